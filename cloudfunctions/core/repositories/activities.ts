@@ -1,0 +1,124 @@
+import type { ActivityCategory, ActivityStatus } from '../../../shared/domain/activity';
+import type { Database } from '../deps';
+import type { ActivityDoc } from '../documents';
+import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
+
+/** One activity by id, or null. */
+export function findActivity(db: Database, activityId: string): Promise<ActivityDoc | null> {
+  return getById<ActivityDoc>(db, COLLECTIONS.activities, activityId);
+}
+
+/** Several activities by id (for 我的 lists). */
+export async function findActivitiesByIds(db: Database, ids: string[]): Promise<ActivityDoc[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  return rows<ActivityDoc>(
+    await db
+      .collection(COLLECTIONS.activities)
+      .where({ _id: _.in(ids) })
+      .limit(1000)
+      .get(),
+  );
+}
+
+/** Insert a new activity (a draft, or a published one from the seed). */
+export async function insertActivity(db: Database, activity: ActivityDoc): Promise<void> {
+  await db.collection(COLLECTIONS.activities).add(activity);
+}
+
+/**
+ * Published (or finished) activities visible to the public. `upcoming` = not yet ended, soonest
+ * first; `past` = ended, latest first. A station filter covers its subtree unless told otherwise.
+ */
+export function findPublicActivitiesPage(
+  db: Database,
+  filter: { stationId?: string; includeDescendants: boolean; category?: ActivityCategory; when: 'upcoming' | 'past'; now: Date },
+  args: PageArgs,
+): Promise<Page<ActivityDoc>> {
+  const _ = db.command;
+  const where: Record<string, unknown> = {
+    status: _.in(['published', 'finished']),
+    endAt: filter.when === 'upcoming' ? _.gt(filter.now) : _.lte(filter.now),
+  };
+  if (filter.stationId) {
+    if (filter.includeDescendants) where.stationPath = filter.stationId;
+    else where.stationId = filter.stationId;
+  }
+  if (filter.category) where.category = filter.category;
+  return pageOf<ActivityDoc>(
+    () =>
+      db
+        .collection(COLLECTIONS.activities)
+        .where(where)
+        .orderBy('startAt', filter.when === 'upcoming' ? 'asc' : 'desc'),
+    args,
+  );
+}
+
+/** Every activity of a station subtree in any (or one) status, newest start first, for its staff. */
+export function findManagedActivitiesPage(
+  db: Database,
+  filter: { stationId: string; status?: ActivityStatus },
+  args: PageArgs,
+): Promise<Page<ActivityDoc>> {
+  const where: Record<string, unknown> = { stationPath: filter.stationId };
+  if (filter.status) where.status = filter.status;
+  return pageOf<ActivityDoc>(
+    () => db.collection(COLLECTIONS.activities).where(where).orderBy('startAt', 'desc'),
+    args,
+  );
+}
+
+/** The next published activities of a station subtree (station pages), at most `limit`. */
+export async function findUpcomingForStation(db: Database, stationId: string, now: Date, limit: number): Promise<ActivityDoc[]> {
+  const _ = db.command;
+  return rows<ActivityDoc>(
+    await db
+      .collection(COLLECTIONS.activities)
+      .where({ stationPath: stationId, status: 'published', endAt: _.gt(now) })
+      .orderBy('startAt', 'asc')
+      .limit(limit)
+      .get(),
+  );
+}
+
+/**
+ * Take one seat: a single conditional write that increments `confirmed` only while it is below
+ * `capacity` and the activity is still published with that capacity. True iff a seat was taken.
+ */
+export async function reserveSeat(db: Database, seat: { activityId: string; capacity: number; now: Date }): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.activities)
+    .where({ _id: seat.activityId, status: 'published', capacity: seat.capacity, confirmed: _.lt(seat.capacity) })
+    .update({ confirmed: _.inc(1), updatedAt: seat.now });
+  return updatedCount(res) === 1;
+}
+
+/** Give one seat back; never takes `confirmed` below zero. True iff a seat was released. */
+export async function releaseSeat(db: Database, activityId: string, now: Date): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.activities)
+    .where({ _id: activityId, confirmed: _.gt(0) })
+    .update({ confirmed: _.inc(-1), updatedAt: now });
+  return updatedCount(res) === 1;
+}
+
+/**
+ * Apply a patch only while the activity is still in `expectedStatus` and, when the patch changes
+ * capacity, only while the seats already taken fit in the new capacity. True iff applied.
+ */
+export async function patchActivity(
+  db: Database,
+  change: { activityId: string; expectedStatus: ActivityStatus; patch: Partial<ActivityDoc>; now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  const where: Record<string, unknown> = { _id: change.activityId, status: change.expectedStatus };
+  if (change.patch.capacity !== undefined) where.confirmed = _.lte(change.patch.capacity);
+  const res = await db
+    .collection(COLLECTIONS.activities)
+    .where(where)
+    .update({ ...change.patch, updatedAt: change.now });
+  return updatedCount(res) === 1;
+}

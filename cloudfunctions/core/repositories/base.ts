@@ -1,0 +1,63 @@
+import type { Database } from '../deps';
+
+/** Collection names, matching config/database.json. */
+export const COLLECTIONS = {
+  users: 'users',
+  stations: 'stations',
+  activities: 'activities',
+  bookings: 'bookings',
+  auditLog: 'auditLog',
+  counters: 'counters',
+} as const;
+
+/** Page arguments as the contracts define them (1-based). */
+export interface PageArgs {
+  page: number;
+  pageSize: number;
+}
+
+/** A page of documents plus the total, so the client can say "共 N 条" and stop loading. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
+
+/** One document by `_id`, or null. `doc().get()` answers a list; this takes its first row. */
+export async function getById<T>(db: Database, collection: string, id: string): Promise<T | null> {
+  const res = (await db.collection(collection).doc(id).get()) as { data: T[] | T | null };
+  if (Array.isArray(res.data)) return (res.data[0] as T | undefined) ?? null;
+  return res.data ?? null;
+}
+
+/** Rows of a `get()` answer, typed. */
+export function rows<T>(res: unknown): T[] {
+  return ((res as { data?: T[] }).data ?? []) as T[];
+}
+
+/** The `updated` count of an update answer (`where().update()` and `doc().update()` alike). */
+export function updatedCount(res: unknown): number {
+  return Number((res as { updated?: number }).updated ?? 0);
+}
+
+/**
+ * A page of a query: one `count()` and one `get()` with skip/limit, so a list costs two calls
+ * whatever its length. `build` applies filters and order to a fresh query each time.
+ */
+export async function pageOf<T>(
+  build: () => ReturnType<ReturnType<Database['collection']>['where']>,
+  args: PageArgs,
+): Promise<Page<T>> {
+  const [countRes, listRes] = await Promise.all([
+    build().count(),
+    build()
+      .skip((args.page - 1) * args.pageSize)
+      .limit(args.pageSize)
+      .get(),
+  ]);
+  const total = Number((countRes as { total?: number }).total ?? 0);
+  const items = rows<T>(listRes);
+  return { items, total, page: args.page, pageSize: args.pageSize, hasMore: args.page * args.pageSize < total };
+}

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../deps';
+import type { StoredGrant, UserDoc } from '../documents';
+import { COLLECTIONS, getById, rows } from './base';
+import { isDuplicateWrite } from './db-errors';
+
+/**
+ * The user id for a WeChat openid: a stable digest, so two first calls racing create one row
+ * (the second insert is a duplicate write) and ids shown to others never reveal the openid.
+ */
+export function userIdForOpenid(openid: string): string {
+  return `u${createHash('sha256').update(`station-link:user:${openid}`).digest('hex').slice(0, 24)}`;
+}
+
+/** The user for an openid, created as a plain resident on first use. One read when it exists. */
+export async function ensureUser(db: Database, openid: string, now: Date): Promise<UserDoc> {
+  const id = userIdForOpenid(openid);
+  const existing = await getById<UserDoc>(db, COLLECTIONS.users, id);
+  if (existing) return existing;
+  const fresh: UserDoc = {
+    _id: id,
+    openid,
+    nickname: `居民${id.slice(-4).toUpperCase()}`,
+    phone: null,
+    homeStationId: null,
+    elderMode: false,
+    grants: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await db.collection(COLLECTIONS.users).add(fresh);
+    return fresh;
+  } catch (err) {
+    if (!isDuplicateWrite(err)) throw err;
+    const raced = await getById<UserDoc>(db, COLLECTIONS.users, id);
+    if (!raced) throw err;
+    return raced;
+  }
+}
+
+/** One user by id, or null. */
+export function findUserById(db: Database, userId: string): Promise<UserDoc | null> {
+  return getById<UserDoc>(db, COLLECTIONS.users, userId);
+}
+
+/** Profile fields a person may change about themself. */
+export type ProfilePatch = Partial<Pick<UserDoc, 'nickname' | 'phone' | 'homeStationId' | 'elderMode'>>;
+
+/** Apply a profile patch; merges top-level fields only. */
+export async function updateProfile(db: Database, userId: string, patch: ProfilePatch, now: Date): Promise<void> {
+  await db
+    .collection(COLLECTIONS.users)
+    .doc(userId)
+    .update({ ...patch, updatedAt: now });
+}
+
+/** Replace a user's grants wholesale (seed and role management). */
+export async function setGrants(db: Database, userId: string, grants: StoredGrant[], now: Date): Promise<void> {
+  const _ = db.command;
+  await db
+    .collection(COLLECTIONS.users)
+    .doc(userId)
+    .update({ grants: _.set(grants), updatedAt: now });
+}
+
+/** Users by id, for rosters and names (at most 1000 ids per call). */
+export async function findUsersByIds(db: Database, ids: string[]): Promise<UserDoc[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  return rows<UserDoc>(
+    await db
+      .collection(COLLECTIONS.users)
+      .where({ _id: _.in(ids) })
+      .limit(1000)
+      .get(),
+  );
+}

@@ -1,0 +1,65 @@
+// ESLint 9 flat config. Import boundaries follow docs/architecture.md: shared imports nothing
+// outside shared; the client never imports the SDK or server code; only repositories use the SDK.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'tests/.artifacts/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node, ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['@tarojs/*', '@cloudbase/*', 'react', '**/client/**', '**/cloudfunctions/**', '**/emulator/**'],
+          message: 'shared/ is isomorphic: it imports only shared/, zod and dayjs.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict([
+        {
+          group: ['@cloudbase/*', '**/cloudfunctions/**', '**/emulator/**'],
+          message: 'The client reaches the backend only through client/lib/cloud.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['cloudfunctions/**/*.ts'],
+    ignores: ['cloudfunctions/core/repositories/**', 'cloudfunctions/core/deps.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['@cloudbase/node-sdk'],
+          message: 'Only repositories (and deps.ts, which builds the SDK app) touch the SDK.',
+        },
+        { group: ['**/client/**', '@tarojs/*'], message: 'Functions never import client code.' },
+      ]),
+    },
+  },
+);

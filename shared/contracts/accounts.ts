@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { STAFF_ROLES } from '../domain/roles';
+import { STATION_TIERS } from '../domain/station';
+import { defineContract, text, ZId, ZPhone } from './common';
+
+/** A grant as the person themself sees it, with the station named. */
+export const ZMyRole = z.object({
+  stationId: z.string(),
+  stationName: z.string(),
+  stationTier: z.enum(STATION_TIERS),
+  stationPath: z.array(z.string()),
+  role: z.enum(STAFF_ROLES),
+});
+
+/** The signed-in person's own profile: the only place their full phone is shown. */
+export const ZMe = z.object({
+  userId: z.string(),
+  nickname: z.string(),
+  phone: z.string().nullable(),
+  homeStationId: z.string().nullable(),
+  elderMode: z.boolean(),
+  roles: z.array(ZMyRole),
+  isStaff: z.boolean(),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZUpdateProfileRequest = z.strictObject({
+  data: z.strictObject({
+    nickname: text(20, '称呼').optional(),
+    phone: ZPhone.nullable().optional(),
+    homeStationId: ZId.nullable().optional(),
+    elderMode: z.boolean().optional(),
+  }),
+});
+export type TUpdateProfileRequest = z.input<typeof ZUpdateProfileRequest>;
+
+export const accountsContract = defineContract('accounts', {
+  /** The caller's profile and roles; creates the account on first use. */
+  me: { access: 'user', request: z.strictObject({}), response: ZMe },
+  /** Edit nickname, phone, home station, elder mode (大字模式). */
+  updateProfile: { access: 'user', request: ZUpdateProfileRequest, response: ZMe },
+});

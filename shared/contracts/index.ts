@@ -1,0 +1,17 @@
+import { accountsContract } from './accounts';
+import { activitiesContract } from './activities';
+import type { Contract, FunctionName } from './common';
+import { stationsContract } from './stations';
+
+export * from './common';
+export * from './accounts';
+export * from './activities';
+export * from './stations';
+
+/** Every function's contract by name: the robustness test and the gateway walk this. */
+export const CONTRACTS: Record<FunctionName, Contract> = {
+  accounts: accountsContract,
+  stations: stationsContract,
+  activities: activitiesContract,
+};
+export * from './dev';

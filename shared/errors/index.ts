@@ -1,0 +1,89 @@
+/**
+ * The closed list of error codes that cross the wire. Pages branch on `code` and show
+ * `userMessage`; logs keep the technical detail. Adding a code means adding its default
+ * Chinese message here, so no code reaches a user without words.
+ */
+export const ERROR_MESSAGES = {
+  /** The payload failed its contract schema (wrong type, missing or extra field, too long). */
+  INVALID_INPUT: '填写的内容有误，请检查后再试',
+  /** The event named an action the function does not have. */
+  UNKNOWN_ACTION: '暂不支持该操作，请升级小程序后再试',
+  /** The action needs a signed-in person and the platform context carried none. */
+  UNAUTHENTICATED: '请先登录',
+  /** The caller is signed in but the policy refuses this action on this station or record. */
+  FORBIDDEN: '您没有权限进行此操作',
+  /** A `get*` found nothing with that id (or nothing the caller may see). */
+  NOT_FOUND: '内容不存在或已被删除',
+  /** The activity is not published (draft, cancelled or finished), so it takes no sign-ups. */
+  ACTIVITY_NOT_OPEN: '该活动当前不接受报名',
+  /** Sign-up has not opened yet for this activity. */
+  SIGNUP_NOT_OPEN: '报名尚未开始',
+  /** Sign-up has closed (deadline passed or the activity has started). */
+  SIGNUP_CLOSED: '报名已截止',
+  /** Every seat is taken and the activity keeps no waitlist. */
+  ACTIVITY_FULL: '名额已满',
+  /** The caller already holds an active booking for this activity. */
+  ALREADY_BOOKED: '您已报名该活动，无需重复报名',
+  /** The caller has no active booking for this activity. */
+  BOOKING_NOT_FOUND: '没有找到您的报名记录',
+  /** The cancellation deadline of the activity has passed. */
+  CANCEL_DEADLINE_PASSED: '已过取消截止时间，如需取消请联系社工站',
+  /** The record is not in a state that allows this transition (e.g. publishing a cancelled activity). */
+  INVALID_STATE: '当前状态下不能进行此操作',
+  /** A change would break a rule between fields (e.g. capacity below the people already booked). */
+  RULE_VIOLATION: '设置不符合规则，请检查后再试',
+  /** Another request changed the same record at the same moment; retrying usually succeeds. */
+  CONFLICT: '操作过于频繁，请稍后再试',
+  /** Local sign-in was asked for outside a local run. */
+  DEV_LOGIN_DISABLED: '当前环境不支持体验登录',
+  /** Anything unexpected; the request id in the log tells what happened. */
+  INTERNAL: '系统繁忙，请稍后再试',
+} as const;
+
+/** One of the codes above. */
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** Field-level details of an `INVALID_INPUT` (path → message), safe to show next to a form field. */
+export type FieldErrors = Record<string, string>;
+
+/** The error half of the wire envelope. */
+export interface WireError {
+  code: ErrorCode;
+  userMessage: string;
+  requestId: string;
+  fields?: FieldErrors;
+}
+
+/**
+ * An expected failure with a code from the closed list. The user message defaults to the code's
+ * Chinese text; `detail` is for logs only and never crosses the wire.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly userMessage: string;
+  readonly fields?: FieldErrors;
+
+  constructor(code: ErrorCode, opts: { userMessage?: string; detail?: string; fields?: FieldErrors } = {}) {
+    super(opts.detail ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.userMessage = opts.userMessage ?? ERROR_MESSAGES[code];
+    this.fields = opts.fields;
+  }
+}
+
+/** True for any value that is an AppError (also across bundle copies, by shape). */
+export function isAppError(value: unknown): value is AppError {
+  return (
+    value instanceof AppError ||
+    (typeof value === 'object' &&
+      value !== null &&
+      (value as { name?: unknown }).name === 'AppError' &&
+      typeof (value as { code?: unknown }).code === 'string')
+  );
+}
+
+/** True when `code` is one of the closed list (used by the client to trust a wire error). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code);
+}
