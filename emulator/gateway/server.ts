@@ -1,0 +1,148 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { DEV_PERSONA_KEYS, type DevPersona } from '../../shared/contracts/dev';
+import { AppError } from '../../shared/errors';
+import { createDatabaseEmulator, loadManifest, type DatabaseEmulator } from '../db';
+import { buildInvocationContext } from './context';
+import { SessionSigner } from './session';
+import { serveStatic } from './static';
+
+/** Request bodies above this are refused (CloudBase allows 6 MB; our actions need far less). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  dataDir: string;
+  /** Folder of the H5 build to serve at `/`; omitted → API only. */
+  h5Dir?: string;
+  /** Seed the demo district when the database is empty. */
+  seed?: boolean;
+  /** Expose `/api/dev/login` (local runs only; never in a cloud deploy). */
+  devLogin?: boolean;
+}
+
+export interface Gateway {
+  url: string;
+  serviceUrl: string;
+  emulator: DatabaseEmulator;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** The persona → openid map of local sign-in; the seed gives these accounts their roles. */
+export function personaOpenid(persona: DevPersona): string {
+  return `dev-${persona}`;
+}
+
+const ZDevLogin = z.union([
+  z.strictObject({ persona: z.enum(DEV_PERSONA_KEYS) }),
+  z.strictObject({ openid: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
+]);
+
+/**
+ * One local server on one port: the CloudBase database API the SDK reaches through `serviceUrl`
+ * (`/admin`), the functions at `POST /api/<name>` with the caller taken from a signed bearer token
+ * and handed to the function in a CloudBase-shaped context, local sign-in, health, and the H5 app.
+ */
+export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
+  const emulator = await createDatabaseEmulator({ dataDir: opts.dataDir, manifest: loadManifest(), allowReset: true });
+  const signer = SessionSigner.fromDataDir(opts.dataDir);
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(opts.port, opts.host ?? '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const serviceUrl = `${url}/admin`;
+
+  // Functions read this when they first build their SDK app: the unchanged SDK, pointed at us.
+  process.env.TCB_SERVICE_URL = serviceUrl;
+  const [{ FUNCTIONS, isFunctionName }, { getDeps }] = await Promise.all([import('./functions'), import('../../cloudfunctions/core/deps')]);
+
+  server.on('request', (req, res) => {
+    if (emulator.handle(req, res)) return;
+    void route(req, res).catch((err: unknown) => {
+      console.error('[gateway]', err);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', userMessage: new AppError('INTERNAL').userMessage, requestId: '' } });
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/healthz') return sendJson(res, 200, { ok: true, serviceUrl });
+    if (path.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: wireError('INVALID_INPUT') });
+      const body = await readJson(req);
+      if (body === TOO_LARGE) return sendJson(res, 413, { ok: false, error: wireError('INVALID_INPUT') });
+      if (path === '/api/dev/login') return sendJson(res, 200, devLogin(body));
+      const name = path.slice('/api/'.length);
+      if (!isFunctionName(name)) return sendJson(res, 404, { ok: false, error: wireError('UNKNOWN_ACTION') });
+      const openid = bearerOpenid(req);
+      const answer = await FUNCTIONS[name](body, buildInvocationContext(name, openid));
+      return sendJson(res, 200, answer);
+    }
+    if (opts.h5Dir) return serveStatic(opts.h5Dir, req, res);
+    res.writeHead(404).end();
+  }
+
+  function devLogin(body: unknown) {
+    if (!opts.devLogin) return { ok: false, error: wireError('DEV_LOGIN_DISABLED') };
+    const parsed = ZDevLogin.safeParse(body);
+    if (!parsed.success) return { ok: false, error: wireError('INVALID_INPUT') };
+    const openid = 'persona' in parsed.data ? personaOpenid(parsed.data.persona) : parsed.data.openid;
+    const persona = 'persona' in parsed.data ? parsed.data.persona : null;
+    return { ok: true, data: { token: signer.issue(openid, new Date()), openid, persona } };
+  }
+
+  function bearerOpenid(req: IncomingMessage): string | undefined {
+    const header = req.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return undefined;
+    return signer.verify(header.slice('Bearer '.length).trim(), new Date());
+  }
+
+  if (opts.seed) {
+    const { seedDemoDistrict } = await import('../seed/demo');
+    await seedDemoDistrict(getDeps().db, new Date());
+  }
+
+  return {
+    url,
+    serviceUrl,
+    emulator,
+    server,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await emulator.close();
+    },
+  };
+}
+
+function wireError(code: 'INVALID_INPUT' | 'UNKNOWN_ACTION' | 'DEV_LOGIN_DISABLED' | 'INTERNAL') {
+  return { code, userMessage: new AppError(code).userMessage, requestId: '' };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const TOO_LARGE = Symbol('too large');
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return TOO_LARGE;
+    chunks.push(chunk);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
