@@ -56,7 +56,7 @@ function readEvent<C extends Contract>(contract: C, event: unknown): { name: key
   if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(contract.actions, action)) {
     throw new AppError('UNKNOWN_ACTION', { detail: `unknown action ${String(action).slice(0, 60)}` });
   }
-  return { name: action, data: data ?? {} };
+  return { name: action, data: data === undefined ? {} : data };
 }
 
 function parseInput(schema: z.ZodType, data: unknown): unknown {

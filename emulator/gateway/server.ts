@@ -57,7 +57,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
 
   // Functions read this when they first build their SDK app: the unchanged SDK, pointed at us.
   process.env.TCB_SERVICE_URL = serviceUrl;
-  const [{ FUNCTIONS, isFunctionName }, { getDeps }] = await Promise.all([import('./functions'), import('../../cloudfunctions/core/deps')]);
+  const [{ FUNCTIONS, isFunctionName }, { getDeps, resetDeps }] = await Promise.all([import('./functions'), import('../../cloudfunctions/core/deps')]);
+  resetDeps();
 
   server.on('request', (req, res) => {
     if (emulator.handle(req, res)) return;

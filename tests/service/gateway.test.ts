@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import tcb from '@cloudbase/node-sdk';
+import { resetDeps } from '../../cloudfunctions/core/deps';
+import { startGateway, type Gateway } from '../../emulator/gateway/server';
+
+let gateway: Gateway;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'station-link-gateway-'));
+  resetDeps();
+  gateway = await startGateway({ port: 0, dataDir, seed: true, devLogin: true });
+});
+afterAll(async () => {
+  await gateway.close();
+  resetDeps();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function post(path: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${gateway.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+async function login(body: unknown): Promise<string> {
+  const { json } = await post('/api/dev/login', body);
+  expect(json.ok).toBe(true);
+  return json.data.token as string;
+}
+
+describe('local gateway', () => {
+  it('answers health with the emulator serviceUrl', async () => {
+    const res = await fetch(`${gateway.url}/healthz`);
+    expect(await res.json()).toEqual({ ok: true, serviceUrl: `${gateway.url}/admin` });
+  });
+
+  it('signs in a persona and hands the function that identity through the context', async () => {
+    const token = await login({ persona: 'staff' });
+    const { json } = await post('/api/accounts', { action: 'me', data: {} }, token);
+    expect(json).toMatchObject({ ok: true, data: { nickname: '王社工', isStaff: true } });
+  });
+
+  it('creates a resident on first sign-in with any openid', async () => {
+    const token = await login({ openid: 'brand-new-person' });
+    const { json } = await post('/api/accounts', { action: 'me', data: {} }, token);
+    expect(json).toMatchObject({ ok: true, data: { isStaff: false, roles: [] } });
+  });
+
+  it('treats a missing, forged or tampered token as signed out', async () => {
+    const token = await login({ persona: 'resident' });
+    const [id, expiry] = token.split('.');
+    const forged = `${Buffer.from('dev-admin').toString('base64url')}.${expiry}.${token.split('.')[2]}`;
+    for (const bad of [undefined, 'nonsense', forged, `${id}.${Number(expiry) + 1000}.${token.split('.')[2]}`]) {
+      const { json } = await post('/api/accounts', { action: 'me', data: {} }, bad);
+      expect(json).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', userMessage: '请先登录' } });
+    }
+  });
+
+  it('refuses bad sign-in requests and unknown functions with codes', async () => {
+    expect((await post('/api/dev/login', { persona: 'superuser' })).json.error.code).toBe('INVALID_INPUT');
+    expect((await post('/api/dev/login', { openid: 'a', persona: 'resident' })).json.error.code).toBe('INVALID_INPUT');
+    expect((await post('/api/nope', { action: 'x' })).json.error.code).toBe('UNKNOWN_ACTION');
+    expect((await post('/api/activities', '{not json')).json.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('refuses bodies over 1 MB', async () => {
+    const { status, json } = await post('/api/activities', { action: 'list', data: { pad: 'x'.repeat(1_100_000) } });
+    expect(status).toBe(413);
+    expect(json.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('serves public actions without sign-in', async () => {
+    const { json } = await post('/api/stations', { action: 'list', data: { tier: 'center' } });
+    expect(json).toMatchObject({ ok: true, data: { total: 1, items: [{ name: '临江区社会工作服务指导中心' }] } });
+  });
+
+  it('exposes the database API the unchanged SDK speaks at serviceUrl', async () => {
+    const app = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local' });
+    const res = await app.database().collection('stations').where({ tier: 'station' }).count();
+    expect(res.total).toBe(3);
+  });
+
+  it('seeds once: a restart on the same data folder keeps the data and adds nothing', async () => {
+    const app = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local' });
+    const before = (await app.database().collection('activities').count()).total;
+    await gateway.close();
+    resetDeps();
+    gateway = await startGateway({ port: 0, dataDir, seed: true, devLogin: true });
+    const again = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local' });
+    expect((await again.database().collection('activities').count()).total).toBe(before);
+  });
+});
+
+describe('database deploy', () => {
+  it('prints the plan with --dry-run and touches nothing', () => {
+    const out = execFileSync('npx', ['tsx', 'scripts/deploy-db.ts', '--dry-run'], { encoding: 'utf8', env: { ...process.env, TCB_ENV: '', TCB_SECRET_ID: '' } });
+    expect(out).toContain('Dry run:');
+    expect(out).toContain('create unique index users.openid_unique on openid:1 (if missing)');
+    expect(out).toContain('set security rule of bookings to {"read":false,"write":false}');
+  });
+});

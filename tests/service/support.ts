@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDeps, resetDeps, setClock, type Database } from '../../cloudfunctions/core/deps';
+import { loadManifest, startDatabaseEmulator } from '../../emulator/db';
+import { buildInvocationContext } from '../../emulator/gateway/context';
+import { FUNCTIONS } from '../../emulator/gateway/functions';
+import { demoStationId, seedDemoDistrict } from '../../emulator/seed/demo';
+import type { FunctionName } from '../../shared/contracts/common';
+
+/** A wire answer, as a page or test sees it. */
+export type Answer = { ok: true; data: any } | { ok: false; error: { code: string; userMessage: string; requestId: string; fields?: Record<string, string> } };
+
+/** Demo personas' openids (the seed gives staff a grant at 江滨街道社工站, admin at the 中心). */
+export const AS = {
+  resident: 'dev-resident',
+  volunteer: 'dev-volunteer',
+  donor: 'dev-donor',
+  staff: 'dev-staff',
+  admin: 'dev-admin',
+} as const;
+
+export const STATION = {
+  center: demoStationId('LJ'),
+  jiangbin: demoStationId('LJ01'),
+  yihe: demoStationId('LJ0101'),
+  zhongdai: demoStationId('LJ02'),
+  shenjia: demoStationId('LJ0202'),
+} as const;
+
+/** "Now" in service tests: 2026-11-22 10:00 Asia/Shanghai, movable per test. */
+export const T0 = new Date('2026-11-22T02:00:00Z');
+
+/**
+ * A real backend for one test file: a database emulator on a random port with a fresh data
+ * folder, the functions' SDK pointed at it through `serviceUrl`, a movable clock, the demo seed.
+ * Calls go through each function's real `main` with a CloudBase-shaped context.
+ */
+export async function startBackend(opts: { seed?: boolean } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'station-link-service-'));
+  const emulator = await startDatabaseEmulator({ port: 0, dataDir, manifest: loadManifest() });
+  process.env.TCB_SERVICE_URL = emulator.serviceUrl;
+  resetDeps();
+  const clock = { now: T0 };
+  setClock(() => clock.now);
+  const db: Database = getDeps().db;
+  if (opts.seed !== false) await seedDemoDistrict(db, clock.now);
+
+  async function call(fn: FunctionName, action: string, data: unknown = {}, as?: string): Promise<Answer> {
+    return (await FUNCTIONS[fn]({ action, data }, buildInvocationContext(fn, as))) as Answer;
+  }
+
+  /** Call and return `data`, failing the test with the coded error if the call was refused. */
+  async function ok(fn: FunctionName, action: string, data: unknown = {}, as?: string): Promise<any> {
+    const answer = await call(fn, action, data, as);
+    if (!answer.ok) throw new Error(`${fn}.${action} refused: ${answer.error.code} ${answer.error.userMessage} ${JSON.stringify(answer.error.fields ?? {})}`);
+    return answer.data;
+  }
+
+  /** Call and return the error code (failing the test if the call succeeded). */
+  async function refused(fn: FunctionName, action: string, data: unknown = {}, as?: string): Promise<string> {
+    const answer = await call(fn, action, data, as);
+    if (answer.ok) throw new Error(`${fn}.${action} unexpectedly succeeded: ${JSON.stringify(answer.data).slice(0, 300)}`);
+    return answer.error.code;
+  }
+
+  /** Every document of a collection (tests only; at most 1000). */
+  async function all(collection: string): Promise<any[]> {
+    return ((await db.collection(collection).limit(1000).get()) as { data: any[] }).data;
+  }
+
+  async function close(): Promise<void> {
+    setClock();
+    resetDeps();
+    await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  return { db, clock, call, ok, refused, all, emulator, close };
+}
+
+export type Backend = Awaited<ReturnType<typeof startBackend>>;
+
+/** An activity input for staff `create`, starting `days` after the clock at 14:00–16:00 Shanghai. */
+export function activityInput(clockNow: Date, overrides: Record<string, unknown> = {}) {
+  const day = new Date(clockNow.getTime() + 3 * 86400_000);
+  const ymd = day.toISOString().slice(0, 10);
+  return {
+    title: '测试活动',
+    category: 'elder_care',
+    method: 'group',
+    description: '说明',
+    location: '活动室',
+    startAt: `${ymd}T06:00:00.000Z`,
+    endAt: `${ymd}T08:00:00.000Z`,
+    capacity: 10,
+    ...overrides,
+  };
+}
+
+/** Staff create and publish an activity at `stationId`; returns its id. */
+export async function publishedActivity(backend: Backend, stationId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await backend.ok('activities', 'create', { stationId, data: activityInput(backend.clock.now, overrides) }, AS.staff);
+  await backend.ok('activities', 'publish', { activityId: created.activityId }, AS.staff);
+  return created.activityId as string;
+}
