@@ -33,7 +33,17 @@ async function main(): Promise<void> {
     });
     writeFileSync(
       resolve(dir, 'package.json'),
-      JSON.stringify({ name, version: '1.0.0', main: 'index.js', private: true, dependencies: { '@cloudbase/node-sdk': SDK_VERSION } }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          name,
+          version: '1.0.0',
+          main: 'index.js',
+          private: true,
+          dependencies: { '@cloudbase/node-sdk': SDK_VERSION },
+        },
+        null,
+        2,
+      ) + '\n',
     );
     writeFileSync(resolve(dir, 'config.json'), JSON.stringify({ permissions: { openapi: [] } }, null, 2) + '\n');
     const mod = require(resolve(dir, 'index.js')) as { main?: unknown };

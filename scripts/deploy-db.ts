@@ -9,7 +9,9 @@ import { describeStep, planDatabaseDeploy, type ManifestLike } from './lib/deplo
  */
 async function main(): Promise<void> {
   const dryRun = process.argv.includes('--dry-run');
-  const manifest = JSON.parse(readFileSync(resolve(__dirname, '..', 'config', 'database.json'), 'utf8')) as ManifestLike;
+  const manifest = JSON.parse(
+    readFileSync(resolve(__dirname, '..', 'config', 'database.json'), 'utf8'),
+  ) as ManifestLike;
   const steps = planDatabaseDeploy(manifest);
   if (dryRun) {
     console.log(`Dry run: ${steps.length} steps for ${Object.keys(manifest.collections).length} collections`);
@@ -33,7 +35,9 @@ async function main(): Promise<void> {
         const exists = await manager.database.checkIndexExists(step.collection, step.index);
         if (!exists.Exists) {
           await manager.database.updateCollection(step.collection, {
-            CreateIndexes: [{ IndexName: step.index, MgoKeySchema: { MgoIndexKeys: step.keys, MgoIsUnique: step.unique } }],
+            CreateIndexes: [
+              { IndexName: step.index, MgoKeySchema: { MgoIndexKeys: step.keys, MgoIsUnique: step.unique } },
+            ],
           });
         }
         break;

@@ -3,6 +3,7 @@
 // tests, weapp build + size budget + mini-program tests, function bundles, H5 build + browser E2E.
 // `npm test -- --quick` stops after the jest unit/contract/service stage.
 import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 
 const quick = process.argv.includes('--quick');
 const steps = [
@@ -13,6 +14,15 @@ const steps = [
   ...(quick
     ? []
     : [
+        // taro exits 0 on some config errors, so stale output must not survive to hide a failed build.
+        [
+          'clean builds',
+          'node',
+          [
+            '-e',
+            "require('fs').rmSync('dist/weapp',{recursive:true,force:true});require('fs').rmSync('dist/h5',{recursive:true,force:true})",
+          ],
+        ],
         ['weapp build', 'npx', ['taro', 'build', '--type', 'weapp']],
         ['weapp package size', 'node', ['scripts/weapp-size.mjs']],
         ['mini-program tests (miniprogram-simulate)', 'npx', ['jest', '--selectProjects', 'weapp']],
@@ -21,6 +31,25 @@ const steps = [
         ['browser E2E (Chromium)', 'npx', ['jest', '--selectProjects', 'e2e', '--runInBand']],
       ]),
 ];
+
+if (!quick && !existsSync('/usr/bin/chromium')) {
+  // The browser E2E needs Debian's Chromium (playwright's own download cannot work offline).
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('» Chromium missing: apt-get install -y chromium');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    const r = spawnSync(
+      'apt-get',
+      ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-wqy-microhei'],
+      { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } },
+    );
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  } else {
+    console.error(
+      'Browser E2E needs Chromium at /usr/bin/chromium: sudo apt-get install -y chromium (or run npm test -- --quick)',
+    );
+    process.exit(1);
+  }
+}
 
 const started = Date.now();
 for (const [name, cmd, args] of steps) {

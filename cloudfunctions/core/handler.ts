@@ -48,7 +48,10 @@ export function defineHandler<C extends Contract>(contract: C, actions: ActionMa
   };
 }
 
-function readEvent<C extends Contract>(contract: C, event: unknown): { name: keyof C['actions'] & string; data: unknown } {
+function readEvent<C extends Contract>(
+  contract: C,
+  event: unknown,
+): { name: keyof C['actions'] & string; data: unknown } {
   if (!event || typeof event !== 'object' || Array.isArray(event)) {
     throw new AppError('INVALID_INPUT', { detail: 'event is not an object' });
   }

@@ -24,7 +24,9 @@ export function toActivitySummary(doc: ActivityDoc) {
 }
 
 /** A booking as its holder sees it. */
-export function toBooking(doc: BookingDoc): Omit<TBooking, 'createdAt' | 'cancelledAt'> & { createdAt: Date; cancelledAt: Date | null } {
+export function toBooking(
+  doc: BookingDoc,
+): Omit<TBooking, 'createdAt' | 'cancelledAt'> & { createdAt: Date; cancelledAt: Date | null } {
   return {
     bookingId: doc._id,
     activityId: doc.activityId,

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
 import { startGateway } from './server';
 
@@ -5,11 +6,22 @@ import { startGateway } from './server';
  * `npm start` runs this after building H5: one port for the app, the functions, the emulator's
  * SDK endpoint and health. PORT and DATA_DIR override the defaults.
  */
+// Under a burst the SDK's timing probe briefly parks one 'connect' listener per queued request on
+// a socket that is still connecting (removed once it connects): a warning, not a leak.
+EventEmitter.defaultMaxListeners = 256;
+
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..', '..');
   const port = Number(process.env.PORT ?? 8686);
   const dataDir = resolve(process.env.DATA_DIR ?? resolve(root, '.data', 'local'));
-  const gateway = await startGateway({ port, host: process.env.HOST ?? '127.0.0.1', dataDir, h5Dir: resolve(root, 'dist', 'h5'), seed: true, devLogin: true });
+  const gateway = await startGateway({
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+    dataDir,
+    h5Dir: resolve(root, 'dist', 'h5'),
+    seed: true,
+    devLogin: true,
+  });
   console.log(
     [
       '',

@@ -57,14 +57,21 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
 
   // Functions read this when they first build their SDK app: the unchanged SDK, pointed at us.
   process.env.TCB_SERVICE_URL = serviceUrl;
-  const [{ FUNCTIONS, isFunctionName }, { getDeps, resetDeps }] = await Promise.all([import('./functions'), import('../../cloudfunctions/core/deps')]);
+  const [{ FUNCTIONS, isFunctionName }, { getDeps, resetDeps }] = await Promise.all([
+    import('./functions'),
+    import('../../cloudfunctions/core/deps'),
+  ]);
   resetDeps();
 
   server.on('request', (req, res) => {
     if (emulator.handle(req, res)) return;
     void route(req, res).catch((err: unknown) => {
       console.error('[gateway]', err);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', userMessage: new AppError('INTERNAL').userMessage, requestId: '' } });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'INTERNAL', userMessage: new AppError('INTERNAL').userMessage, requestId: '' },
+        });
     });
   });
 
@@ -125,7 +132,10 @@ function wireError(code: 'INVALID_INPUT' | 'UNKNOWN_ACTION' | 'DEV_LOGIN_DISABLE
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -146,4 +156,3 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     return null;
   }
 }
-

@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import { userIdForOpenid, ensureUser, setGrants, updateProfile } from '../../cloudfunctions/core/repositories/users';
 import { insertActivity } from '../../cloudfunctions/core/repositories/activities';
 import { insertStation } from '../../cloudfunctions/core/repositories/stations';
@@ -10,7 +9,7 @@ import type { ActivityCategory, ActivityMethod } from '../../shared/domain/activ
 import { DEFAULT_CANCEL_HOURS_BEFORE } from '../../shared/domain/activity';
 import type { StaffRole } from '../../shared/domain/roles';
 import type { StationTier } from '../../shared/domain/station';
-import { APP_TIME_ZONE } from '../../shared/domain/time';
+import { fromAppWallClock, inAppZone } from '../../shared/domain/time';
 
 /** Bump when the demo data changes shape, so an old local database is re-seeded alongside. */
 const SEED_MARKER = 'seed-demo-v1';
@@ -38,16 +37,90 @@ const SERVICES = [
 
 /** One 中心, three 站 (6430 staffing in spirit), six 室 — a believable small district. */
 export const DEMO_STATIONS: StationSeed[] = [
-  { code: 'LJ', name: '临江区社会工作服务指导中心', tier: 'center', parent: null, address: '临江区人民路 88 号民政服务大楼 3 楼', phone: '0571-86001000' },
-  { code: 'LJ01', name: '江滨街道社工站', tier: 'station', parent: 'LJ', address: '江滨街道滨江路 12 号党群服务中心 1 楼', phone: '0571-86002101', brandProjects: ['银龄伙伴', '江滨四点半课堂'] },
-  { code: 'LJ02', name: '钟埭镇社工站', tier: 'station', parent: 'LJ', address: '钟埭镇府前街 5 号便民服务中心', phone: '0571-86002202', brandProjects: ['田埂上的守护'] },
-  { code: 'LJ03', name: '新桥街道社工站', tier: 'station', parent: 'LJ', address: '新桥街道新华路 201 号', phone: '0571-86002303', tags: ['未成年人保护'], brandProjects: ['护苗行动'] },
-  { code: 'LJ0101', name: '颐和社区社工室', tier: 'room', parent: 'LJ01', address: '颐和社区居委会 2 楼', phone: '0571-86003111' },
-  { code: 'LJ0102', name: '望江社区社工室', tier: 'room', parent: 'LJ01', address: '望江社区邻里中心 1 楼', phone: '0571-86003112' },
-  { code: 'LJ0201', name: '钟埭村社工室', tier: 'room', parent: 'LJ02', address: '钟埭村村委会', phone: '0571-86003221' },
-  { code: 'LJ0202', name: '沈家村社工室', tier: 'room', parent: 'LJ02', address: '沈家村文化礼堂', phone: '0571-86003222' },
-  { code: 'LJ0301', name: '新桥社区社工室', tier: 'room', parent: 'LJ03', address: '新桥社区党群服务站', phone: '0571-86003331' },
-  { code: 'LJ0302', name: '锦绣社区社工室', tier: 'room', parent: 'LJ03', address: '锦绣社区居委会 1 楼', phone: '0571-86003332' },
+  {
+    code: 'LJ',
+    name: '临江区社会工作服务指导中心',
+    tier: 'center',
+    parent: null,
+    address: '临江区人民路 88 号民政服务大楼 3 楼',
+    phone: '0571-86001000',
+  },
+  {
+    code: 'LJ01',
+    name: '江滨街道社工站',
+    tier: 'station',
+    parent: 'LJ',
+    address: '江滨街道滨江路 12 号党群服务中心 1 楼',
+    phone: '0571-86002101',
+    brandProjects: ['银龄伙伴', '江滨四点半课堂'],
+  },
+  {
+    code: 'LJ02',
+    name: '钟埭镇社工站',
+    tier: 'station',
+    parent: 'LJ',
+    address: '钟埭镇府前街 5 号便民服务中心',
+    phone: '0571-86002202',
+    brandProjects: ['田埂上的守护'],
+  },
+  {
+    code: 'LJ03',
+    name: '新桥街道社工站',
+    tier: 'station',
+    parent: 'LJ',
+    address: '新桥街道新华路 201 号',
+    phone: '0571-86002303',
+    tags: ['未成年人保护'],
+    brandProjects: ['护苗行动'],
+  },
+  {
+    code: 'LJ0101',
+    name: '颐和社区社工室',
+    tier: 'room',
+    parent: 'LJ01',
+    address: '颐和社区居委会 2 楼',
+    phone: '0571-86003111',
+  },
+  {
+    code: 'LJ0102',
+    name: '望江社区社工室',
+    tier: 'room',
+    parent: 'LJ01',
+    address: '望江社区邻里中心 1 楼',
+    phone: '0571-86003112',
+  },
+  {
+    code: 'LJ0201',
+    name: '钟埭村社工室',
+    tier: 'room',
+    parent: 'LJ02',
+    address: '钟埭村村委会',
+    phone: '0571-86003221',
+  },
+  {
+    code: 'LJ0202',
+    name: '沈家村社工室',
+    tier: 'room',
+    parent: 'LJ02',
+    address: '沈家村文化礼堂',
+    phone: '0571-86003222',
+  },
+  {
+    code: 'LJ0301',
+    name: '新桥社区社工室',
+    tier: 'room',
+    parent: 'LJ03',
+    address: '新桥社区党群服务站',
+    phone: '0571-86003331',
+  },
+  {
+    code: 'LJ0302',
+    name: '锦绣社区社工室',
+    tier: 'room',
+    parent: 'LJ03',
+    address: '锦绣社区居委会 1 楼',
+    phone: '0571-86003332',
+  },
 ];
 
 /** The station id of a seed code. */
@@ -71,19 +144,163 @@ interface ActivitySeed {
 }
 
 export const DEMO_ACTIVITIES: ActivitySeed[] = [
-  { station: 'LJ01', title: '长者智能手机课堂', category: 'elder_care', method: 'group', day: 1, start: '09:30', end: '11:00', capacity: 20, location: '江滨街道党群服务中心 多功能室', description: '手把手教您用微信视频、扫码乘车、网上挂号。请带上自己的手机。' },
-  { station: 'LJ0101', title: '健康义诊进社区', category: 'health', method: 'community', day: 2, start: '08:30', end: '11:30', capacity: 100, location: '颐和社区广场', description: '区人民医院医生免费测血压、血糖，提供用药咨询。' },
-  { station: 'LJ0102', title: '四点半课堂：作业辅导', category: 'children', method: 'group', day: 1, start: '16:30', end: '18:00', capacity: 15, location: '望江社区邻里中心 阅览室', description: '大学生志愿者陪伴小学生完成作业，家长 18:00 前接回。' },
-  { station: 'LJ02', title: '心理减压工作坊', category: 'psychological', method: 'group', day: 3, start: '14:00', end: '16:00', capacity: 12, location: '钟埭镇便民服务中心 2 楼', description: '持证社工带领的减压小组，适合照顾家人的家属参加。' },
-  { station: 'LJ02', title: '邻里文化节', category: 'culture', method: 'community', day: 6, start: '09:00', end: '12:00', capacity: 200, location: '钟埭镇文化广场', description: '越剧、书画、手工市集，欢迎全家参加。' },
-  { station: 'LJ0202', title: '残疾人康复互助小组', category: 'disability', method: 'group', day: 4, start: '14:30', end: '16:00', capacity: 10, location: '沈家村文化礼堂', description: '康复师指导居家康复训练，组员互相交流经验。' },
-  { station: 'LJ03', title: '就业技能培训：家政服务', category: 'employment', method: 'group', day: 5, start: '09:00', end: '11:30', capacity: 30, location: '新桥街道就业服务站', description: '家政服务技能培训，结业后推荐就业岗位。' },
-  { station: 'LJ0301', title: '养老服务政策宣讲会', category: 'policy', method: 'community', day: 2, start: '15:00', end: '16:30', capacity: 80, location: '新桥社区党群服务站 会议室', description: '讲解高龄津贴、居家养老服务补贴的申请办法。' },
-  { station: 'LJ0302', title: '亲子阅读会', category: 'family', method: 'group', day: 7, start: '10:00', end: '11:30', capacity: 16, location: '锦绣社区居委会 1 楼 绘本角', description: '3–8 岁孩子和家长一起读绘本、做手工。' },
-  { station: 'LJ01', title: '助老志愿服务日', category: 'volunteering', method: 'community', day: 3, start: '08:30', end: '11:00', capacity: 25, location: '江滨街道各小区', description: '为独居老人上门打扫、理发、陪聊。' },
-  { station: 'LJ0201', title: '防范电信诈骗宣传', category: 'policy', method: 'community', day: 8, start: '14:00', end: '15:30', capacity: 60, location: '钟埭村村委会 会议室', description: '民警讲解最新骗局，现场帮您安装国家反诈中心 App。' },
-  { station: 'LJ0101', title: '老年书法班（小班）', category: 'culture', method: 'group', day: 9, start: '09:00', end: '10:30', capacity: 2, location: '颐和社区居委会 2 楼', description: '书法老师小班指导，名额很少，先到先得。' },
-  { station: 'LJ01', title: '重阳节敬老活动', category: 'elder_care', method: 'community', day: 12, start: '09:00', end: '11:00', capacity: 50, location: '江滨街道党群服务中心', description: '（草稿）节目与慰问品待定。', status: 'draft' },
+  {
+    station: 'LJ01',
+    title: '长者智能手机课堂',
+    category: 'elder_care',
+    method: 'group',
+    day: 1,
+    start: '09:30',
+    end: '11:00',
+    capacity: 20,
+    location: '江滨街道党群服务中心 多功能室',
+    description: '手把手教您用微信视频、扫码乘车、网上挂号。请带上自己的手机。',
+  },
+  {
+    station: 'LJ0101',
+    title: '健康义诊进社区',
+    category: 'health',
+    method: 'community',
+    day: 2,
+    start: '08:30',
+    end: '11:30',
+    capacity: 100,
+    location: '颐和社区广场',
+    description: '区人民医院医生免费测血压、血糖，提供用药咨询。',
+  },
+  {
+    station: 'LJ0102',
+    title: '四点半课堂：作业辅导',
+    category: 'children',
+    method: 'group',
+    day: 1,
+    start: '16:30',
+    end: '18:00',
+    capacity: 15,
+    location: '望江社区邻里中心 阅览室',
+    description: '大学生志愿者陪伴小学生完成作业，家长 18:00 前接回。',
+  },
+  {
+    station: 'LJ02',
+    title: '心理减压工作坊',
+    category: 'psychological',
+    method: 'group',
+    day: 3,
+    start: '14:00',
+    end: '16:00',
+    capacity: 12,
+    location: '钟埭镇便民服务中心 2 楼',
+    description: '持证社工带领的减压小组，适合照顾家人的家属参加。',
+  },
+  {
+    station: 'LJ02',
+    title: '邻里文化节',
+    category: 'culture',
+    method: 'community',
+    day: 6,
+    start: '09:00',
+    end: '12:00',
+    capacity: 200,
+    location: '钟埭镇文化广场',
+    description: '越剧、书画、手工市集，欢迎全家参加。',
+  },
+  {
+    station: 'LJ0202',
+    title: '残疾人康复互助小组',
+    category: 'disability',
+    method: 'group',
+    day: 4,
+    start: '14:30',
+    end: '16:00',
+    capacity: 10,
+    location: '沈家村文化礼堂',
+    description: '康复师指导居家康复训练，组员互相交流经验。',
+  },
+  {
+    station: 'LJ03',
+    title: '就业技能培训：家政服务',
+    category: 'employment',
+    method: 'group',
+    day: 5,
+    start: '09:00',
+    end: '11:30',
+    capacity: 30,
+    location: '新桥街道就业服务站',
+    description: '家政服务技能培训，结业后推荐就业岗位。',
+  },
+  {
+    station: 'LJ0301',
+    title: '养老服务政策宣讲会',
+    category: 'policy',
+    method: 'community',
+    day: 2,
+    start: '15:00',
+    end: '16:30',
+    capacity: 80,
+    location: '新桥社区党群服务站 会议室',
+    description: '讲解高龄津贴、居家养老服务补贴的申请办法。',
+  },
+  {
+    station: 'LJ0302',
+    title: '亲子阅读会',
+    category: 'family',
+    method: 'group',
+    day: 7,
+    start: '10:00',
+    end: '11:30',
+    capacity: 16,
+    location: '锦绣社区居委会 1 楼 绘本角',
+    description: '3–8 岁孩子和家长一起读绘本、做手工。',
+  },
+  {
+    station: 'LJ01',
+    title: '助老志愿服务日',
+    category: 'volunteering',
+    method: 'community',
+    day: 3,
+    start: '08:30',
+    end: '11:00',
+    capacity: 25,
+    location: '江滨街道各小区',
+    description: '为独居老人上门打扫、理发、陪聊。',
+  },
+  {
+    station: 'LJ0201',
+    title: '防范电信诈骗宣传',
+    category: 'policy',
+    method: 'community',
+    day: 8,
+    start: '14:00',
+    end: '15:30',
+    capacity: 60,
+    location: '钟埭村村委会 会议室',
+    description: '民警讲解最新骗局，现场帮您安装国家反诈中心 App。',
+  },
+  {
+    station: 'LJ0101',
+    title: '老年书法班（小班）',
+    category: 'culture',
+    method: 'group',
+    day: 9,
+    start: '09:00',
+    end: '10:30',
+    capacity: 2,
+    location: '颐和社区居委会 2 楼',
+    description: '书法老师小班指导，名额很少，先到先得。',
+  },
+  {
+    station: 'LJ01',
+    title: '重阳节敬老活动',
+    category: 'elder_care',
+    method: 'community',
+    day: 12,
+    start: '09:00',
+    end: '11:00',
+    capacity: 50,
+    location: '江滨街道党群服务中心',
+    description: '（草稿）节目与慰问品待定。',
+    status: 'draft',
+  },
 ];
 
 interface PersonaSeed {
@@ -99,8 +316,20 @@ export const DEMO_PERSONAS: PersonaSeed[] = [
   { openid: 'dev-resident', nickname: '张阿姨', phone: '13800001111', home: 'LJ0101' },
   { openid: 'dev-volunteer', nickname: '小李', phone: '13800002222', home: 'LJ01' },
   { openid: 'dev-donor', nickname: '陈先生', phone: '13800003333', home: 'LJ02' },
-  { openid: 'dev-staff', nickname: '王社工', phone: '13800004444', home: 'LJ01', grant: { station: 'LJ01', role: 'staff' } },
-  { openid: 'dev-admin', nickname: '刘主任', phone: '13800005555', home: 'LJ', grant: { station: 'LJ', role: 'admin' } },
+  {
+    openid: 'dev-staff',
+    nickname: '王社工',
+    phone: '13800004444',
+    home: 'LJ01',
+    grant: { station: 'LJ01', role: 'staff' },
+  },
+  {
+    openid: 'dev-admin',
+    nickname: '刘主任',
+    phone: '13800005555',
+    home: 'LJ',
+    grant: { station: 'LJ', role: 'admin' },
+  },
 ];
 
 /**
@@ -138,13 +367,10 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
     await tolerateDuplicate(insertStation(db, station));
   }
 
-  const today = dayjs(now).tz(APP_TIME_ZONE).startOf('day');
+  const today = inAppZone(now);
   for (const [index, seed] of DEMO_ACTIVITIES.entries()) {
     const station = byCode.get(seed.station)!;
-    const at = (hhmm: string) => {
-      const [h, m] = hhmm.split(':').map(Number) as [number, number];
-      return today.add(seed.day, 'day').hour(h).minute(m).toDate();
-    };
+    const at = (hhmm: string) => fromAppWallClock(`${today.add(seed.day, 'day').format('YYYY-MM-DD')}T${hhmm}:00`);
     const startAt = at(seed.start);
     const activity: ActivityDoc = {
       _id: `act_demo_${String(index + 1).padStart(2, '0')}`,
@@ -175,7 +401,12 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
 
   for (const persona of DEMO_PERSONAS) {
     const user = await ensureUser(db, persona.openid, now);
-    await updateProfile(db, user._id, { nickname: persona.nickname, phone: persona.phone, homeStationId: demoStationId(persona.home) }, now);
+    await updateProfile(
+      db,
+      user._id,
+      { nickname: persona.nickname, phone: persona.phone, homeStationId: demoStationId(persona.home) },
+      now,
+    );
     if (persona.grant) {
       const station = byCode.get(persona.grant.station)!;
       const grant: StoredGrant = {

@@ -9,7 +9,13 @@ export const CLOSED_RULE = JSON.stringify({ read: false, write: false });
 /** One step of a database deploy, in the order it runs. */
 export type DeployStep =
   | { kind: 'createCollection'; collection: string }
-  | { kind: 'createIndex'; collection: string; index: string; keys: { Name: string; Direction: string }[]; unique: boolean }
+  | {
+      kind: 'createIndex';
+      collection: string;
+      index: string;
+      keys: { Name: string; Direction: string }[];
+      unique: boolean;
+    }
   | { kind: 'securityRule'; collection: string; rule: string };
 
 /**

@@ -1,16 +1,26 @@
 import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
-/** Every calendar computation (days, months, "today") happens in this zone, whatever the server's TZ. */
+/** Every calendar computation (days, months, "today") happens in this zone, whatever the device's TZ. */
 export const APP_TIME_ZONE = 'Asia/Shanghai';
 
-/** A dayjs in Asia/Shanghai for the given instant. */
+/**
+ * Asia/Shanghai as a fixed UTC+8 offset. China has had no daylight saving since 1991, and the
+ * dayjs timezone plugin relies on `Intl` time-zone data that Android WeChat does not convert
+ * reliably — a fixed offset gives the same answer on every device and server.
+ */
+const OFFSET_MINUTES = 8 * 60;
+
+/** A dayjs showing the given instant on the Asia/Shanghai wall clock. */
 export function inAppZone(instant: Date | string | number): dayjs.Dayjs {
-  return dayjs(instant).tz(APP_TIME_ZONE);
+  return dayjs(instant).utcOffset(OFFSET_MINUTES);
+}
+
+/** The instant of a Shanghai wall-clock time `YYYY-MM-DD HH:mm[:ss]`. */
+export function fromAppWallClock(wall: string): Date {
+  return dayjs.utc(wall.replace(' ', 'T')).subtract(OFFSET_MINUTES, 'minute').toDate();
 }
 
 /** `YYYY-MM` of the instant in Asia/Shanghai (a month key for reports). */
@@ -20,14 +30,17 @@ export function monthKey(instant: Date): string {
 
 /** Start (inclusive) and end (exclusive) instants of a `YYYY-MM` month in Asia/Shanghai. */
 export function monthRange(month: string): { start: Date; end: Date } {
-  const start = dayjs.tz(`${month}-01 00:00:00`, APP_TIME_ZONE);
-  return { start: start.toDate(), end: start.add(1, 'month').toDate() };
+  const start = dayjs.utc(`${month}-01T00:00:00`);
+  return {
+    start: start.subtract(OFFSET_MINUTES, 'minute').toDate(),
+    end: start.add(1, 'month').subtract(OFFSET_MINUTES, 'minute').toDate(),
+  };
 }
 
 /** Start (inclusive) and end (exclusive) of the Asia/Shanghai calendar day holding `instant`. */
 export function dayRange(instant: Date): { start: Date; end: Date } {
-  const start = inAppZone(instant).startOf('day');
-  return { start: start.toDate(), end: start.add(1, 'day').toDate() };
+  const start = fromAppWallClock(`${inAppZone(instant).format('YYYY-MM-DD')}T00:00:00`);
+  return { start, end: new Date(start.getTime() + 86400_000) };
 }
 
 /** Human Chinese date-time for UI, e.g. `11月23日 周一 14:30`. */

@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
  * the same run, as a ratio — absolute times on a shared 2-core machine mean little.
  */
 const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const RESIDENTS = Number(args.get('residents') ?? 2000);
 const SEATS = Number(args.get('seats') ?? 100);
 const root = resolve(__dirname, '..', '..');
@@ -33,7 +34,11 @@ async function main(): Promise<void> {
 
     const tokens: string[] = [];
     for (let i = 0; i < RESIDENTS; i += 200) {
-      tokens.push(...(await Promise.all(Array.from({ length: Math.min(200, RESIDENTS - i) }, (_, k) => login(base, { openid: `bench-${i + k}` })))));
+      tokens.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(200, RESIDENTS - i) }, (_, k) => login(base, { openid: `bench-${i + k}` })),
+        )),
+      );
     }
     // Warm every account (first use creates it) so the burst measures booking, not sign-up.
     await inBatches(tokens, 200, (t) => call(base, 'accounts', 'me', {}, t));
@@ -55,12 +60,24 @@ async function main(): Promise<void> {
     console.log(`  confirmed            ${confirmed}`);
     console.log(`  refused (full)       ${full}`);
     console.log(`  other errors         ${other}`);
-    console.log(`  oversold             ${Math.max(0, stored.data.confirmed - SEATS)}   (stored confirmed = ${stored.data.confirmed})`);
-    console.log(`  db writes / booking  ${(writes.successPath / Math.max(1, confirmed)).toFixed(2)}   (seat + booking inserts: ${writes.successPath}; all writes incl. refused attempts: ${writes.all})`);
-    console.log(`  db calls / request   ${((reads + writes.all) / RESIDENTS).toFixed(2)}   (reads ${reads}, writes ${writes.all})`);
-    console.log(`  latency sign-up      p50 ${burst.p50.toFixed(1)} ms   p99 ${burst.p99.toFixed(1)} ms   (${(RESIDENTS / (burst.wallMs / 1000)).toFixed(0)} req/s)`);
-    console.log(`  baseline accounts.me p50 ${baseline.p50.toFixed(1)} ms   p99 ${baseline.p99.toFixed(1)} ms   (same run, ${baseline.answers.length} calls)`);
-    console.log(`  ratio sign-up / me   p50 ×${(burst.p50 / baseline.p50).toFixed(2)}   p99 ×${(burst.p99 / baseline.p99).toFixed(2)}`);
+    console.log(
+      `  oversold             ${Math.max(0, stored.data.confirmed - SEATS)}   (stored confirmed = ${stored.data.confirmed})`,
+    );
+    console.log(
+      `  db writes / booking  ${(writes.successPath / Math.max(1, confirmed)).toFixed(2)}   (seat + booking inserts: ${writes.successPath}; all writes incl. refused attempts: ${writes.all})`,
+    );
+    console.log(
+      `  db calls / request   ${((reads + writes.all) / RESIDENTS).toFixed(2)}   (reads ${reads}, writes ${writes.all})`,
+    );
+    console.log(
+      `  latency sign-up      p50 ${burst.p50.toFixed(1)} ms   p99 ${burst.p99.toFixed(1)} ms   (${(RESIDENTS / (burst.wallMs / 1000)).toFixed(0)} req/s)`,
+    );
+    console.log(
+      `  baseline accounts.me p50 ${baseline.p50.toFixed(1)} ms   p99 ${baseline.p99.toFixed(1)} ms   (same run, ${baseline.answers.length} calls)`,
+    );
+    console.log(
+      `  ratio sign-up / me   p50 ×${(burst.p50 / baseline.p50).toFixed(2)}   p99 ×${(burst.p99 / baseline.p99).toFixed(2)}`,
+    );
     console.log(`  per-collection ops   ${JSON.stringify(stats)}`);
     if (stored.data.confirmed > SEATS || confirmed !== Math.min(SEATS, RESIDENTS) || other > 0) {
       console.error('\n✗ integrity failure: oversold, undersold or unexpected errors');
@@ -89,18 +106,22 @@ function countWrites(stats: Stats) {
   const ops = (c: string, a: string) => stats[c]?.[a] ?? 0;
   let all = 0;
   for (const byAction of Object.values(stats)) {
-    for (const [action, n] of Object.entries(byAction)) if (/insert|modify|remove|update|delete/i.test(action)) all += n;
+    for (const [action, n] of Object.entries(byAction))
+      if (/insert|modify|remove|update|delete/i.test(action)) all += n;
   }
   // A successful booking is the seat's conditional update plus the booking insert; refused attempts
   // also make one (non-matching) conditional update, which CloudBase still counts as a write call.
-  const successPath = ops('bookings', 'database.insertDocument') + Math.min(ops('activities', 'database.modifyDocument'), ops('bookings', 'database.insertDocument'));
+  const successPath =
+    ops('bookings', 'insertDocument') +
+    Math.min(ops('activities', 'modifyDocument'), ops('bookings', 'insertDocument'));
   return { all, successPath };
 }
 
 function countReads(stats: Stats): number {
   let n = 0;
   for (const byAction of Object.values(stats)) {
-    for (const [action, count] of Object.entries(byAction)) if (/get|count|aggregate|calculate/i.test(action)) n += count;
+    for (const [action, count] of Object.entries(byAction))
+      if (/get|count|aggregate|calculate/i.test(action)) n += count;
   }
   return n;
 }
@@ -144,7 +165,11 @@ function postJson(url: string, body: unknown, token?: string): Promise<any> {
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(text),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -16,7 +16,11 @@ describe('accounts', () => {
 
   it('shows staff their grants with station names', async () => {
     const me = await b.ok('accounts', 'me', {}, AS.staff);
-    expect(me).toMatchObject({ nickname: '王社工', isStaff: true, roles: [{ stationId: STATION.jiangbin, stationName: '江滨街道社工站', role: 'staff' }] });
+    expect(me).toMatchObject({
+      nickname: '王社工',
+      isStaff: true,
+      roles: [{ stationId: STATION.jiangbin, stationName: '江滨街道社工站', role: 'staff' }],
+    });
   });
 
   it('takes identity only from the platform context, never from the payload', async () => {
@@ -27,12 +31,25 @@ describe('accounts', () => {
   });
 
   it('updates the profile, validating the phone and the home station', async () => {
-    const me = await b.ok('accounts', 'updateProfile', { data: { nickname: '李大爷', phone: '13900001234', elderMode: true } }, 'profile-user');
+    const me = await b.ok(
+      'accounts',
+      'updateProfile',
+      { data: { nickname: '李大爷', phone: '13900001234', elderMode: true } },
+      'profile-user',
+    );
     expect(me).toMatchObject({ nickname: '李大爷', phone: '13900001234', elderMode: true });
     const bad = await b.call('accounts', 'updateProfile', { data: { phone: '12345' } }, 'profile-user');
-    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'data.phone': '请输入11位手机号' } } });
-    expect(await b.refused('accounts', 'updateProfile', { data: { homeStationId: 'st_nowhere' } }, 'profile-user')).toBe('NOT_FOUND');
-    expect((await b.ok('accounts', 'updateProfile', { data: { homeStationId: STATION.yihe } }, 'profile-user')).homeStationId).toBe(STATION.yihe);
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'data.phone': '请输入11位手机号' } },
+    });
+    expect(
+      await b.refused('accounts', 'updateProfile', { data: { homeStationId: 'st_nowhere' } }, 'profile-user'),
+    ).toBe('NOT_FOUND');
+    expect(
+      (await b.ok('accounts', 'updateProfile', { data: { homeStationId: STATION.yihe } }, 'profile-user'))
+        .homeStationId,
+    ).toBe(STATION.yihe);
     expect((await b.ok('accounts', 'me', {}, 'profile-user')).phone).toBe('13900001234');
   });
 });
@@ -40,7 +57,11 @@ describe('accounts', () => {
 describe('stations', () => {
   it('lists the network by tier in code order', async () => {
     const stations = await b.ok('stations', 'list', { tier: 'station' });
-    expect(stations.items.map((s: { name: string }) => s.name)).toEqual(['江滨街道社工站', '钟埭镇社工站', '新桥街道社工站']);
+    expect(stations.items.map((s: { name: string }) => s.name)).toEqual([
+      '江滨街道社工站',
+      '钟埭镇社工站',
+      '新桥街道社工站',
+    ]);
     expect(stations.total).toBe(3);
     const rooms = await b.ok('stations', 'list', { parentId: STATION.jiangbin });
     expect(rooms.items.map((s: { tier: string }) => s.tier)).toEqual(['room', 'room']);
@@ -56,7 +77,9 @@ describe('stations', () => {
 
   it('shows a station with its breadcrumb, rooms, services and upcoming activities', async () => {
     const detail = await b.ok('stations', 'get', { stationId: STATION.jiangbin });
-    expect(detail.ancestors).toEqual([{ stationId: STATION.center, name: '临江区社会工作服务指导中心', tier: 'center' }]);
+    expect(detail.ancestors).toEqual([
+      { stationId: STATION.center, name: '临江区社会工作服务指导中心', tier: 'center' },
+    ]);
     expect(detail.children.map((c: { name: string }) => c.name)).toEqual(['颐和社区社工室', '望江社区社工室']);
     expect(detail.services.length).toBeGreaterThan(0);
     expect(detail.upcomingActivities.length).toBeGreaterThan(0);

@@ -10,20 +10,45 @@ const activityDoc = async (id: string) => (await b.all('activities')).find((a) =
 
 describe('staff create, update and publish', () => {
   it('creates a draft at the staff member’s own station and audits it', async () => {
-    const created = await b.ok('activities', 'create', { stationId: STATION.jiangbin, data: activityInput(b.clock.now) }, AS.staff);
-    expect(created).toMatchObject({ status: 'draft', confirmed: 0, capacity: 10, canManage: true, stationName: '江滨街道社工站' });
+    const created = await b.ok(
+      'activities',
+      'create',
+      { stationId: STATION.jiangbin, data: activityInput(b.clock.now) },
+      AS.staff,
+    );
+    expect(created).toMatchObject({
+      status: 'draft',
+      confirmed: 0,
+      capacity: 10,
+      canManage: true,
+      stationName: '江滨街道社工站',
+    });
     const audit = (await b.all('auditLog')).filter((e) => e.entityId === created.activityId);
-    expect(audit).toEqual([expect.objectContaining({ action: 'activity.create', actorId: expect.stringMatching(/^u/), from: null })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'activity.create', actorId: expect.stringMatching(/^u/), from: null }),
+    ]);
   });
 
   it('lets station staff create for a room beneath their station', async () => {
-    const created = await b.ok('activities', 'create', { stationId: STATION.yihe, data: activityInput(b.clock.now) }, AS.staff);
+    const created = await b.ok(
+      'activities',
+      'create',
+      { stationId: STATION.yihe, data: activityInput(b.clock.now) },
+      AS.staff,
+    );
     expect(created.stationPath).toEqual([STATION.center, STATION.jiangbin, STATION.yihe]);
   });
 
   it('refuses staff at a sibling station and writes nothing', async () => {
     const before = (await b.all('activities')).length;
-    expect(await b.refused('activities', 'create', { stationId: STATION.zhongdai, data: activityInput(b.clock.now) }, AS.staff)).toBe('FORBIDDEN');
+    expect(
+      await b.refused(
+        'activities',
+        'create',
+        { stationId: STATION.zhongdai, data: activityInput(b.clock.now) },
+        AS.staff,
+      ),
+    ).toBe('FORBIDDEN');
     expect((await b.all('activities')).length).toBe(before);
   });
 
@@ -34,42 +59,83 @@ describe('staff create, update and publish', () => {
   });
 
   it('lets the centre admin create anywhere beneath the centre', async () => {
-    const created = await b.ok('activities', 'create', { stationId: STATION.shenjia, data: activityInput(b.clock.now) }, AS.admin);
+    const created = await b.ok(
+      'activities',
+      'create',
+      { stationId: STATION.shenjia, data: activityInput(b.clock.now) },
+      AS.admin,
+    );
     expect(created.stationId).toBe(STATION.shenjia);
   });
 
   it('refuses an inconsistent schedule with a field error and no write', async () => {
     const before = (await b.all('activities')).length;
     const input = activityInput(b.clock.now);
-    const answer = await b.call('activities', 'create', { stationId: STATION.jiangbin, data: { ...input, endAt: input.startAt } }, AS.staff);
-    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'data.endAt': '结束时间须晚于开始时间' } } });
+    const answer = await b.call(
+      'activities',
+      'create',
+      { stationId: STATION.jiangbin, data: { ...input, endAt: input.startAt } },
+      AS.staff,
+    );
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'data.endAt': '结束时间须晚于开始时间' } },
+    });
     expect((await b.all('activities')).length).toBe(before);
   });
 
   it('publishes a draft once; a second publish is an invalid state', async () => {
-    const created = await b.ok('activities', 'create', { stationId: STATION.jiangbin, data: activityInput(b.clock.now) }, AS.staff);
-    expect(await b.ok('activities', 'publish', { activityId: created.activityId }, AS.staff)).toMatchObject({ status: 'published' });
-    expect(await b.refused('activities', 'publish', { activityId: created.activityId }, AS.staff)).toBe('INVALID_STATE');
+    const created = await b.ok(
+      'activities',
+      'create',
+      { stationId: STATION.jiangbin, data: activityInput(b.clock.now) },
+      AS.staff,
+    );
+    expect(await b.ok('activities', 'publish', { activityId: created.activityId }, AS.staff)).toMatchObject({
+      status: 'published',
+    });
+    expect(await b.refused('activities', 'publish', { activityId: created.activityId }, AS.staff)).toBe(
+      'INVALID_STATE',
+    );
     const actions = (await b.all('auditLog')).filter((e) => e.entityId === created.activityId).map((e) => e.action);
     expect(actions.sort()).toEqual(['activity.create', 'activity.publish']);
   });
 
   it('hides drafts from the public but shows them to managing staff', async () => {
-    const created = await b.ok('activities', 'create', { stationId: STATION.jiangbin, data: activityInput(b.clock.now, { title: '草稿活动' }) }, AS.staff);
+    const created = await b.ok(
+      'activities',
+      'create',
+      { stationId: STATION.jiangbin, data: activityInput(b.clock.now, { title: '草稿活动' }) },
+      AS.staff,
+    );
     expect(await b.refused('activities', 'get', { activityId: created.activityId }, AS.resident)).toBe('NOT_FOUND');
     expect(await b.refused('activities', 'signUp', { activityId: created.activityId }, AS.resident)).toBe('NOT_FOUND');
     expect((await b.ok('activities', 'get', { activityId: created.activityId }, AS.staff)).status).toBe('draft');
     const publicList = await b.ok('activities', 'list', { stationId: STATION.jiangbin, pageSize: 50 });
     expect(publicList.items.map((a: { title: string }) => a.title)).not.toContain('草稿活动');
-    const managed = await b.ok('activities', 'listManaged', { stationId: STATION.jiangbin, status: 'draft', pageSize: 50 }, AS.staff);
+    const managed = await b.ok(
+      'activities',
+      'listManaged',
+      { stationId: STATION.jiangbin, status: 'draft', pageSize: 50 },
+      AS.staff,
+    );
     expect(managed.items.map((a: { title: string }) => a.title)).toContain('草稿活动');
     expect(await b.refused('activities', 'listManaged', { stationId: STATION.zhongdai }, AS.staff)).toBe('FORBIDDEN');
   });
 
   it('after publishing, allows title and capacity edits but locks the time', async () => {
     const id = await publishedActivity(b, STATION.jiangbin);
-    expect(await b.ok('activities', 'update', { activityId: id, data: { title: '改名后的活动', capacity: 12 } }, AS.staff)).toMatchObject({ title: '改名后的活动', capacity: 12 });
-    expect(await b.refused('activities', 'update', { activityId: id, data: { startAt: new Date(b.clock.now.getTime() + 86400_000).toISOString() } }, AS.staff)).toBe('INVALID_STATE');
+    expect(
+      await b.ok('activities', 'update', { activityId: id, data: { title: '改名后的活动', capacity: 12 } }, AS.staff),
+    ).toMatchObject({ title: '改名后的活动', capacity: 12 });
+    expect(
+      await b.refused(
+        'activities',
+        'update',
+        { activityId: id, data: { startAt: new Date(b.clock.now.getTime() + 86400_000).toISOString() } },
+        AS.staff,
+      ),
+    ).toBe('INVALID_STATE');
   });
 
   it('never lowers capacity below the seats already taken', async () => {
@@ -77,9 +143,15 @@ describe('staff create, update and publish', () => {
     await b.ok('activities', 'signUp', { activityId: id }, AS.resident);
     await b.ok('activities', 'signUp', { activityId: id }, AS.volunteer);
     const answer = await b.call('activities', 'update', { activityId: id, data: { capacity: 1 } }, AS.staff);
-    expect(answer).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', userMessage: '名额不能少于已报名人数（2人）' } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_VIOLATION', userMessage: '名额不能少于已报名人数（2人）' },
+    });
     expect((await activityDoc(id)).capacity).toBe(5);
-    expect(await b.ok('activities', 'update', { activityId: id, data: { capacity: 2 } }, AS.staff)).toMatchObject({ capacity: 2, remaining: 0 });
+    expect(await b.ok('activities', 'update', { activityId: id, data: { capacity: 2 } }, AS.staff)).toMatchObject({
+      capacity: 2,
+      remaining: 0,
+    });
   });
 });
 
@@ -131,7 +203,9 @@ describe('sign-up and cancellation', () => {
   it('gives the seat back on cancellation, once, and lets the person book again', async () => {
     const id = await publishedActivity(b, STATION.jiangbin, { capacity: 1 });
     await b.ok('activities', 'signUp', { activityId: id }, AS.resident);
-    expect(await b.ok('activities', 'cancelBooking', { activityId: id }, AS.resident)).toMatchObject({ status: 'cancelled' });
+    expect(await b.ok('activities', 'cancelBooking', { activityId: id }, AS.resident)).toMatchObject({
+      status: 'cancelled',
+    });
     expect(await b.refused('activities', 'cancelBooking', { activityId: id }, AS.resident)).toBe('BOOKING_NOT_FOUND');
     expect((await activityDoc(id)).confirmed).toBe(0);
     await b.ok('activities', 'signUp', { activityId: id }, AS.resident);
@@ -147,7 +221,9 @@ describe('sign-up and cancellation', () => {
     const started = b.clock.now;
     b.clock.now = new Date(started.getTime() + 3 * 86400_000 + 5 * 3600_000);
     try {
-      expect(await b.refused('activities', 'cancelBooking', { activityId: id }, AS.resident)).toBe('CANCEL_DEADLINE_PASSED');
+      expect(await b.refused('activities', 'cancelBooking', { activityId: id }, AS.resident)).toBe(
+        'CANCEL_DEADLINE_PASSED',
+      );
       expect((await activityDoc(id)).confirmed).toBe(1);
     } finally {
       b.clock.now = started;
@@ -156,7 +232,9 @@ describe('sign-up and cancellation', () => {
 
   it('never oversells under 60 concurrent sign-ups for 10 seats', async () => {
     const id = await publishedActivity(b, STATION.jiangbin, { capacity: 10 });
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => b.call('activities', 'signUp', { activityId: id }, `crowd-${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => b.call('activities', 'signUp', { activityId: id }, `crowd-${i}`)),
+    );
     expect(answers.filter((a) => a.ok)).toHaveLength(10);
     expect(answers.filter((a) => !a.ok && a.error.code === 'ACTIVITY_FULL')).toHaveLength(50);
     expect((await activityDoc(id)).confirmed).toBe(10);
@@ -165,7 +243,9 @@ describe('sign-up and cancellation', () => {
 
   it('counts one seat when the same person taps sign-up eight times at once', async () => {
     const id = await publishedActivity(b, STATION.jiangbin, { capacity: 10 });
-    const answers = await Promise.all(Array.from({ length: 8 }, () => b.call('activities', 'signUp', { activityId: id }, AS.donor)));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => b.call('activities', 'signUp', { activityId: id }, AS.donor)),
+    );
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect((await activityDoc(id)).confirmed).toBe(1);
     expect((await b.all('bookings')).filter((r) => r.activityId === id)).toHaveLength(1);
@@ -185,9 +265,17 @@ describe('lists', () => {
 
   it('filters by station subtree and category', async () => {
     const subtree = await b.ok('activities', 'list', { stationId: STATION.jiangbin, pageSize: 50 });
-    expect(subtree.items.every((a: { stationId: string }) => [STATION.jiangbin, STATION.yihe, 'st_LJ0102'].includes(a.stationId))).toBe(true);
+    expect(
+      subtree.items.every((a: { stationId: string }) =>
+        [STATION.jiangbin, STATION.yihe, 'st_LJ0102'].includes(a.stationId),
+      ),
+    ).toBe(true);
     expect(subtree.items.some((a: { stationId: string }) => a.stationId === STATION.yihe)).toBe(true);
-    const own = await b.ok('activities', 'list', { stationId: STATION.jiangbin, includeDescendants: false, pageSize: 50 });
+    const own = await b.ok('activities', 'list', {
+      stationId: STATION.jiangbin,
+      includeDescendants: false,
+      pageSize: 50,
+    });
     expect(own.items.every((a: { stationId: string }) => a.stationId === STATION.jiangbin)).toBe(true);
     const health = await b.ok('activities', 'list', { category: 'health' });
     expect(health.items.map((a: { title: string }) => a.title)).toEqual(['健康义诊进社区']);

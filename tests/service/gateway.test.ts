@@ -100,7 +100,10 @@ describe('local gateway', () => {
 
 describe('database deploy', () => {
   it('prints the plan with --dry-run and touches nothing', () => {
-    const out = execFileSync('npx', ['tsx', 'scripts/deploy-db.ts', '--dry-run'], { encoding: 'utf8', env: { ...process.env, TCB_ENV: '', TCB_SECRET_ID: '' } });
+    const out = execFileSync('npx', ['tsx', 'scripts/deploy-db.ts', '--dry-run'], {
+      encoding: 'utf8',
+      env: { ...process.env, TCB_ENV: '', TCB_SECRET_ID: '' },
+    });
     expect(out).toContain('Dry run:');
     expect(out).toContain('create unique index users.openid_unique on openid:1 (if missing)');
     expect(out).toContain('set security rule of bookings to {"read":false,"write":false}');

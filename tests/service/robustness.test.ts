@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CONTRACTS } from '../../shared/contracts';
 import { AS, startBackend, type Backend } from './support';
 
@@ -18,7 +18,8 @@ afterAll(() => b.close());
 
 async function snapshot(): Promise<string> {
   const parts: Record<string, unknown[]> = {};
-  for (const name of COLLECTIONS) parts[name] = (await b.all(name)).sort((x, y) => String(x._id).localeCompare(String(y._id)));
+  for (const name of COLLECTIONS)
+    parts[name] = (await b.all(name)).sort((x, y) => String(x._id).localeCompare(String(y._id)));
   return JSON.stringify(parts);
 }
 
@@ -50,7 +51,12 @@ function malformedPayloads(schema: z.ZodType): unknown[] {
 }
 
 const cases = Object.values(CONTRACTS).flatMap((contract) =>
-  Object.entries(contract.actions).map(([action, spec]) => ({ label: `${contract.name}.${action}`, fn: contract.name, action, spec })),
+  Object.entries(contract.actions).map(([action, spec]) => ({
+    label: `${contract.name}.${action}`,
+    fn: contract.name,
+    action,
+    spec,
+  })),
 );
 
 describe.each(cases)('$label', ({ fn, action, spec }) => {
@@ -81,7 +87,10 @@ describe('events that are not requests', () => {
   ])('answers %s with a coded error', async (_label, event, code) => {
     const { FUNCTIONS } = await import('../../emulator/gateway/functions');
     const { buildInvocationContext } = await import('../../emulator/gateway/context');
-    const answer = (await FUNCTIONS.activities(event, buildInvocationContext('activities', AS.resident))) as { ok: boolean; error: { code: string } };
+    const answer = (await FUNCTIONS.activities(event, buildInvocationContext('activities', AS.resident))) as {
+      ok: boolean;
+      error: { code: string };
+    };
     expect(answer).toMatchObject({ ok: false, error: { code } });
   });
 });

@@ -9,7 +9,9 @@ import { demoStationId, seedDemoDistrict } from '../../emulator/seed/demo';
 import type { FunctionName } from '../../shared/contracts/common';
 
 /** A wire answer, as a page or test sees it. */
-export type Answer = { ok: true; data: any } | { ok: false; error: { code: string; userMessage: string; requestId: string; fields?: Record<string, string> } };
+export type Answer =
+  | { ok: true; data: any }
+  | { ok: false; error: { code: string; userMessage: string; requestId: string; fields?: Record<string, string> } };
 
 /** Demo personas' openids (the seed gives staff a grant at 江滨街道社工站, admin at the 中心). */
 export const AS = {
@@ -53,14 +55,18 @@ export async function startBackend(opts: { seed?: boolean } = {}) {
   /** Call and return `data`, failing the test with the coded error if the call was refused. */
   async function ok(fn: FunctionName, action: string, data: unknown = {}, as?: string): Promise<any> {
     const answer = await call(fn, action, data, as);
-    if (!answer.ok) throw new Error(`${fn}.${action} refused: ${answer.error.code} ${answer.error.userMessage} ${JSON.stringify(answer.error.fields ?? {})}`);
+    if (!answer.ok)
+      throw new Error(
+        `${fn}.${action} refused: ${answer.error.code} ${answer.error.userMessage} ${JSON.stringify(answer.error.fields ?? {})}`,
+      );
     return answer.data;
   }
 
   /** Call and return the error code (failing the test if the call succeeded). */
   async function refused(fn: FunctionName, action: string, data: unknown = {}, as?: string): Promise<string> {
     const answer = await call(fn, action, data, as);
-    if (answer.ok) throw new Error(`${fn}.${action} unexpectedly succeeded: ${JSON.stringify(answer.data).slice(0, 300)}`);
+    if (answer.ok)
+      throw new Error(`${fn}.${action} unexpectedly succeeded: ${JSON.stringify(answer.data).slice(0, 300)}`);
     return answer.error.code;
   }
 
@@ -99,8 +105,17 @@ export function activityInput(clockNow: Date, overrides: Record<string, unknown>
 }
 
 /** Staff create and publish an activity at `stationId`; returns its id. */
-export async function publishedActivity(backend: Backend, stationId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const created = await backend.ok('activities', 'create', { stationId, data: activityInput(backend.clock.now, overrides) }, AS.staff);
+export async function publishedActivity(
+  backend: Backend,
+  stationId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await backend.ok(
+    'activities',
+    'create',
+    { stationId, data: activityInput(backend.clock.now, overrides) },
+    AS.staff,
+  );
   await backend.ok('activities', 'publish', { activityId: created.activityId }, AS.staff);
   return created.activityId as string;
 }

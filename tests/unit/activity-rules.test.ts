@@ -44,7 +44,9 @@ describe('sign-up window', () => {
     expect(signUpRefusal(schedule, t('2026-11-25T00:00:00Z'))).toBe('SIGNUP_CLOSED');
   });
   it('closes at the start even if the deadline is later', () => {
-    expect(signUpRefusal({ ...schedule, signUpClosesAt: t('2026-11-27T00:00:00Z') }, t('2026-11-26T00:00:00Z'))).toBe('SIGNUP_CLOSED');
+    expect(signUpRefusal({ ...schedule, signUpClosesAt: t('2026-11-27T00:00:00Z') }, t('2026-11-26T00:00:00Z'))).toBe(
+      'SIGNUP_CLOSED',
+    );
   });
   it('refuses drafts, cancelled and finished activities', () => {
     for (const status of ['draft', 'cancelled', 'finished'] as const) {

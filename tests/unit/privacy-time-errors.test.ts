@@ -1,7 +1,7 @@
 import { planDatabaseDeploy } from '../../scripts/lib/deploy-plan';
 import { AppError, ERROR_MESSAGES, isAppError, isErrorCode } from '../../shared/errors';
 import { maskName, maskPhone } from '../../shared/domain/privacy';
-import { formatSpan, monthKey, monthRange } from '../../shared/domain/time';
+import { dayRange, formatSpan, fromAppWallClock, monthKey, monthRange } from '../../shared/domain/time';
 import manifest from '../../config/database.json';
 
 describe('privacy masks', () => {
@@ -30,7 +30,9 @@ describe('Asia/Shanghai calendar', () => {
     expect(end.toISOString()).toBe('2026-12-31T16:00:00.000Z');
   });
   it('formats a same-day span once with its weekday', () => {
-    expect(formatSpan({ startAt: '2026-11-23T06:30:00Z', endAt: '2026-11-23T08:00:00Z' })).toBe('11月23日 周一 14:30–16:00');
+    expect(formatSpan({ startAt: '2026-11-23T06:30:00Z', endAt: '2026-11-23T08:00:00Z' })).toBe(
+      '11月23日 周一 14:30–16:00',
+    );
   });
 });
 
@@ -55,8 +57,21 @@ describe('database deploy plan', () => {
     const steps = planDatabaseDeploy(manifest as never);
     const collections = Object.keys(manifest.collections);
     expect(steps.filter((s) => s.kind === 'createCollection').map((s) => s.collection)).toEqual(collections);
-    expect(steps.filter((s) => s.kind === 'securityRule').every((s) => s.kind === 'securityRule' && s.rule === '{"read":false,"write":false}')).toBe(true);
+    expect(
+      steps
+        .filter((s) => s.kind === 'securityRule')
+        .every((s) => s.kind === 'securityRule' && s.rule === '{"read":false,"write":false}'),
+    ).toBe(true);
     const unique = steps.find((s) => s.kind === 'createIndex' && s.index === 'openid_unique');
     expect(unique).toMatchObject({ collection: 'users', unique: true, keys: [{ Name: 'openid', Direction: '1' }] });
+  });
+});
+
+describe('Asia/Shanghai day boundaries', () => {
+  it('reads a wall-clock time as UTC+8 whatever the machine zone', () => {
+    expect(fromAppWallClock('2026-11-23T09:30:00').toISOString()).toBe('2026-11-23T01:30:00.000Z');
+    const { start, end } = dayRange(new Date('2026-11-22T16:30:00Z'));
+    expect(start.toISOString()).toBe('2026-11-22T16:00:00.000Z');
+    expect(end.toISOString()).toBe('2026-11-23T16:00:00.000Z');
   });
 });

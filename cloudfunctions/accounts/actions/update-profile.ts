@@ -9,7 +9,11 @@ import type { z } from 'zod';
 import { toMe } from './me';
 
 /** Change the caller's nickname, phone, home station or elder mode; the home station must exist. */
-export async function updateProfile(deps: Deps, caller: Caller, input: z.output<typeof ZUpdateProfileRequest>): Promise<TMe> {
+export async function updateProfile(
+  deps: Deps,
+  caller: Caller,
+  input: z.output<typeof ZUpdateProfileRequest>,
+): Promise<TMe> {
   const user = requireUser(caller);
   const patch = input.data;
   if (patch.homeStationId && !(await findStation(deps.db, patch.homeStationId))) {

@@ -19,7 +19,12 @@ export async function cancelBooking(deps: Deps, caller: Caller, input: { activit
   const refusal = cancelRefusal(activity, now);
   if (refusal) throw new AppError(refusal);
   const id = bookingId(activity._id, resident.userId);
-  const cancelled = await cancelConfirmedBooking(deps.db, id, { at: now, by: resident.userId, from: 'confirmed', to: 'cancelled' });
+  const cancelled = await cancelConfirmedBooking(deps.db, id, {
+    at: now,
+    by: resident.userId,
+    from: 'confirmed',
+    to: 'cancelled',
+  });
   if (!cancelled) throw new AppError('BOOKING_NOT_FOUND');
   await releaseSeat(deps.db, activity._id, now);
   const booking = await findBooking(deps.db, id);

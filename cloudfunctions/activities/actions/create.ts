@@ -13,7 +13,11 @@ import { findStation } from '../../core/repositories/stations';
 import { newId } from '../../core/ids';
 
 /** Staff create a draft activity at a station of their subtree. */
-export async function create(deps: Deps, caller: Caller, input: { stationId: string; data: z.output<typeof ZActivityInput> }) {
+export async function create(
+  deps: Deps,
+  caller: Caller,
+  input: { stationId: string; data: z.output<typeof ZActivityInput> },
+) {
   const staff = requireUser(caller);
   const station = await findStation(deps.db, input.stationId);
   if (!station) throw new AppError('NOT_FOUND', { userMessage: '站点不存在' });
@@ -31,7 +35,11 @@ export async function create(deps: Deps, caller: Caller, input: { stationId: str
     now,
   );
   const problem = scheduleProblem(schedule);
-  if (problem) throw new AppError('INVALID_INPUT', { userMessage: problem.message, fields: { [`data.${problem.field}`]: problem.message } });
+  if (problem)
+    throw new AppError('INVALID_INPUT', {
+      userMessage: problem.message,
+      fields: { [`data.${problem.field}`]: problem.message },
+    });
   const activity: ActivityDoc = {
     _id: newId('a'),
     stationId: station._id,

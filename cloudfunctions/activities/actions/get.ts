@@ -11,7 +11,8 @@ import { findBooking } from '../../core/repositories/bookings';
 export async function get(deps: Deps, caller: Caller, input: { activityId: string }) {
   const activity = await findActivity(deps.db, input.activityId);
   const canManage = activity ? can(caller, 'activity:manage', activity) : false;
-  if (!activity || (activity.status === 'draft' && !canManage)) throw new AppError('NOT_FOUND', { userMessage: '活动不存在或尚未发布' });
+  if (!activity || (activity.status === 'draft' && !canManage))
+    throw new AppError('NOT_FOUND', { userMessage: '活动不存在或尚未发布' });
   const booking = caller.kind === 'user' ? await findBooking(deps.db, bookingId(activity._id, caller.userId)) : null;
   return toActivityDetail(activity, { booking, canManage });
 }

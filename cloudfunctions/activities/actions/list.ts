@@ -9,7 +9,13 @@ import { findPublicActivitiesPage } from '../../core/repositories/activities';
 export async function list(deps: Deps, _caller: Caller, input: z.output<typeof ZListActivitiesRequest>) {
   const page = await findPublicActivitiesPage(
     deps.db,
-    { stationId: input.stationId, includeDescendants: input.includeDescendants, category: input.category, when: input.when, now: deps.now() },
+    {
+      stationId: input.stationId,
+      includeDescendants: input.includeDescendants,
+      category: input.category,
+      when: input.when,
+      now: deps.now(),
+    },
     input,
   );
   return { ...page, items: page.items.map(toActivitySummary) };

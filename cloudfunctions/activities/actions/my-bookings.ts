@@ -11,7 +11,11 @@ export async function myBookings(
   input: { when: 'upcoming' | 'past' | 'all'; page: number; pageSize: number },
 ) {
   const resident = requireUser(caller);
-  const page = await findUserBookingsPage(deps.db, { userId: resident.userId, when: input.when, now: deps.now() }, input);
+  const page = await findUserBookingsPage(
+    deps.db,
+    { userId: resident.userId, when: input.when, now: deps.now() },
+    input,
+  );
   const activities = await findActivitiesByIds(deps.db, [...new Set(page.items.map((b) => b.activityId))]);
   const byId = new Map(activities.map((a) => [a._id, a]));
   return {

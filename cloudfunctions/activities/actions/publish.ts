@@ -17,7 +17,8 @@ export async function publish(deps: Deps, caller: Caller, input: { activityId: s
     throw new AppError('INVALID_STATE', { userMessage: '只有草稿状态的活动可以发布' });
   }
   const now = deps.now();
-  if (activity.startAt <= now) throw new AppError('RULE_VIOLATION', { userMessage: '活动开始时间已过，请先修改时间再发布' });
+  if (activity.startAt <= now)
+    throw new AppError('RULE_VIOLATION', { userMessage: '活动开始时间已过，请先修改时间再发布' });
   const patch = { status: 'published' as const, publishedAt: now };
   const applied = await patchActivity(deps.db, { activityId: activity._id, expectedStatus: 'draft', patch, now });
   if (!applied) throw new AppError('INVALID_STATE', { userMessage: '只有草稿状态的活动可以发布' });

@@ -16,7 +16,8 @@ export async function signUp(deps: Deps, caller: Caller, input: { activityId: st
   const resident = requireUser(caller);
   const now = deps.now();
   const activity = await findActivity(deps.db, input.activityId);
-  if (!activity || activity.status === 'draft') throw new AppError('NOT_FOUND', { userMessage: '活动不存在或尚未发布' });
+  if (!activity || activity.status === 'draft')
+    throw new AppError('NOT_FOUND', { userMessage: '活动不存在或尚未发布' });
   const refusal = signUpRefusal(activity, now);
   if (refusal) throw new AppError(refusal);
 

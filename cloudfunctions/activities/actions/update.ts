@@ -16,7 +16,11 @@ const DATE_FIELDS = ['startAt', 'endAt', 'signUpOpensAt', 'signUpClosesAt', 'can
  * Staff edit an activity. Drafts may change anything; once published only the fields people can
  * live with changing; capacity never drops below the seats already taken (checked by the write).
  */
-export async function update(deps: Deps, caller: Caller, input: { activityId: string; data: z.output<typeof ZActivityPatch> }) {
+export async function update(
+  deps: Deps,
+  caller: Caller,
+  input: { activityId: string; data: z.output<typeof ZActivityPatch> },
+) {
   const staff = requireUser(caller);
   const activity = await findActivity(deps.db, input.activityId);
   if (!activity) throw new AppError('NOT_FOUND', { userMessage: '活动不存在' });
@@ -28,23 +32,42 @@ export async function update(deps: Deps, caller: Caller, input: { activityId: st
   if (activity.status === 'published') {
     const locked = keys.filter((key) => !(EDITABLE_AFTER_PUBLISH as readonly string[]).includes(key));
     if (locked.length > 0) {
-      throw new AppError('INVALID_STATE', { userMessage: '活动已发布，不能再修改时间、类别和形式', detail: locked.join(',') });
+      throw new AppError('INVALID_STATE', {
+        userMessage: '活动已发布，不能再修改时间、类别和形式',
+        detail: locked.join(','),
+      });
     }
   }
   const patch: Partial<ActivityDoc> = {};
   for (const key of keys) {
     const value = input.data[key];
     if (value === undefined) continue;
-    (patch as Record<string, unknown>)[key] = (DATE_FIELDS as readonly string[]).includes(key) ? new Date(value as string) : value;
+    (patch as Record<string, unknown>)[key] = (DATE_FIELDS as readonly string[]).includes(key)
+      ? new Date(value as string)
+      : value;
   }
   const problem = scheduleProblem({ ...activity, ...patch });
-  if (problem) throw new AppError('INVALID_INPUT', { userMessage: problem.message, fields: { [`data.${problem.field}`]: problem.message } });
+  if (problem)
+    throw new AppError('INVALID_INPUT', {
+      userMessage: problem.message,
+      fields: { [`data.${problem.field}`]: problem.message },
+    });
 
   const now = deps.now();
-  const applied = await patchActivity(deps.db, { activityId: activity._id, expectedStatus: activity.status, patch, now });
+  const applied = await patchActivity(deps.db, {
+    activityId: activity._id,
+    expectedStatus: activity.status,
+    patch,
+    now,
+  });
   if (!applied) {
     const current = await findActivity(deps.db, activity._id);
-    if (current && current.status === activity.status && patch.capacity !== undefined && current.confirmed > patch.capacity) {
+    if (
+      current &&
+      current.status === activity.status &&
+      patch.capacity !== undefined &&
+      current.confirmed > patch.capacity
+    ) {
       const message = `名额不能少于已报名人数（${current.confirmed}人）`;
       throw new AppError('RULE_VIOLATION', { userMessage: message, fields: { 'data.capacity': message } });
     }

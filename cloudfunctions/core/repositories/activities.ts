@@ -32,7 +32,13 @@ export async function insertActivity(db: Database, activity: ActivityDoc): Promi
  */
 export function findPublicActivitiesPage(
   db: Database,
-  filter: { stationId?: string; includeDescendants: boolean; category?: ActivityCategory; when: 'upcoming' | 'past'; now: Date },
+  filter: {
+    stationId?: string;
+    includeDescendants: boolean;
+    category?: ActivityCategory;
+    when: 'upcoming' | 'past';
+    now: Date;
+  },
   args: PageArgs,
 ): Promise<Page<ActivityDoc>> {
   const _ = db.command;
@@ -63,14 +69,16 @@ export function findManagedActivitiesPage(
 ): Promise<Page<ActivityDoc>> {
   const where: Record<string, unknown> = { stationPath: filter.stationId };
   if (filter.status) where.status = filter.status;
-  return pageOf<ActivityDoc>(
-    () => db.collection(COLLECTIONS.activities).where(where).orderBy('startAt', 'desc'),
-    args,
-  );
+  return pageOf<ActivityDoc>(() => db.collection(COLLECTIONS.activities).where(where).orderBy('startAt', 'desc'), args);
 }
 
 /** The next published activities of a station subtree (station pages), at most `limit`. */
-export async function findUpcomingForStation(db: Database, stationId: string, now: Date, limit: number): Promise<ActivityDoc[]> {
+export async function findUpcomingForStation(
+  db: Database,
+  stationId: string,
+  now: Date,
+  limit: number,
+): Promise<ActivityDoc[]> {
   const _ = db.command;
   return rows<ActivityDoc>(
     await db
@@ -86,7 +94,10 @@ export async function findUpcomingForStation(db: Database, stationId: string, no
  * Take one seat: a single conditional write that increments `confirmed` only while it is below
  * `capacity` and the activity is still published with that capacity. True iff a seat was taken.
  */
-export async function reserveSeat(db: Database, seat: { activityId: string; capacity: number; now: Date }): Promise<boolean> {
+export async function reserveSeat(
+  db: Database,
+  seat: { activityId: string; capacity: number; now: Date },
+): Promise<boolean> {
   const _ = db.command;
   const res = await db
     .collection(COLLECTIONS.activities)

@@ -25,7 +25,13 @@ export async function reconfirmBooking(db: Database, bookingId: string, event: B
   const res = await db
     .collection(COLLECTIONS.bookings)
     .where({ _id: bookingId, status: 'cancelled' })
-    .update({ status: 'confirmed', cancelledAt: null, createdAt: event.at, updatedAt: event.at, history: _.push([event]) });
+    .update({
+      status: 'confirmed',
+      cancelledAt: null,
+      createdAt: event.at,
+      updatedAt: event.at,
+      history: _.push([event]),
+    });
   return updatedCount(res) === 1;
 }
 
@@ -53,12 +59,16 @@ export function findUserBookingsPage(
   switch (filter.when) {
     case 'upcoming':
       return pageOf<BookingDoc>(
-        () => coll.where({ userId: filter.userId, status: 'confirmed', activityEndAt: _.gt(filter.now) }).orderBy('activityStartAt', 'asc'),
+        () =>
+          coll
+            .where({ userId: filter.userId, status: 'confirmed', activityEndAt: _.gt(filter.now) })
+            .orderBy('activityStartAt', 'asc'),
         args,
       );
     case 'past':
       return pageOf<BookingDoc>(
-        () => coll.where({ userId: filter.userId, activityEndAt: _.lte(filter.now) }).orderBy('activityStartAt', 'desc'),
+        () =>
+          coll.where({ userId: filter.userId, activityEndAt: _.lte(filter.now) }).orderBy('activityStartAt', 'desc'),
         args,
       );
     case 'all':

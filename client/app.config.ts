@@ -1,0 +1,55 @@
+/** Pages of the main package: the three tabs. Everything else is a feature subpackage. */
+const TAB_PAGES = ['pages/home/index', 'pages/stations/index', 'pages/mine/index'];
+
+/** One subpackage per feature; `dev` (local persona sign-in) exists in the H5 build only. */
+const SUB_PACKAGES = [
+  { root: 'packages/activity', pages: ['pages/list/index', 'pages/detail/index', 'pages/my-bookings/index'] },
+  { root: 'packages/station', pages: ['pages/detail/index'] },
+  { root: 'packages/staff', pages: ['pages/activities/index', 'pages/edit/index'] },
+  ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/dev', pages: ['pages/sign-in/index'] }] : []),
+];
+
+export default defineAppConfig({
+  pages: TAB_PAGES,
+  subPackages: SUB_PACKAGES,
+  // The home tab leads to activities and stations: fetch those subpackages early on any network.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/activity', 'packages/station'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f4f5f7',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '社工站通',
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#4d4d4d',
+    selectedColor: '#0a5aa8',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/stations/index',
+        text: '站点',
+        iconPath: 'assets/tabbar/stations.png',
+        selectedIconPath: 'assets/tabbar/stations-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+  // Cloud development (wx.cloud) for base libraries that still look for the flag.
+  ...(process.env.TARO_ENV === 'weapp' ? { cloud: true } : {}),
+});

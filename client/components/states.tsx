@@ -1,0 +1,111 @@
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { Text, View } from '@tarojs/components';
+import { goToSignIn, needsSignIn } from '../lib/auth';
+import type { CloudError } from '../lib/cloud';
+import './states.scss';
+
+/** A list or page is loading; says so in words. */
+export function LoadingState({ text = '正在加载…' }: { text?: string }) {
+  return (
+    <View className="state" id="loading-state">
+      <Text className="state__text">{text}</Text>
+    </View>
+  );
+}
+
+/** Nothing to show, with what to do next when there is something to do. */
+export function EmptyState(props: {
+  title: string;
+  description?: string;
+  actionText?: string;
+  actionId?: string;
+  onAction?: () => void;
+}) {
+  return (
+    <View className="state" id="empty-state">
+      <Text className="state__mark">○</Text>
+      <Text className="state__title">{props.title}</Text>
+      {props.description ? <Text className="state__text">{props.description}</Text> : null}
+      {props.actionText && props.onAction ? (
+        <Button className="state__action" type="primary" id={props.actionId} onClick={props.onAction}>
+          {props.actionText}
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+/**
+ * A failed load: the error's Chinese message and a retry button. On H5 a missing local session
+ * offers the sign-in page instead. The request id lets staff quote the failure to support.
+ */
+export function ErrorState({ error, onRetry }: { error: CloudError; onRetry: () => void }) {
+  if (needsSignIn(error)) {
+    return (
+      <View className="state" id="error-state">
+        <Text className="state__mark">!</Text>
+        <Text className="state__title">请先登录</Text>
+        <Text className="state__text">登录后才能查看这里的内容</Text>
+        <Button className="state__action" type="primary" id="sign-in-button" onClick={goToSignIn}>
+          去登录
+        </Button>
+      </View>
+    );
+  }
+  return (
+    <View className="state" id="error-state">
+      <Text className="state__mark">!</Text>
+      <Text className="state__title">没有加载成功</Text>
+      <Text className="state__text">{error.userMessage}</Text>
+      {error.requestId ? <Text className="state__ref">问题编号：{error.requestId}</Text> : null}
+      <Button className="state__action" type="primary" id="retry-button" onClick={onRetry}>
+        重试
+      </Button>
+    </View>
+  );
+}
+
+/**
+ * The foot of a paged list: a "加载更多" button while more pages exist (pages also load more on
+ * reaching the bottom), a retry when a further page failed, and "已显示全部" at the end.
+ */
+export function LoadMore(props: {
+  hasMore: boolean;
+  loadingMore: boolean;
+  error: CloudError | null;
+  total: number;
+  onLoadMore: () => void;
+}) {
+  if (props.error) {
+    return (
+      <View className="load-more">
+        <Text className="load-more__text">{props.error.userMessage}</Text>
+        <Button type="primary" fill="outline" id="load-more-button" onClick={props.onLoadMore}>
+          重新加载
+        </Button>
+      </View>
+    );
+  }
+  if (props.loadingMore) {
+    return (
+      <View className="load-more">
+        <Text className="load-more__text">正在加载更多…</Text>
+      </View>
+    );
+  }
+  if (props.hasMore) {
+    return (
+      <View className="load-more">
+        <Button type="primary" fill="outline" id="load-more-button" onClick={props.onLoadMore}>
+          加载更多
+        </Button>
+      </View>
+    );
+  }
+  return (
+    <View className="load-more">
+      <Text className="load-more__text">已显示全部 {props.total} 条</Text>
+    </View>
+  );
+}

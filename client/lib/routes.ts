@@ -1,0 +1,70 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * Every page path. Tab pages live in the main package; each feature is a subpackage
+ * (`packages/<feature>`), which pages reach by URL only — never by import.
+ */
+export const ROUTES = {
+  home: '/pages/home/index',
+  stations: '/pages/stations/index',
+  mine: '/pages/mine/index',
+  activityList: '/packages/activity/pages/list/index',
+  activityDetail: '/packages/activity/pages/detail/index',
+  myBookings: '/packages/activity/pages/my-bookings/index',
+  stationDetail: '/packages/station/pages/detail/index',
+  staffActivities: '/packages/staff/pages/activities/index',
+  staffEdit: '/packages/staff/pages/edit/index',
+  /** H5 local runs only; absent from the weapp build. */
+  devSignIn: '/packages/dev/pages/sign-in/index',
+} as const;
+
+export type Route = (typeof ROUTES)[keyof typeof ROUTES];
+
+const TAB_ROUTES: readonly Route[] = [ROUTES.home, ROUTES.stations, ROUTES.mine];
+
+/** `path?k=v&…` with encoded values; undefined values are left out. */
+export function urlOf(path: Route, query: Record<string, string | number | undefined> = {}): string {
+  const pairs = Object.entries(query)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`);
+  return pairs.length ? `${path}?${pairs.join('&')}` : path;
+}
+
+/** Opens a page: tab pages by `switchTab`, the rest by `navigateTo`. */
+export function openPage(path: Route, query?: Record<string, string | number | undefined>): void {
+  if (TAB_ROUTES.includes(path)) {
+    void Taro.switchTab({ url: path });
+    return;
+  }
+  void Taro.navigateTo({ url: urlOf(path, query) });
+}
+
+/** The current page's route with its query, for "come back here after signing in". */
+export function currentPageUrl(): string | null {
+  const pages = Taro.getCurrentPages();
+  const page = pages[pages.length - 1];
+  if (!page?.route) return null;
+  const route = page.route.startsWith('/') ? page.route : `/${page.route}`;
+  const options = (page as { options?: Record<string, string> }).options ?? {};
+  const query = Object.entries(options)
+    .filter(([key]) => key !== '$taroTimestamp' && key !== 'stamp')
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  return query ? `${route}?${query}` : route;
+}
+
+/** Whether a path is one of the tab pages (they must be opened with `switchTab`). */
+export function isTabRoute(url: string): boolean {
+  const path = url.split('?')[0];
+  return TAB_ROUTES.some((route) => route === path);
+}
+
+/** A page parameter as text: weapp hands query values over still encoded, H5 decoded. */
+export function readParam(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

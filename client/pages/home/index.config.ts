@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '社工站通',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,120 @@
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { ActivityCard } from '../../components/activity-card';
+import { PageShell } from '../../components/page-shell';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { StationCard } from '../../components/station-card';
+import { useMe } from '../../hooks/use-me';
+import { useStation } from '../../hooks/use-station';
+import { useUpcomingActivities } from '../../hooks/use-upcoming-activities';
+import { ROUTES, openPage } from '../../lib/routes';
+
+function MyStation({ stationId }: { stationId: string | null }) {
+  const station = useStation(stationId);
+  if (!stationId) {
+    return (
+      <View className="card">
+        <EmptyState
+          title="还没有选择您的社工站"
+          description="选好后，这里会显示您身边社工站的地址、电话和活动"
+          actionText="去选择社工站"
+          actionId="choose-station-button"
+          onAction={() => openPage(ROUTES.stations)}
+        />
+      </View>
+    );
+  }
+  if (station.data) {
+    return (
+      <StationCard station={station.data} onClick={() => openPage(ROUTES.stationDetail, { stationId })}>
+        <View className="actions">
+          <Button
+            type="primary"
+            id="open-my-station-button"
+            onClick={() => openPage(ROUTES.stationDetail, { stationId })}
+          >
+            进入站点
+          </Button>
+        </View>
+      </StationCard>
+    );
+  }
+  if (station.error) {
+    return (
+      <View className="card">
+        <ErrorState error={station.error} onRetry={() => void station.reload()} />
+      </View>
+    );
+  }
+  return <LoadingState />;
+}
+
+export default function HomePage() {
+  const me = useMe();
+  // Until the profile answers, the station scope is unknown (undefined); a failed profile falls back to all.
+  const homeStationId = me.data ? me.data.homeStationId : me.error ? null : undefined;
+  const upcoming = useUpcomingActivities(homeStationId);
+
+  usePullDownRefresh(async () => {
+    await Promise.all([me.reload(), upcoming.reload()]);
+    Taro.stopPullDownRefresh();
+  });
+
+  return (
+    <PageShell>
+      <Text className="section-title" id="home-greeting">
+        {me.data ? `您好，${me.data.nickname || '居民朋友'}` : '您好'}
+      </Text>
+
+      <Text className="section-title">我的社工站</Text>
+      {me.data ? (
+        <MyStation stationId={me.data.homeStationId} />
+      ) : me.error ? (
+        <View className="card">
+          <ErrorState error={me.error} onRetry={() => void me.reload()} />
+        </View>
+      ) : (
+        <LoadingState />
+      )}
+
+      <Text className="section-title">近期活动</Text>
+      {upcoming.data ? (
+        upcoming.data.length === 0 ? (
+          <View className="card">
+            <EmptyState title="近期暂无活动" description="社工站发布新活动后会显示在这里" />
+          </View>
+        ) : (
+          upcoming.data.map((activity) => (
+            <ActivityCard
+              key={activity.activityId}
+              activity={activity}
+              onClick={() => openPage(ROUTES.activityDetail, { activityId: activity.activityId })}
+            />
+          ))
+        )
+      ) : upcoming.error ? (
+        <View className="card">
+          <ErrorState error={upcoming.error} onRetry={() => void upcoming.reload()} />
+        </View>
+      ) : (
+        <LoadingState />
+      )}
+
+      <View className="actions">
+        <Button
+          type="primary"
+          fill="outline"
+          id="all-activities-button"
+          onClick={() => openPage(ROUTES.activityList, { stationId: homeStationId ?? undefined })}
+        >
+          查看全部活动
+        </Button>
+        <Button type="primary" fill="outline" id="browse-stations-button" onClick={() => openPage(ROUTES.stations)}>
+          浏览社工站
+        </Button>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,101 @@
+import { Switch } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { DEV_PERSONAS } from '../../../shared/contracts/dev';
+import { canAnywhere } from '../../../shared/domain/policy';
+import { ROLE_LABELS } from '../../../shared/domain/roles';
+import { PageShell } from '../../components/page-shell';
+import { ErrorState, LoadingState } from '../../components/states';
+import { useElderMode } from '../../hooks/use-elder-mode';
+import { useMe, useUpdateProfile } from '../../hooks/use-me';
+import { currentDevSession } from '../../lib/cloud';
+import { setElderMode } from '../../lib/elder-mode';
+import { ROUTES, openPage } from '../../lib/routes';
+import './index.scss';
+
+function Entry(props: { id: string; title: string; extra?: string; onClick: () => void }) {
+  return (
+    <View className="entry" id={props.id} onClick={props.onClick}>
+      <Text className="entry__title">{props.title}</Text>
+      <View className="entry__extra">
+        {props.extra ? <Text>{props.extra}</Text> : null}
+        <Text>›</Text>
+      </View>
+    </View>
+  );
+}
+
+export default function MinePage() {
+  const me = useMe();
+  const elder = useElderMode();
+  // The device setting applies at once; saving it to the profile is best effort.
+  const saveProfile = useUpdateProfile({ onError: () => true });
+  const isStaff = Boolean(me.data?.isStaff && canAnywhere({ grants: me.data.roles }, 'activity:manage'));
+  const persona = process.env.TARO_ENV === 'h5' ? currentDevSession()?.persona : undefined;
+
+  usePullDownRefresh(async () => {
+    await me.reload();
+    Taro.stopPullDownRefresh();
+  });
+
+  const toggleElder = (value: boolean) => {
+    setElderMode(value);
+    if (me.data) void saveProfile.run({ elderMode: value });
+  };
+
+  return (
+    <PageShell>
+      <View className="card" id="profile-card">
+        {me.data ? (
+          <View>
+            <Text className="profile__name">{me.data.nickname || '居民朋友'}</Text>
+            <View className="meta-row">
+              <Text className="meta-label">手机号</Text>
+              <Text className="meta-value">{me.data.phone ?? '未填写'}</Text>
+            </View>
+            {me.data.roles.map((role) => (
+              <View className="meta-row" key={`${role.stationId}:${role.role}`}>
+                <Text className="meta-label">身份</Text>
+                <Text className="meta-value">{`${role.stationName} · ${ROLE_LABELS[role.role]}`}</Text>
+              </View>
+            ))}
+          </View>
+        ) : me.error ? (
+          <ErrorState error={me.error} onRetry={() => void me.reload()} />
+        ) : (
+          <LoadingState />
+        )}
+      </View>
+
+      <View className="entry-list">
+        <Entry id="my-bookings-entry" title="我的报名" onClick={() => openPage(ROUTES.myBookings)} />
+        {isStaff ? (
+          <Entry id="staff-entry" title="活动管理" extra="社工专用" onClick={() => openPage(ROUTES.staffActivities)} />
+        ) : null}
+        <View className="entry" id="elder-mode-entry" onClick={() => toggleElder(!elder)}>
+          <View>
+            <Text className="entry__title">大字模式</Text>
+          </View>
+          <View
+            className="entry__extra"
+            onClick={(event) => {
+              event.stopPropagation();
+            }}
+          >
+            <Text id="elder-mode-state">{elder ? '已开启' : '已关闭'}</Text>
+            <Switch id="elder-mode-switch" checked={elder} onChange={toggleElder} />
+          </View>
+        </View>
+        {process.env.TARO_ENV === 'h5' ? (
+          <Entry
+            id="switch-persona-entry"
+            title="切换体验身份"
+            extra={persona ? DEV_PERSONAS[persona].label : '未登录'}
+            onClick={() => openPage(ROUTES.devSignIn)}
+          />
+        ) : null}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/** Isomorphic code outside `sourceRoot` that the client imports and Taro must compile. */
+const SHARED_DIR = path.resolve(__dirname, '..', 'shared');
+/**
+ * zod 4 ships ES2020+ (`??`, `?.`, classes) and, unlike NutUI, is not pre-transpiled; the weapp
+ * build transpiles it like our own code so older WeChat engines parse the staff subpackage.
+ */
+const isZod = (filename: string): boolean => /node_modules[\\/]zod[\\/]/.test(filename);
+
+/** NutUI is drawn at 375 px; everything of ours is drawn at 750 (1 px here = 1 rpx). */
+function designWidth(input?: string | number | { file?: string }): number {
+  const file = typeof input === 'object' && input !== null ? input.file : undefined;
+  return file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+}
+
+// https://docs.taro.zone/docs/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'station-link',
+    date: '2026-11-22',
+    designWidth,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'client',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    alias: { '@shared': SHARED_DIR },
+    defineConstants: {
+      'process.env.TCB_ENV': JSON.stringify(process.env.TCB_ENV || 'station-link-dev'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [SHARED_DIR, isZod] },
+      // Modules used only by one subpackage stay in that subpackage (zod lives in staff only).
+      optimizeMainPackage: { enable: true },
+      // NutUI's per-component CSS is imported from several pages in different orders.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+    },
+    h5: {
+      compile: { include: [SHARED_DIR] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});
