@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isPlainObject } from './ejson';
+import type { Engine } from './engine';
+import { DbError } from './errors';
+
+/** Largest request body accepted (CloudBase itself caps requests far lower). */
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+const requestIdPrefix = randomBytes(4).toString('hex');
+let requestCounter = 0;
+
+function nextRequestId(): string {
+  requestCounter = (requestCounter + 1) % 0x100000000;
+  return `${requestIdPrefix}${requestCounter.toString(16).padStart(8, '0')}`;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, res: ServerResponse, onBody: (text: string) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (tooLarge)
+      sendJson(res, 413, { requestId: nextRequestId(), code: 'INVALID_PARAM', message: 'request body too large' });
+    else onBody(Buffer.concat(chunks).toString('utf8'));
+  });
+  req.on('error', () => {
+    if (!res.headersSent)
+      sendJson(res, 400, { requestId: nextRequestId(), code: 'INVALID_PARAM', message: 'request aborted' });
+  });
+}
+
+/** Hooks the HTTP layer needs from its owner. */
+export interface HttpHost {
+  engine(): Engine | undefined;
+  allowReset: boolean;
+  reset(): void;
+}
+
+/**
+ * Routes one request. `POST /admin…` is the CloudBase API the SDK calls (always answered with
+ * HTTP 200 and `{ requestId, data }` or `{ requestId, code, message }`, as CloudBase does, because
+ * the SDK turns any other status into an error without a code). `/emulator/…` are the emulator's
+ * own endpoints. Returns false for any other path, so a gateway can serve it.
+ */
+export function route(host: HttpHost, req: IncomingMessage, res: ServerResponse): boolean {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const path = q >= 0 ? url.slice(0, q) : url;
+  if (path === '/admin' || path.startsWith('/admin/')) {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, {
+        requestId: nextRequestId(),
+        code: 'INVALID_PARAM',
+        message: 'the CloudBase API accepts POST only',
+      });
+      return true;
+    }
+    readBody(req, res, (text) => sendJson(res, 200, answerApi(host, text)));
+    return true;
+  }
+  switch (path) {
+    case '/emulator/health':
+      sendJson(res, host.engine() ? 200 : 503, { ok: Boolean(host.engine()) });
+      return true;
+    case '/emulator/stats': {
+      const engine = host.engine();
+      if (!engine) sendJson(res, 503, { ok: false, message: 'emulator closed' });
+      else sendJson(res, 200, engine.stats());
+      return true;
+    }
+    case '/emulator/stats/reset':
+      drain(req, () => {
+        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, message: 'use POST' });
+        host.engine()?.counters.reset();
+        sendJson(res, 200, { ok: true });
+      });
+      return true;
+    case '/emulator/reset':
+      drain(req, () => {
+        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, message: 'use POST' });
+        if (!host.allowReset)
+          return sendJson(res, 403, { ok: false, message: 'reset is disabled: start the emulator with allowReset' });
+        try {
+          host.reset();
+          sendJson(res, 200, { ok: true });
+        } catch (e) {
+          sendJson(res, 500, { ok: false, message: (e as Error).message });
+        }
+      });
+      return true;
+    default:
+      return false;
+  }
+}
+
+function drain(req: IncomingMessage, done: () => void): void {
+  req.resume();
+  req.on('end', done);
+}
+
+function answerApi(host: HttpHost, text: string): Record<string, unknown> {
+  const requestId = nextRequestId();
+  const engine = host.engine();
+  if (!engine) return { requestId, code: 'SYS_ERR', message: 'the emulator is closed' };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { requestId, code: 'INVALID_PARAM', message: 'request body must be JSON' };
+  }
+  if (!isPlainObject(body) || typeof body.action !== 'string') {
+    return { requestId, code: 'INVALID_PARAM', message: 'request body must carry an action' };
+  }
+  try {
+    const r = engine.dispatch(body.action, body);
+    const answer: Record<string, unknown> = { requestId, ...(r.top ?? {}) };
+    if (r.data !== undefined) answer.data = r.data;
+    return answer;
+  } catch (e) {
+    if (e instanceof DbError) return { requestId, code: e.code, message: e.message };
+    return { requestId, code: 'SYS_ERR', message: (e as Error)?.message ?? String(e) };
+  }
+}
+
+/** A listening HTTP server around a request handler. */
+export interface ListeningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Listens on `host:port` (port 0 = a free port). Keep-alive outlives the SDK's pooled sockets
+ * (agentkeepalive frees them after 4.8 s) so a reused socket is never closed under a request.
+ */
+export async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  port: number,
+  host: string,
+): Promise<ListeningServer> {
+  const server = createServer(handler);
+  server.keepAliveTimeout = 10_000;
+  server.headersTimeout = 15_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    url: `http://${shownHost}:${addr.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), 2_000);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}

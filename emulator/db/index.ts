@@ -1,0 +1,137 @@
+/**
+ * Local CloudBase database emulator: an HTTP server speaking the wire protocol of the unchanged
+ * `@cloudbase/node-sdk` 3.18.3 (`tcb.init({ env, serviceUrl: '<url>/admin', secretId, secretKey })`).
+ * See emulator/README.md and docs/adr/0002, 0003.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Engine } from './engine';
+import { listen, route } from './http';
+import { defaultDataDir, loadManifest, type Manifest } from './manifest';
+import type { OperationStats } from './stats';
+
+export { DbError, type DbErrorCode } from './errors';
+export { defaultDataDir, defaultManifestPath, loadManifest, validateManifest } from './manifest';
+export type { CollectionSpec, IndexSpec, Manifest } from './manifest';
+export type { OperationStats } from './stats';
+
+/** Options of {@link createDatabaseEmulator}. */
+export interface DatabaseEmulatorOptions {
+  /** Data folder. Default: `DATA_DIR` env, else `<project>/.data/emulator`. */
+  dataDir?: string;
+  /** Collections and indexes. Default: config/database.json. */
+  manifest?: Manifest;
+  /** Enables `POST /emulator/reset` (drop all data). Off by default. */
+  allowReset?: boolean;
+  /** fsync each journal append (survives power loss, much slower). Default: `EMULATOR_FSYNC=1`. */
+  fsync?: boolean;
+  /** Idle time after which an open transaction is aborted and releases its documents. Default 30 s. */
+  transactionTimeoutMs?: number;
+  /**
+   * Rows an aggregation answers when its pipeline has no `$limit` stage. Default 20, mirroring
+   * CloudBase's reported server-side default; 0 disables the cap.
+   */
+  aggregateDefaultLimit?: number;
+  /** Journal size that triggers a compaction into the snapshot. Default 64 MiB. */
+  compactBytes?: number;
+  /** Where warnings go. Default: console.warn. */
+  log?: (msg: string) => void;
+}
+
+/** A running database emulator, mountable on any `http.Server`. */
+export interface DatabaseEmulator {
+  /** Absolute data folder. */
+  readonly dataDir: string;
+  /**
+   * Serves `POST /admin…` (the CloudBase API) and `/emulator/stats`, `/emulator/stats/reset`,
+   * `/emulator/reset`, `/emulator/health`. Returns false, leaving `res` untouched, for other paths.
+   */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Operation counters `{ [collection]: { [action]: n } }` (action without `database.`; `*` = no collection). */
+  stats(): OperationStats;
+  /** Zeroes the counters. */
+  resetStats(): void;
+  /** Drops all data, open transactions and counters; throws unless created with `allowReset`. */
+  reset(): void;
+  /** Closes the journal (after which requests answer `SYS_ERR`). Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (or creates) the data folder, replays snapshot + journal, compacts, and returns the
+ * emulator. Rejects when another live process holds the folder.
+ */
+export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions = {}): Promise<DatabaseEmulator> {
+  const dataDir = opts.dataDir ?? process.env.DATA_DIR ?? defaultDataDir();
+  const allowReset = opts.allowReset === true;
+  let engine: Engine | undefined = new Engine({
+    dataDir,
+    manifest: opts.manifest ?? loadManifest(),
+    fsync: opts.fsync ?? process.env.EMULATOR_FSYNC === '1',
+    transactionTimeoutMs: opts.transactionTimeoutMs ?? 30_000,
+    aggregateDefaultLimit: opts.aggregateDefaultLimit ?? 20,
+    compactBytes: opts.compactBytes ?? 64 * 1024 * 1024,
+    log: opts.log ?? ((msg) => console.warn(`[db-emulator] ${msg}`)),
+  });
+  const reset = (): void => {
+    if (!allowReset) throw new Error('reset is disabled: create the emulator with { allowReset: true }');
+    if (!engine) throw new Error('the emulator is closed');
+    engine.reset();
+    engine.counters.reset();
+  };
+  const host = { engine: () => engine, allowReset, reset };
+  return {
+    dataDir,
+    handle: (req, res) => route(host, req, res),
+    stats: () => engine?.stats() ?? {},
+    resetStats: () => engine?.counters.reset(),
+    reset,
+    close: async () => {
+      engine?.close();
+      engine = undefined;
+    },
+  };
+}
+
+/** A database emulator on its own HTTP server. */
+export interface StartedDatabaseEmulator {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** `${url}/admin`: pass as `serviceUrl` to `tcb.init`. */
+  serviceUrl: string;
+  emulator: DatabaseEmulator;
+  /** Stops listening, then closes the emulator. */
+  close(): Promise<void>;
+}
+
+/** Starts {@link createDatabaseEmulator} on its own server (default 127.0.0.1, port 0 = random free port). */
+export async function startDatabaseEmulator(
+  opts: DatabaseEmulatorOptions & { port?: number; host?: string } = {},
+): Promise<StartedDatabaseEmulator> {
+  const emulator = await createDatabaseEmulator(opts);
+  let server;
+  try {
+    server = await listen(
+      (req, res) => {
+        if (!emulator.handle(req, res)) {
+          res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ code: 'NOT_FOUND', message: `no route for ${req.method} ${req.url}` }));
+        }
+      },
+      opts.port ?? 0,
+      opts.host ?? '127.0.0.1',
+    );
+  } catch (e) {
+    await emulator.close();
+    throw e;
+  }
+  const s = server;
+  return {
+    url: s.url,
+    serviceUrl: `${s.url}/admin`,
+    emulator,
+    close: async () => {
+      await s.close();
+      await emulator.close();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDatabaseEmulator } from '../../emulator/db';
+import { contractManifest, describeEmulatorOnly, rejectionCode, useContract, type Tx } from './support';
+
+const ctx = useContract();
+
+async function http(url: string, method = 'GET'): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, { method });
+  return { status: res.status, body: await res.json() };
+}
+
+describeEmulatorOnly('emulator endpoints: operation counters and reset', () => {
+  const base = () => {
+    if (!ctx.emulator) throw new Error('no emulator');
+    return ctx.emulator.url;
+  };
+
+  it('GET /emulator/stats counts calls per collection and action; POST /emulator/stats/reset zeroes them', async () => {
+    expect((await http(`${base()}/emulator/stats/reset`, 'POST')).status).toBe(200);
+    const counters = ctx.db.collection('counters');
+    await counters.add({ _id: 'a', n: 1 });
+    await counters.add([{ n: 2 }, { n: 3 }]);
+    await counters.doc('a').get();
+    await counters.where({ n: 2 }).get();
+    await counters.count();
+    await counters.doc('a').update({ n: 5 });
+    await counters.where({ n: 3 }).remove();
+    await counters.aggregate().match({ n: 5 }).end();
+    await rejectionCode(ctx.db.collection('nope').get());
+    await ctx.db.runTransaction(async (tx: Tx) => {
+      await tx.collection('counters').doc('a').get();
+    });
+    const stats = await http(`${base()}/emulator/stats`);
+    expect(stats.body).toEqual({
+      counters: {
+        insertDocument: 2,
+        getDocument: 3,
+        calculateDocument: 1,
+        modifyDocument: 1,
+        removeDocument: 1,
+        aggregateDocuments: 1,
+      },
+      nope: { getDocument: 1 },
+      '*': { startTransaction: 1, commitTransaction: 1 },
+    });
+    await http(`${base()}/emulator/stats/reset`, 'POST');
+    expect((await http(`${base()}/emulator/stats`)).body).toEqual({});
+  });
+
+  it('POST /emulator/reset drops all data; manifest collections remain, created ones are gone', async () => {
+    await ctx.db.createCollection('made_then_dropped');
+    await ctx.db.collection('users').add({ openid: 'reset-me' });
+    expect((await http(`${base()}/emulator/reset`, 'POST')).status).toBe(200);
+    expect((await ctx.db.collection('users').count()).total).toBe(0);
+    expect((await ctx.db.collection('counters').count()).total).toBe(0);
+    expect(await rejectionCode(ctx.db.collection('made_then_dropped').get())).toBe('DATABASE_COLLECTION_NOT_EXIST');
+    await ctx.db.collection('users').add({ openid: 'after-reset' });
+    expect((await ctx.db.collection('users').count()).total).toBe(1);
+  });
+
+  it('reset is refused unless the emulator was created with allowReset', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cb-noreset-'));
+    const locked = await startDatabaseEmulator({ dataDir, manifest: contractManifest() });
+    try {
+      expect((await http(`${locked.url}/emulator/reset`, 'POST')).status).toBe(403);
+      expect((await http(`${locked.url}/emulator/health`)).body).toEqual({ ok: true });
+    } finally {
+      await locked.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
