@@ -22,6 +22,9 @@ let clock: () => Date = () => new Date();
 export function getDeps(): Deps {
   if (!cached) {
     const serviceUrl = process.env.TCB_SERVICE_URL;
+    // Against the local emulator, skip the SDK's cloud-metadata probe (≈30 ms per call that can
+    // never succeed off Tencent Cloud). Only here: on CloudBase it would pick the internal endpoint.
+    if (serviceUrl) process.env.TENCENTCLOUD ??= 'true';
     const app = serviceUrl
       ? tcb.init({
           env: process.env.TCB_ENV ?? 'local',

@@ -1,4 +1,5 @@
-import type { ActivityCategory, ActivityMethod, ActivityStatus, BookingStatus } from '../../shared/domain/activity';
+import type { ActivityCategory, ActivityMethod, ActivityStatus } from '../../shared/domain/activity';
+import type { BookingStatus, PromotionMode } from '../../shared/domain/booking';
 import type { RoleGrant } from '../../shared/domain/roles';
 import type { StationTier } from '../../shared/domain/station';
 
@@ -65,8 +66,21 @@ export interface ActivityDoc {
   signUpClosesAt: Date;
   cancelDeadline: Date;
   capacity: number;
+  /** Seats held: confirmed + offered + checked_in + no_show bookings. */
   confirmed: number;
+  waitlistCapacity: number;
+  /** People waiting in line. */
+  waitlisted: number;
+  promotionMode: PromotionMode;
+  claimWindowHours: number;
+  checkInOpensMinutesBefore: number;
+  ratingCount: number;
+  /** Sum of scores; the average is derived (integers only on the document). */
+  ratingSum: number;
   status: ActivityStatus;
+  cancelReason: string | null;
+  /** Bumped by every conditional patch so a write always modifies the document. */
+  rev: number;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -79,6 +93,15 @@ export interface BookingEvent {
   by: string;
   from: BookingStatus | null;
   to: BookingStatus;
+  reason?: string;
+}
+
+/** A rating kept on the attendee's booking (one per person per activity). */
+export interface BookingRating {
+  score: number;
+  comment: string;
+  firstRatedAt: Date;
+  updatedAt: Date;
 }
 
 /** `bookings`: `_id` = `${activityId}_${userId}`, so one row per person per activity. */
@@ -88,6 +111,19 @@ export interface BookingDoc {
   userId: string;
   stationId: string;
   status: BookingStatus;
+  /** Name shown to staff at the door (the person's nickname when they booked). */
+  attendeeName: string;
+  /** Last four digits of the phone, for roster search; never the full number. */
+  phoneTail: string | null;
+  /** Staff member who booked on the person's behalf (代报名), else null. */
+  bookedBy: string | null;
+  /** When the person joined the line; FIFO order is (waitlistedAt, _id). */
+  waitlistedAt: Date | null;
+  offerExpiresAt: Date | null;
+  checkedInAt: Date | null;
+  checkedInBy: string | null;
+  checkedInByName: string | null;
+  rating: BookingRating | null;
   /** Copied from the activity (fixed once published) so 我的 can page by time without a join. */
   activityStartAt: Date;
   activityEndAt: Date;
@@ -109,4 +145,18 @@ export interface AuditDoc {
   from: unknown;
   to: unknown;
   reason?: string;
+}
+
+/** `messages`: the in-app outbox; every notification is written here, WeChat delivery on top. */
+export interface MessageDoc {
+  _id: string;
+  userId: string;
+  kind: 'promoted' | 'offered' | 'offer_expired' | 'activity_cancelled';
+  title: string;
+  body: string;
+  activityId: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+  /** WeChat subscription delivery: sent, skipped (no consent or local run), or failed. */
+  delivery: 'sent' | 'skipped' | 'failed';
 }

@@ -24,10 +24,16 @@ export type ActionMap<C extends Contract> = { [K in keyof C['actions']]: Action<
  * platform context, call one action, validate the answer against the contract and wrap it in the
  * envelope. Every failure becomes a coded error; nothing unexpected escapes as a stack.
  */
-export function defineHandler<C extends Contract>(contract: C, actions: ActionMap<C>) {
+export function defineHandler<C extends Contract>(
+  contract: C,
+  actions: ActionMap<C>,
+  options: { timers?: Record<string, TimerJob> } = {},
+) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     const requestId = requestIdOf(context);
     try {
+      const timer = timerOf(event, context, options.timers);
+      if (timer) return { ok: true, data: await timer(getDeps()) };
       const { name, data } = readEvent(contract, event);
       const spec = contract.actions[name]!;
       const openid = openidFromContext(context);
@@ -46,6 +52,21 @@ export function defineHandler<C extends Contract>(contract: C, actions: ActionMa
       return { ok: false, error: toWireError(err, requestId, contract.name) };
     }
   };
+}
+
+/** A scheduled job, run by a CloudBase timer trigger (and by the local gateway on the same cron). */
+export type TimerJob = (deps: Deps) => Promise<unknown>;
+
+/**
+ * The job for a timer invocation, or undefined. CloudBase calls timers with
+ * `{ Type: 'Timer', TriggerName }` and no WeChat identity; an event carrying a caller's OPENID is
+ * never treated as a timer, so a mini-program cannot trigger jobs by imitating the shape.
+ */
+function timerOf(event: unknown, context: unknown, timers: Record<string, TimerJob> | undefined): TimerJob | undefined {
+  if (!timers || !event || typeof event !== 'object') return undefined;
+  const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown };
+  if (Type !== 'Timer' || typeof TriggerName !== 'string' || openidFromContext(context)) return undefined;
+  return Object.prototype.hasOwnProperty.call(timers, TriggerName) ? timers[TriggerName] : undefined;
 }
 
 function readEvent<C extends Contract>(

@@ -1,5 +1,6 @@
-import type { TBooking } from '../../shared/contracts/activities';
 import { remainingSeats } from '../../shared/domain/activity';
+import { RATING_EDIT_DAYS } from '../../shared/domain/booking';
+import { maskName } from '../../shared/domain/privacy';
 import type { ActivityDoc, BookingDoc, StationDoc } from './documents';
 
 /** An activity document as lists show it (the answer schema fixes which fields leave the server). */
@@ -20,19 +21,55 @@ export function toActivitySummary(doc: ActivityDoc) {
     capacity: doc.capacity,
     confirmed: doc.confirmed,
     remaining: remainingSeats(doc),
+    waitlistCapacity: doc.waitlistCapacity,
+    waitlisted: doc.waitlisted,
+    ratingCount: doc.ratingCount,
+    ratingAverage: doc.ratingCount > 0 ? Math.round((doc.ratingSum * 10) / doc.ratingCount) / 10 : null,
   };
 }
 
-/** A booking as its holder sees it. */
-export function toBooking(
-  doc: BookingDoc,
-): Omit<TBooking, 'createdAt' | 'cancelledAt'> & { createdAt: Date; cancelledAt: Date | null } {
+/** A booking as its holder sees it; `waitlistPosition` is computed by the caller when waiting. */
+export function toBooking(doc: BookingDoc, waitlistPosition: number | null = null) {
   return {
     bookingId: doc._id,
     activityId: doc.activityId,
     status: doc.status,
     createdAt: doc.createdAt,
     cancelledAt: doc.cancelledAt,
+    waitlistPosition: doc.status === 'waitlisted' ? waitlistPosition : null,
+    offerExpiresAt: doc.status === 'offered' ? doc.offerExpiresAt : null,
+    checkedInAt: doc.checkedInAt,
+    myRating: doc.rating
+      ? {
+          score: doc.rating.score,
+          comment: doc.rating.comment,
+          editableUntil: new Date(doc.rating.firstRatedAt.getTime() + RATING_EDIT_DAYS * 86400_000),
+        }
+      : null,
+  };
+}
+
+/** A booking as station staff see it on the roster (phone tail only, never the full number). */
+export function toRosterEntry(doc: BookingDoc, waitlistPosition: number | null = null) {
+  return {
+    bookingId: doc._id,
+    name: doc.attendeeName,
+    phoneTail: doc.phoneTail,
+    status: doc.status,
+    waitlistPosition: doc.status === 'waitlisted' ? waitlistPosition : null,
+    offerExpiresAt: doc.status === 'offered' ? doc.offerExpiresAt : null,
+    checkedInAt: doc.checkedInAt,
+    bookedByStaff: doc.bookedBy !== null,
+  };
+}
+
+/** A rating as staff read it: the rater's name masked. */
+export function toRating(doc: BookingDoc) {
+  return {
+    score: doc.rating?.score ?? 0,
+    comment: doc.rating?.comment ?? '',
+    raterName: maskName(doc.attendeeName),
+    updatedAt: doc.rating?.updatedAt ?? doc.updatedAt,
   };
 }
 
@@ -54,14 +91,21 @@ export function toStationSummary(doc: StationDoc) {
 }
 
 /** An activity's page as a given caller sees it. */
-export function toActivityDetail(doc: ActivityDoc, view: { booking: BookingDoc | null; canManage: boolean }) {
+export function toActivityDetail(
+  doc: ActivityDoc,
+  view: { booking: BookingDoc | null; canManage: boolean; waitlistPosition?: number | null },
+) {
   return {
     ...toActivitySummary(doc),
     description: doc.description,
     contact: doc.contact,
     cancelDeadline: doc.cancelDeadline,
     stationPath: doc.stationPath,
-    myBooking: view.booking ? toBooking(view.booking) : null,
+    promotionMode: doc.promotionMode,
+    claimWindowHours: doc.claimWindowHours,
+    checkInOpensMinutesBefore: doc.checkInOpensMinutesBefore,
+    cancelReason: doc.cancelReason,
+    myBooking: view.booking ? toBooking(view.booking, view.waitlistPosition ?? null) : null,
     canManage: view.canManage,
   };
 }

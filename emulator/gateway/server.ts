@@ -21,7 +21,12 @@ export interface GatewayOptions {
   seed?: boolean;
   /** Expose `/api/dev/login` (local runs only; never in a cloud deploy). */
   devLogin?: boolean;
+  /** Run the scheduled jobs (default on); tests that drive jobs themselves turn it off. */
+  timers?: boolean;
 }
+
+/** Scheduled jobs, mirroring the timer triggers in cloudbaserc.json (every 5 minutes there). */
+const SCHEDULE = [{ fn: 'activities', trigger: 'sweep', everyMs: 60_000 }] as const;
 
 export interface Gateway {
   url: string;
@@ -49,7 +54,11 @@ const ZDevLogin = z.union([
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const emulator = await createDatabaseEmulator({ dataDir: opts.dataDir, manifest: loadManifest(), allowReset: true });
   const signer = SessionSigner.fromDataDir(opts.dataDir);
+  // Functions sign check-in codes with this; on CloudBase it is a function environment variable.
+  process.env.CHECKIN_CODE_SECRET ??= signer.derivedSecret('checkin-codes');
   const server = createServer();
+  // The SDK keeps idle sockets for 4.8 s; close ours later than that so a reused socket never races a close.
+  server.keepAliveTimeout = 10_000;
   await new Promise<void>((ok) => server.listen(opts.port, opts.host ?? '127.0.0.1', ok));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
@@ -113,12 +122,28 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     await seedDemoDistrict(getDeps().db, new Date());
   }
 
+  // The same schedule cloudbaserc.json gives CloudBase's timer triggers, run as timer invocations.
+  const timers =
+    opts.timers === false
+      ? []
+      : SCHEDULE.map(({ fn, trigger, everyMs }) =>
+          setInterval(() => {
+            void FUNCTIONS[fn](
+              { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() },
+              buildInvocationContext(fn, undefined),
+            ).then((answer) => {
+              if (!(answer as { ok?: boolean }).ok) console.error(`[gateway] timer ${fn}.${trigger} failed`, answer);
+            });
+          }, everyMs),
+        );
+
   return {
     url,
     serviceUrl,
     emulator,
     server,
     close: async () => {
+      for (const timer of timers) clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
       await emulator.close();

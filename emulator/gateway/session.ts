@@ -28,6 +28,11 @@ export class SessionSigner {
     return `${payload}.${this.mac(payload)}`;
   }
 
+  /** A secret for another local purpose, derived from this one (so one file holds all local keys). */
+  derivedSecret(purpose: string): string {
+    return createHmac('sha256', this.secret).update(`derive:${purpose}`).digest('base64url');
+  }
+
   /** The openid of a valid, unexpired token, or undefined. */
   verify(token: string, now: Date): string | undefined {
     const parts = token.split('.');

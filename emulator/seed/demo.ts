@@ -7,12 +7,13 @@ import type { Database } from '../../cloudfunctions/core/deps';
 import type { ActivityDoc, StationDoc, StoredGrant } from '../../cloudfunctions/core/documents';
 import type { ActivityCategory, ActivityMethod } from '../../shared/domain/activity';
 import { DEFAULT_CANCEL_HOURS_BEFORE } from '../../shared/domain/activity';
+import { DEFAULT_CHECKIN_OPENS_MINUTES } from '../../shared/domain/booking';
 import type { StaffRole } from '../../shared/domain/roles';
 import type { StationTier } from '../../shared/domain/station';
 import { fromAppWallClock, inAppZone } from '../../shared/domain/time';
 
 /** Bump when the demo data changes shape, so an old local database is re-seeded alongside. */
-const SEED_MARKER = 'seed-demo-v1';
+const SEED_MARKER = 'seed-demo-v2';
 
 interface StationSeed {
   code: string;
@@ -141,6 +142,9 @@ interface ActivitySeed {
   location: string;
   description: string;
   status?: 'draft';
+  waitlist?: { capacity: number; mode: 'auto' | 'claim' };
+  /** Starts this many minutes after the seed runs (for a check-in demo), instead of `day`/`start`. */
+  startsInMinutes?: number;
 }
 
 export const DEMO_ACTIVITIES: ActivitySeed[] = [
@@ -371,7 +375,9 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
   for (const [index, seed] of DEMO_ACTIVITIES.entries()) {
     const station = byCode.get(seed.station)!;
     const at = (hhmm: string) => fromAppWallClock(`${today.add(seed.day, 'day').format('YYYY-MM-DD')}T${hhmm}:00`);
-    const startAt = at(seed.start);
+    const startAt =
+      seed.startsInMinutes !== undefined ? new Date(now.getTime() + seed.startsInMinutes * 60_000) : at(seed.start);
+    const endAt = seed.startsInMinutes !== undefined ? new Date(startAt.getTime() + 2 * 3600_000) : at(seed.end);
     const activity: ActivityDoc = {
       _id: `act_demo_${String(index + 1).padStart(2, '0')}`,
       stationId: station._id,
@@ -384,12 +390,21 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
       location: seed.location,
       contact: station.phone,
       startAt,
-      endAt: at(seed.end),
+      endAt,
       signUpOpensAt: now,
       signUpClosesAt: startAt,
-      cancelDeadline: new Date(startAt.getTime() - DEFAULT_CANCEL_HOURS_BEFORE * 3600_000),
+      cancelDeadline: new Date(Math.max(now.getTime(), startAt.getTime() - DEFAULT_CANCEL_HOURS_BEFORE * 3600_000)),
       capacity: seed.capacity,
       confirmed: 0,
+      waitlistCapacity: seed.waitlist?.capacity ?? 0,
+      waitlisted: 0,
+      promotionMode: seed.waitlist?.mode ?? 'auto',
+      claimWindowHours: 12,
+      checkInOpensMinutesBefore: DEFAULT_CHECKIN_OPENS_MINUTES,
+      ratingCount: 0,
+      ratingSum: 0,
+      cancelReason: null,
+      rev: 0,
       status: seed.status ?? 'published',
       createdBy: userIdForOpenid('dev-staff'),
       createdAt: now,

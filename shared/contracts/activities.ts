@@ -1,12 +1,7 @@
 import { z } from 'zod';
-import {
-  ACTIVITY_CATEGORY_KEYS,
-  ACTIVITY_METHOD_KEYS,
-  ACTIVITY_STATUSES,
-  BOOKING_STATUSES,
-  MAX_CAPACITY,
-} from '../domain/activity';
-import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest } from './common';
+import { ACTIVITY_CATEGORY_KEYS, ACTIVITY_METHOD_KEYS, ACTIVITY_STATUSES, MAX_CAPACITY } from '../domain/activity';
+import { BOOKING_STATUSES, PROMOTION_MODE_KEYS } from '../domain/booking';
+import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
 
 /** An activity as lists and cards show it, with live remaining seats. */
 export const ZActivitySummary = z.object({
@@ -25,6 +20,11 @@ export const ZActivitySummary = z.object({
   capacity: z.int(),
   confirmed: z.int(),
   remaining: z.int(),
+  waitlistCapacity: z.int(),
+  waitlisted: z.int(),
+  ratingCount: z.int(),
+  /** Average 1–5 with one decimal, null before the first rating. */
+  ratingAverage: z.number().nullable(),
 });
 export type TActivitySummary = z.infer<typeof ZActivitySummary>;
 
@@ -35,6 +35,13 @@ export const ZBooking = z.object({
   status: z.enum(BOOKING_STATUSES),
   createdAt: ZInstant,
   cancelledAt: ZInstant.nullable(),
+  /** 1-based place in line while waitlisted. */
+  waitlistPosition: z.int().nullable(),
+  /** While offered: claim before this instant or the seat passes on. */
+  offerExpiresAt: ZInstant.nullable(),
+  checkedInAt: ZInstant.nullable(),
+  /** The caller's own rating once given. */
+  myRating: z.object({ score: z.int(), comment: z.string(), editableUntil: ZInstant }).nullable(),
 });
 export type TBooking = z.infer<typeof ZBooking>;
 
@@ -44,6 +51,10 @@ export const ZActivityDetail = ZActivitySummary.extend({
   contact: z.string(),
   cancelDeadline: ZInstant,
   stationPath: z.array(z.string()),
+  promotionMode: z.enum(PROMOTION_MODE_KEYS),
+  claimWindowHours: z.int(),
+  checkInOpensMinutesBefore: z.int(),
+  cancelReason: z.string().nullable(),
   myBooking: ZBooking.nullable(),
   canManage: z.boolean(),
 });
@@ -66,6 +77,12 @@ export const ZActivityInput = z.strictObject({
   signUpClosesAt: ZInstant.optional(),
   /** Defaults to two hours before the start. */
   cancelDeadline: ZInstant.optional(),
+  /** Waitlist places; 0 = no waitlist (sign-ups beyond capacity are refused). */
+  waitlistCapacity: z.int('候补名额须为整数').min(0, '候补名额不能为负数').max(MAX_CAPACITY).default(0),
+  /** How a freed seat reaches the first in line: confirmed at once, or offered for `claimWindowHours`. */
+  promotionMode: z.enum(PROMOTION_MODE_KEYS).default('auto'),
+  claimWindowHours: z.int().min(1, '确认时限至少1小时').max(72, '确认时限不超过72小时').default(12),
+  checkInOpensMinutesBefore: z.int().min(0).max(240).default(30),
 });
 export type TActivityInput = z.input<typeof ZActivityInput>;
 
@@ -83,6 +100,10 @@ export const ZActivityPatch = z.strictObject({
   signUpOpensAt: ZInstant.optional(),
   signUpClosesAt: ZInstant.optional(),
   cancelDeadline: ZInstant.optional(),
+  waitlistCapacity: z.int().min(0).max(MAX_CAPACITY).optional(),
+  promotionMode: z.enum(PROMOTION_MODE_KEYS).optional(),
+  claimWindowHours: z.int().min(1).max(72).optional(),
+  checkInOpensMinutesBefore: z.int().min(0).max(240).optional(),
 });
 
 export const ZListActivitiesRequest = z.strictObject({
@@ -107,6 +128,76 @@ export type TMyBooking = z.infer<typeof ZMyBooking>;
 
 const ZActivityRef = z.strictObject({ activityId: ZId });
 
+/** A check-in code for the holder's screen; the page refreshes it before `expiresAt`. */
+export const ZCheckInCode = z.object({
+  /** The QR payload. */
+  code: z.string(),
+  /** Six digits staff can type instead of scanning. */
+  shortCode: z.string(),
+  expiresAt: ZInstant,
+  /** When the page should fetch the next code. */
+  refreshAt: ZInstant,
+  activityTitle: z.string(),
+});
+export type TCheckInCode = z.infer<typeof ZCheckInCode>;
+
+/** Staff check a person in by scanned code, typed short code, or (without a phone) from the roster. */
+export const ZCheckInRequest = z.union([
+  z.strictObject({ activityId: ZId, code: z.string().trim().min(1).max(300) }),
+  z.strictObject({ activityId: ZId, shortCode: z.string().regex(/^\d{6}$/, '请输入6位数字签到码') }),
+  z.strictObject({ activityId: ZId, bookingId: ZId, reason: text(100, '代签到原因') }),
+]);
+
+/** What the scanner shows after a scan: big result, masked name, when and by whom. */
+export const ZCheckInResult = z.object({
+  result: z.enum(['checked_in', 'already_checked_in']),
+  bookingId: z.string(),
+  attendeeName: z.string(),
+  phoneTail: z.string().nullable(),
+  activityTitle: z.string(),
+  checkedInAt: ZInstant,
+  checkedInByName: z.string(),
+});
+export type TCheckInResult = z.infer<typeof ZCheckInResult>;
+
+/** One row of the staff roster (station staff see the name they need at the door). */
+export const ZRosterEntry = z.object({
+  bookingId: z.string(),
+  name: z.string(),
+  phoneTail: z.string().nullable(),
+  status: z.enum(BOOKING_STATUSES),
+  waitlistPosition: z.int().nullable(),
+  offerExpiresAt: ZInstant.nullable(),
+  checkedInAt: ZInstant.nullable(),
+  bookedByStaff: z.boolean(),
+});
+export type TRosterEntry = z.infer<typeof ZRosterEntry>;
+
+export const ZRosterCounts = z.object({
+  confirmed: z.int(),
+  offered: z.int(),
+  waitlisted: z.int(),
+  checked_in: z.int(),
+  no_show: z.int(),
+  cancelled: z.int(),
+  expired: z.int(),
+});
+
+export const ZRoster = z.object({
+  activityId: z.string(),
+  activityTitle: z.string(),
+  counts: ZRosterCounts,
+  items: z.array(ZRosterEntry),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+  hasMore: z.boolean(),
+});
+export type TRoster = z.infer<typeof ZRoster>;
+
+/** A rating as staff read it (comments included; raters shown masked). */
+export const ZRating = z.object({ score: z.int(), comment: z.string(), raterName: z.string(), updatedAt: ZInstant });
+
 export const activitiesContract = defineContract('activities', {
   /** Published activities (upcoming or past), optionally for one station subtree and category. Public. */
   list: { access: 'public', request: ZListActivitiesRequest, response: paged(ZActivitySummary) },
@@ -128,10 +219,72 @@ export const activitiesContract = defineContract('activities', {
   },
   /** Staff publish a draft (draft → published). */
   publish: { access: 'staff', request: ZActivityRef, response: ZActivityDetail },
-  /** Take a seat: one conditional write, one booking per person. */
+  /** Take a seat (one conditional write) or, when full, a place on the waitlist; one booking per person. */
   signUp: { access: 'user', request: ZActivityRef, response: ZBooking },
-  /** Give the seat back before the cancellation deadline. */
+  /** Give up a seat, an offer or a waitlist place before the cancellation deadline; the next in line moves up. */
   cancelBooking: { access: 'user', request: ZActivityRef, response: ZBooking },
+  /** Claim a seat offered from the waitlist before the claim window ends. */
+  claimOffer: { access: 'user', request: ZActivityRef, response: ZBooking },
+  /** A fresh rotating check-in code for the caller's confirmed booking. */
+  myCheckInCode: { access: 'user', request: ZActivityRef, response: ZCheckInCode },
+  /** Rate an attended activity 1–5 with an optional comment; editable for 7 days. */
+  rate: {
+    access: 'user',
+    request: z.strictObject({
+      activityId: ZId,
+      score: z.int('请选择1到5分').min(1, '请选择1到5分').max(5, '请选择1到5分'),
+      comment: longText(300, '评价').default(''),
+    }),
+    response: ZBooking,
+  },
+  /** Staff at the door: check in by code, short code, or from the roster with a reason. Idempotent. */
+  checkIn: { access: 'staff', request: ZCheckInRequest, response: ZCheckInResult },
+  /** Staff: who booked, who waits, who came — with counts and search by name or phone tail. */
+  roster: {
+    access: 'staff',
+    request: z.strictObject({
+      activityId: ZId,
+      status: z.enum(BOOKING_STATUSES).optional(),
+      search: z.string().trim().max(20).optional(),
+      page: z.int().min(1).max(10000).default(1),
+      pageSize: z.int().min(1).max(100).default(50),
+    }),
+    response: ZRoster,
+  },
+  /** Staff book on behalf of a resident who is present without a phone (代报名); audited. */
+  bookOnBehalf: {
+    access: 'staff',
+    request: z.strictObject({
+      activityId: ZId,
+      name: text(20, '姓名'),
+      phone: ZPhone,
+      reason: text(100, '代报名原因'),
+    }),
+    response: ZRosterEntry,
+  },
+  /** Staff correct attendance after the fact (checked in ↔ no-show) with a reason; audited. */
+  correctAttendance: {
+    access: 'staff',
+    request: z.strictObject({
+      activityId: ZId,
+      bookingId: ZId,
+      to: z.enum(['checked_in', 'no_show']),
+      reason: text(100, '更正原因'),
+    }),
+    response: ZRosterEntry,
+  },
+  /** Staff cancel an activity with a reason; everyone booked or waiting is told. */
+  cancelActivity: {
+    access: 'staff',
+    request: z.strictObject({ activityId: ZId, reason: text(100, '取消原因') }),
+    response: ZActivityDetail,
+  },
+  /** Staff read an activity's ratings and comments. */
+  ratings: {
+    access: 'staff',
+    request: z.strictObject({ activityId: ZId, ...ZPageRequest }),
+    response: paged(ZRating),
+  },
   /** The caller's bookings with their activities. */
   myBookings: {
     access: 'user',

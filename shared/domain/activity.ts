@@ -31,11 +31,6 @@ export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
   cancelled: '已取消',
 };
 
-/** Bookings: confirmed holds a seat; cancelled gives it back. */
-export const BOOKING_STATUSES = ['confirmed', 'cancelled'] as const;
-export type BookingStatus = (typeof BOOKING_STATUSES)[number];
-export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = { confirmed: '报名成功', cancelled: '已取消' };
-
 /** Defaults staff rarely change: cancellation closes this many hours before the start. */
 export const DEFAULT_CANCEL_HOURS_BEFORE = 2;
 /** Upper bound on capacity: the largest community events the stations hold. */
@@ -122,11 +117,6 @@ export function scheduleProblem(schedule: Omit<ActivitySchedule, 'status'>): { f
   if (schedule.cancelDeadline > schedule.startAt)
     return { field: 'cancelDeadline', message: '取消截止不能晚于活动开始' };
   return null;
-}
-
-/** The deterministic id of a person's booking for an activity: one row per person per activity. */
-export function bookingId(activityId: string, userId: string): string {
-  return `${activityId}_${userId}`;
 }
 
 /**

@@ -22,6 +22,30 @@ export const ERROR_MESSAGES = {
   SIGNUP_CLOSED: '报名已截止',
   /** Every seat is taken and the activity keeps no waitlist. */
   ACTIVITY_FULL: '名额已满',
+  /** Every seat is taken and the waitlist is full too. */
+  WAITLIST_FULL: '名额已满，候补名单也已满',
+  /** Staff cancelled the activity; it takes no sign-ups, check-ins or ratings. */
+  ACTIVITY_CANCELLED: '该活动已取消',
+  /** Claiming a seat that was not offered to the caller, or whose claim window has ended. */
+  OFFER_NOT_AVAILABLE: '候补名额已失效，请重新报名',
+  /** Check-in before the door opens (default 30 minutes before the start). */
+  CHECKIN_NOT_OPEN: '还未到签到时间（开始前30分钟可签到）',
+  /** Check-in after the activity ended. */
+  CHECKIN_CLOSED: '活动已结束，不能再签到',
+  /** A scanned code that is not ours, or whose signature does not match (forged or damaged). */
+  CHECKIN_CODE_INVALID: '无效的签到码',
+  /** A code older than its window (a screenshot, or a page left open): the holder must refresh. */
+  CHECKIN_CODE_EXPIRED: '签到码已过期，请让对方刷新后再扫',
+  /** A valid code for a different activity than the one being checked in. */
+  CHECKIN_WRONG_ACTIVITY: '这不是本活动的签到码',
+  /** A code of a booking that was cancelled (or expired) meanwhile. */
+  CHECKIN_BOOKING_CANCELLED: '该报名已取消，不能签到',
+  /** A code of someone still on the waitlist or with an unclaimed offer. */
+  CHECKIN_NOT_CONFIRMED: '该居民还在候补中，尚未报名成功',
+  /** Rating an activity the caller did not attend (checked in). */
+  NOT_ATTENDEE: '参加活动并签到后才能评价',
+  /** Changing a rating more than 7 days after giving it. */
+  RATING_LOCKED: '评价超过7天，不能再修改',
   /** The caller already holds an active booking for this activity. */
   ALREADY_BOOKED: '您已报名该活动，无需重复报名',
   /** The caller has no active booking for this activity. */

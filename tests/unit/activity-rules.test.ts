@@ -1,5 +1,4 @@
 import {
-  bookingId,
   canTransitionActivity,
   cancelRefusal,
   isFull,
@@ -9,6 +8,7 @@ import {
   withScheduleDefaults,
   type ActivitySchedule,
 } from '../../shared/domain/activity';
+import { bookingId } from '../../shared/domain/booking';
 
 const t = (iso: string) => new Date(iso);
 const schedule: ActivitySchedule = {

@@ -54,6 +54,15 @@ export async function create(
     ...schedule,
     capacity: data.capacity,
     confirmed: 0,
+    waitlistCapacity: data.waitlistCapacity,
+    waitlisted: 0,
+    promotionMode: data.promotionMode,
+    claimWindowHours: data.claimWindowHours,
+    checkInOpensMinutesBefore: data.checkInOpensMinutesBefore,
+    ratingCount: 0,
+    ratingSum: 0,
+    cancelReason: null,
+    rev: 0,
     status: 'draft',
     createdBy: staff.userId,
     createdAt: now,
@@ -69,7 +78,12 @@ export async function create(
     entityId: activity._id,
     stationId: station._id,
     from: null,
-    to: { status: 'draft', title: activity.title, capacity: activity.capacity },
+    to: {
+      status: 'draft',
+      title: activity.title,
+      capacity: activity.capacity,
+      waitlistCapacity: activity.waitlistCapacity,
+    },
   });
   return toActivityDetail(activity, { booking: null, canManage: true });
 }

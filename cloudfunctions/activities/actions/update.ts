@@ -9,6 +9,7 @@ import type { ActivityDoc } from '../../core/documents';
 import { toActivityDetail } from '../../core/mappers';
 import { findActivity, patchActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';
+import { fillFreeSeats } from '../seats';
 
 const DATE_FIELDS = ['startAt', 'endAt', 'signUpOpensAt', 'signUpClosesAt', 'cancelDeadline'] as const;
 
@@ -83,6 +84,10 @@ export async function update(
     from: Object.fromEntries(keys.map((key) => [key, activity[key]])),
     to: patch,
   });
+  // More seats (or a longer line) may let people in from the waitlist at once.
+  if (activity.status === 'published' && patch.capacity !== undefined && patch.capacity > activity.capacity) {
+    await fillFreeSeats(deps, activity._id);
+  }
   const fresh = await findActivity(deps.db, activity._id);
   return toActivityDetail(fresh ?? { ...activity, ...patch }, { booking: null, canManage: true });
 }

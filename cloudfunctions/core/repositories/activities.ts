@@ -101,9 +101,95 @@ export async function reserveSeat(
   const _ = db.command;
   const res = await db
     .collection(COLLECTIONS.activities)
+    .where({
+      _id: seat.activityId,
+      status: 'published',
+      capacity: seat.capacity,
+      confirmed: _.lt(seat.capacity),
+      waitlisted: 0,
+    })
+    .update({ confirmed: _.inc(1), updatedAt: seat.now });
+  return updatedCount(res) === 1;
+}
+
+/**
+ * Take a seat for the first person in line: like `reserveSeat` but for promotion, so it ignores
+ * the waitlist (the seat is taken *for* someone on it). True iff a seat was taken.
+ */
+export async function reserveSeatForPromotion(
+  db: Database,
+  seat: { activityId: string; capacity: number; now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.activities)
     .where({ _id: seat.activityId, status: 'published', capacity: seat.capacity, confirmed: _.lt(seat.capacity) })
     .update({ confirmed: _.inc(1), updatedAt: seat.now });
   return updatedCount(res) === 1;
+}
+
+/** Take a place on the waitlist: one conditional write while `waitlisted < waitlistCapacity`. */
+export async function reserveWaitlistPlace(
+  db: Database,
+  place: { activityId: string; waitlistCapacity: number; now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.activities)
+    .where({
+      _id: place.activityId,
+      status: 'published',
+      waitlistCapacity: place.waitlistCapacity,
+      waitlisted: _.lt(place.waitlistCapacity),
+    })
+    .update({ waitlisted: _.inc(1), updatedAt: place.now });
+  return updatedCount(res) === 1;
+}
+
+/** Give a waitlist place back; never below zero. */
+export async function releaseWaitlistPlace(db: Database, activityId: string, now: Date): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.activities)
+    .where({ _id: activityId, waitlisted: _.gt(0) })
+    .update({ waitlisted: _.inc(-1), updatedAt: now });
+  return updatedCount(res) === 1;
+}
+
+/** Add a rating's score to the activity's integer totals (a changed rating adds the difference). */
+export async function addRatingTotals(
+  db: Database,
+  change: { activityId: string; countDelta: number; sumDelta: number },
+): Promise<void> {
+  const _ = db.command;
+  await db
+    .collection(COLLECTIONS.activities)
+    .doc(change.activityId)
+    .update({ ratingCount: _.inc(change.countDelta), ratingSum: _.inc(change.sumDelta) });
+}
+
+/** Published activities that have ended by `now` (for the finishing sweep), at most `limit`. */
+export async function findEndedPublished(db: Database, now: Date, limit: number): Promise<ActivityDoc[]> {
+  const _ = db.command;
+  return rows<ActivityDoc>(
+    await db
+      .collection(COLLECTIONS.activities)
+      .where({ status: 'published', endAt: _.lte(now) })
+      .limit(limit)
+      .get(),
+  );
+}
+
+/** Published activities with people waiting (for the promotion sweep), at most `limit`. */
+export async function findWithWaitlist(db: Database, limit: number): Promise<ActivityDoc[]> {
+  const _ = db.command;
+  return rows<ActivityDoc>(
+    await db
+      .collection(COLLECTIONS.activities)
+      .where({ status: 'published', waitlisted: _.gt(0) })
+      .limit(limit)
+      .get(),
+  );
 }
 
 /** Give one seat back; never takes `confirmed` below zero. True iff a seat was released. */
@@ -118,7 +204,8 @@ export async function releaseSeat(db: Database, activityId: string, now: Date): 
 
 /**
  * Apply a patch only while the activity is still in `expectedStatus` and, when the patch changes
- * capacity, only while the seats already taken fit in the new capacity. True iff applied.
+ * capacity (or waitlist capacity), only while the seats taken (people waiting) fit in the new
+ * value. True iff applied.
  */
 export async function patchActivity(
   db: Database,
@@ -127,9 +214,10 @@ export async function patchActivity(
   const _ = db.command;
   const where: Record<string, unknown> = { _id: change.activityId, status: change.expectedStatus };
   if (change.patch.capacity !== undefined) where.confirmed = _.lte(change.patch.capacity);
+  if (change.patch.waitlistCapacity !== undefined) where.waitlisted = _.lte(change.patch.waitlistCapacity);
   const res = await db
     .collection(COLLECTIONS.activities)
     .where(where)
-    .update({ ...change.patch, updatedAt: change.now });
+    .update({ ...change.patch, updatedAt: change.now, rev: _.inc(1) });
   return updatedCount(res) === 1;
 }

@@ -7,6 +7,7 @@ export const COLLECTIONS = {
   activities: 'activities',
   bookings: 'bookings',
   auditLog: 'auditLog',
+  messages: 'messages',
   counters: 'counters',
 } as const;
 

@@ -1,7 +1,15 @@
+import type { BookingStatus } from '../../../shared/domain/booking';
 import type { Database } from '../deps';
-import type { BookingDoc, BookingEvent } from '../documents';
-import { COLLECTIONS, getById, pageOf, updatedCount, type Page, type PageArgs } from './base';
+import type { BookingDoc, BookingEvent, BookingRating } from '../documents';
+import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
 import { isDuplicateWrite } from './db-errors';
+
+/** The part of the SDK's transaction handle we use: single-document reads and writes. */
+interface TransactionLike {
+  collection(name: string): {
+    doc(id: string): { get(): Promise<{ data: unknown }>; update(data: object): Promise<unknown> };
+  };
+}
 
 /** One booking by its deterministic id, or null. */
 export function findBooking(db: Database, bookingId: string): Promise<BookingDoc | null> {
@@ -19,34 +27,167 @@ export async function insertBooking(db: Database, booking: BookingDoc): Promise<
   }
 }
 
-/** Turn a cancelled booking back into a confirmed one (the person books again). True iff it was cancelled. */
-export async function reconfirmBooking(db: Database, bookingId: string, event: BookingEvent): Promise<boolean> {
+/**
+ * Move a booking from one of `from` to `to`, setting `fields` and appending `event` to its
+ * history — one conditional write. True iff the booking was in one of `from`.
+ */
+export async function transitionBooking(
+  db: Database,
+  change: {
+    bookingId: string;
+    from: readonly BookingStatus[];
+    to: BookingStatus;
+    fields?: Partial<BookingDoc>;
+    event: BookingEvent;
+  },
+): Promise<boolean> {
   const _ = db.command;
   const res = await db
     .collection(COLLECTIONS.bookings)
-    .where({ _id: bookingId, status: 'cancelled' })
-    .update({
-      status: 'confirmed',
-      cancelledAt: null,
-      createdAt: event.at,
-      updatedAt: event.at,
-      history: _.push([event]),
-    });
+    .where({ _id: change.bookingId, status: _.in([...change.from]) })
+    .update({ ...change.fields, status: change.to, updatedAt: change.event.at, history: _.push([change.event]) });
   return updatedCount(res) === 1;
 }
 
-/** Cancel a confirmed booking. True iff it was confirmed (a second cancel changes nothing). */
-export async function cancelConfirmedBooking(db: Database, bookingId: string, event: BookingEvent): Promise<boolean> {
+/** The first `limit` people waiting for an activity, in line order (joined first, then id). */
+export async function findWaitingInOrder(db: Database, activityId: string, limit: number): Promise<BookingDoc[]> {
+  return rows<BookingDoc>(
+    await db
+      .collection(COLLECTIONS.bookings)
+      .where({ activityId, status: 'waitlisted' })
+      .orderBy('waitlistedAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit)
+      .get(),
+  );
+}
+
+/** How many people wait ahead of `booking` (its 1-based position is this + 1). */
+export async function countWaitingAhead(
+  db: Database,
+  booking: Pick<BookingDoc, '_id' | 'activityId' | 'waitlistedAt'>,
+): Promise<number> {
+  const _ = db.command;
+  const at = booking.waitlistedAt ?? new Date(0);
+  const res = await db
+    .collection(COLLECTIONS.bookings)
+    .where(
+      _.and([
+        { activityId: booking.activityId, status: 'waitlisted' },
+        _.or([{ waitlistedAt: _.lt(at) }, { waitlistedAt: at, _id: _.lt(booking._id) }]),
+      ]),
+    )
+    .count();
+  return Number((res as { total?: number }).total ?? 0);
+}
+
+/** Offers whose claim window has ended by `now`, optionally for one activity, at most `limit`. */
+export async function findExpiredOffers(
+  db: Database,
+  filter: { now: Date; activityId?: string },
+  limit: number,
+): Promise<BookingDoc[]> {
+  const _ = db.command;
+  const where: Record<string, unknown> = { status: 'offered', offerExpiresAt: _.lte(filter.now) };
+  if (filter.activityId) where.activityId = filter.activityId;
+  return rows<BookingDoc>(
+    await db.collection(COLLECTIONS.bookings).where(where).orderBy('offerExpiresAt', 'asc').limit(limit).get(),
+  );
+}
+
+/** Bookings of an activity in any of `statuses` (at most 1000: short-code lookup at the door). */
+export async function findActivityBookingsByStatus(
+  db: Database,
+  activityId: string,
+  statuses: readonly BookingStatus[],
+): Promise<BookingDoc[]> {
+  const _ = db.command;
+  return rows<BookingDoc>(
+    await db
+      .collection(COLLECTIONS.bookings)
+      .where({ activityId, status: _.in([...statuses]) })
+      .limit(1000)
+      .get(),
+  );
+}
+
+/** Mark every still-confirmed booking of an ended activity as a no-show (one multi update). */
+export async function markNoShows(
+  db: Database,
+  activityId: string,
+  event: Omit<BookingEvent, 'from' | 'to'>,
+): Promise<number> {
   const _ = db.command;
   const res = await db
     .collection(COLLECTIONS.bookings)
-    .where({ _id: bookingId, status: 'confirmed' })
-    .update({ status: 'cancelled', cancelledAt: event.at, updatedAt: event.at, history: _.push([event]) });
+    .where({ activityId, status: 'confirmed' })
+    .update({
+      status: 'no_show',
+      updatedAt: event.at,
+      history: _.push([{ ...event, from: 'confirmed', to: 'no_show' }]),
+    });
+  return updatedCount(res);
+}
+
+/** Counts of an activity's bookings per status, by one aggregation. */
+export async function countBookingsByStatus(
+  db: Database,
+  activityId: string,
+): Promise<Partial<Record<BookingStatus, number>>> {
+  const res = (await db
+    .collection(COLLECTIONS.bookings)
+    .aggregate()
+    .match({ activityId })
+    .group({ _id: '$status', n: { $sum: 1 } })
+    .limit(20)
+    .end()) as { data?: { _id: BookingStatus; n: number }[] };
+  return Object.fromEntries((res.data ?? []).map((row) => [row._id, row.n]));
+}
+
+/** A page of an activity's roster: filtered by status and by name or phone tail, in line order. */
+export function findRosterPage(
+  db: Database,
+  filter: { activityId: string; status?: BookingStatus; search?: string },
+  args: PageArgs,
+): Promise<Page<BookingDoc>> {
+  const _ = db.command;
+  const where: object[] = [{ activityId: filter.activityId }];
+  if (filter.status) where.push({ status: filter.status });
+  if (filter.search) {
+    const escaped = filter.search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    where.push(_.or([{ attendeeName: db.RegExp({ regexp: escaped, options: 'i' }) }, { phoneTail: filter.search }]));
+  }
+  return pageOf<BookingDoc>(
+    () => db.collection(COLLECTIONS.bookings).where(_.and(where)).orderBy('createdAt', 'asc').orderBy('_id', 'asc'),
+    args,
+  );
+}
+
+/** A page of an activity's ratings, newest first. */
+export function findRatingsPage(db: Database, activityId: string, args: PageArgs): Promise<Page<BookingDoc>> {
+  const _ = db.command;
+  return pageOf<BookingDoc>(
+    () =>
+      db
+        .collection(COLLECTIONS.bookings)
+        .where({ activityId, rating: _.neq(null) })
+        .orderBy('updatedAt', 'desc'),
+    args,
+  );
+}
+
+/** Save a rating on an attended booking (status stays `checked_in`). True iff the booking was attended. */
+export async function saveRating(db: Database, bookingId: string, rating: BookingRating): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.bookings)
+    .where({ _id: bookingId, status: 'checked_in' })
+    .update({ rating: _.set(rating), updatedAt: rating.updatedAt });
   return updatedCount(res) === 1;
 }
 
 /**
- * A person's bookings: `upcoming` = confirmed for activities not yet ended, soonest first;
+ * A person's bookings: `upcoming` = active bookings for activities not yet ended, soonest first;
  * `past` = activities ended, latest first; `all` = everything, latest booking first.
  */
 export function findUserBookingsPage(
@@ -61,7 +202,11 @@ export function findUserBookingsPage(
       return pageOf<BookingDoc>(
         () =>
           coll
-            .where({ userId: filter.userId, status: 'confirmed', activityEndAt: _.gt(filter.now) })
+            .where({
+              userId: filter.userId,
+              status: _.in(['confirmed', 'offered', 'waitlisted', 'checked_in']),
+              activityEndAt: _.gt(filter.now),
+            })
             .orderBy('activityStartAt', 'asc'),
         args,
       );
@@ -74,4 +219,55 @@ export function findUserBookingsPage(
     case 'all':
       return pageOf<BookingDoc>(() => coll.where({ userId: filter.userId }).orderBy('createdAt', 'desc'), args);
   }
+}
+
+/**
+ * Pass a seat from a leaving booking to the first person in line, atomically: inside one
+ * transaction the leaver moves `leaverFrom → leaverTo` and, if `candidateId` is still waiting,
+ * the candidate moves to `promoted` (confirmed, or offered until `offerExpiresAt`). Only single
+ * documents are touched, as CloudBase transactions require; a concurrent change to either row
+ * is a conflict the SDK retries. Answers what happened to each.
+ */
+export async function passSeatInTransaction(
+  db: Database,
+  pass: {
+    leaver: { bookingId: string; from: readonly BookingStatus[]; to: BookingStatus; event: BookingEvent } | null;
+    candidateId: string | null;
+    promoted: { status: 'confirmed' | 'offered'; offerExpiresAt: Date | null; event: BookingEvent };
+  },
+): Promise<{ left: BookingDoc | null; promoted: BookingDoc | null }> {
+  const _ = db.command;
+  return (await db.runTransaction(async (tx: TransactionLike) => {
+    let left: BookingDoc | null = null;
+    if (pass.leaver) {
+      const mine = (await tx.collection(COLLECTIONS.bookings).doc(pass.leaver.bookingId).get())
+        .data as BookingDoc | null;
+      if (!mine || !pass.leaver.from.includes(mine.status)) return { left: null, promoted: null };
+      const event = { ...pass.leaver.event, from: mine.status };
+      const fields: Partial<BookingDoc> = { status: pass.leaver.to, updatedAt: event.at };
+      if (pass.leaver.to === 'cancelled') fields.cancelledAt = event.at;
+      await tx
+        .collection(COLLECTIONS.bookings)
+        .doc(mine._id)
+        .update({ ...fields, history: _.push([event]) });
+      left = { ...mine, ...fields, history: [...mine.history, event] };
+    }
+    let promoted: BookingDoc | null = null;
+    if (pass.candidateId) {
+      const next = (await tx.collection(COLLECTIONS.bookings).doc(pass.candidateId).get()).data as BookingDoc | null;
+      if (next && next.status === 'waitlisted') {
+        const fields: Partial<BookingDoc> = {
+          status: pass.promoted.status,
+          offerExpiresAt: pass.promoted.offerExpiresAt,
+          updatedAt: pass.promoted.event.at,
+        };
+        await tx
+          .collection(COLLECTIONS.bookings)
+          .doc(next._id)
+          .update({ ...fields, history: _.push([pass.promoted.event]) });
+        promoted = { ...next, ...fields };
+      }
+    }
+    return { left, promoted };
+  }, 10)) as { left: BookingDoc | null; promoted: BookingDoc | null };
 }

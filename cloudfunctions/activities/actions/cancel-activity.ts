@@ -1,0 +1,65 @@
+import { canTransitionActivity } from '../../../shared/domain/activity';
+import { CANCELLABLE } from '../../../shared/domain/booking';
+import { formatDateTime } from '../../../shared/domain/time';
+import { AppError } from '../../../shared/errors';
+import { assertCan } from '../../core/authorize';
+import { requireUser, type Caller } from '../../core/caller';
+import type { Deps } from '../../core/deps';
+import { toActivityDetail } from '../../core/mappers';
+import { notify } from '../../core/notify';
+import { findActivity, patchActivity } from '../../core/repositories/activities';
+import { appendAudit } from '../../core/repositories/audit';
+import { findActivityBookingsByStatus, transitionBooking } from '../../core/repositories/bookings';
+
+/**
+ * Staff cancel an activity with a reason. The activity flips by a conditional write (so it
+ * happens once); then every booked, offered or waiting person's booking is cancelled and they
+ * are told why.
+ */
+export async function cancelActivity(deps: Deps, caller: Caller, input: { activityId: string; reason: string }) {
+  const staff = requireUser(caller);
+  const now = deps.now();
+  const activity = await findActivity(deps.db, input.activityId);
+  if (!activity) throw new AppError('NOT_FOUND', { userMessage: '活动不存在' });
+  assertCan(caller, 'activity:manage', activity);
+  if (!canTransitionActivity(activity.status, 'cancelled'))
+    throw new AppError('INVALID_STATE', { userMessage: '活动已结束或已取消' });
+  const patch = { status: 'cancelled' as const, cancelReason: input.reason, confirmed: 0, waitlisted: 0 };
+  if (!(await patchActivity(deps.db, { activityId: activity._id, expectedStatus: activity.status, patch, now }))) {
+    throw new AppError('CONFLICT');
+  }
+  const affected = await findActivityBookingsByStatus(deps.db, activity._id, CANCELLABLE);
+  const cancelled = [];
+  for (const booking of affected) {
+    const done = await transitionBooking(deps.db, {
+      bookingId: booking._id,
+      from: CANCELLABLE,
+      to: 'cancelled',
+      fields: { cancelledAt: now, offerExpiresAt: null },
+      event: { at: now, by: staff.userId, from: booking.status, to: 'cancelled', reason: input.reason },
+    });
+    if (done) cancelled.push(booking);
+  }
+  await notify(
+    deps,
+    cancelled.map((b) => ({
+      userId: b.userId,
+      kind: 'activity_cancelled' as const,
+      title: '活动已取消',
+      body: `很抱歉，「${activity.title}」（${formatDateTime(activity.startAt)}）已取消。原因：${input.reason}`,
+      activityId: activity._id,
+    })),
+  );
+  await appendAudit(deps.db, {
+    at: now,
+    actorId: staff.userId,
+    action: 'activity.cancel',
+    entity: 'activity',
+    entityId: activity._id,
+    stationId: activity.stationId,
+    from: { status: activity.status },
+    to: { status: 'cancelled', bookingsCancelled: cancelled.length },
+    reason: input.reason,
+  });
+  return toActivityDetail({ ...activity, ...patch, updatedAt: now }, { booking: null, canManage: true });
+}

@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import type { ZCheckInRequest } from '../../../shared/contracts/activities';
+import { checkInRefusal } from '../../../shared/domain/booking';
+import { maskName } from '../../../shared/domain/privacy';
+import { AppError } from '../../../shared/errors';
+import { assertCan } from '../../core/authorize';
+import { requireUser, type Caller } from '../../core/caller';
+import { matchShortCode, verifyCode } from '../../core/checkin-codes';
+import type { Deps } from '../../core/deps';
+import type { BookingDoc } from '../../core/documents';
+import { findActivity } from '../../core/repositories/activities';
+import { appendAudit } from '../../core/repositories/audit';
+import { findActivityBookingsByStatus, findBooking, transitionBooking } from '../../core/repositories/bookings';
+
+/**
+ * Staff at the door check a person in by scanned code, typed short code, or (for someone without
+ * a phone) by picking them from the roster with a reason. Idempotent: a second scan answers
+ * "already checked in" with when and by whom, and changes nothing.
+ */
+export async function checkIn(deps: Deps, caller: Caller, input: z.output<typeof ZCheckInRequest>) {
+  const staff = requireUser(caller);
+  const now = deps.now();
+  const activity = await findActivity(deps.db, input.activityId);
+  if (!activity) throw new AppError('NOT_FOUND', { userMessage: '活动不存在' });
+  assertCan(caller, 'booking:checkIn', activity);
+  if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
+  const windowRefusal = checkInRefusal(activity, now);
+  if (windowRefusal) throw new AppError(windowRefusal);
+
+  let refId: string;
+  if ('code' in input) {
+    refId = verifyCode(input.code, 'b', now).refId;
+  } else if ('shortCode' in input) {
+    const candidates = await findActivityBookingsByStatus(deps.db, activity._id, ['confirmed', 'checked_in']);
+    const match = matchShortCode(
+      'b',
+      candidates.map((b) => b._id),
+      input.shortCode,
+      now,
+    );
+    if (!match) throw new AppError('CHECKIN_CODE_INVALID', { userMessage: '签到码不正确或已过期，请核对后重试' });
+    refId = match;
+  } else {
+    refId = input.bookingId;
+  }
+
+  const booking = await findBooking(deps.db, refId);
+  if (!booking) throw new AppError('CHECKIN_CODE_INVALID');
+  if (booking.activityId !== activity._id) throw new AppError('CHECKIN_WRONG_ACTIVITY');
+  if (booking.status === 'checked_in') return answer(booking, 'already_checked_in');
+  if (booking.status === 'cancelled' || booking.status === 'expired') throw new AppError('CHECKIN_BOOKING_CANCELLED');
+  if (booking.status === 'waitlisted' || booking.status === 'offered') throw new AppError('CHECKIN_NOT_CONFIRMED');
+
+  const manualReason = 'reason' in input ? input.reason : undefined;
+  const staffName = staff.user.nickname;
+  const done = await transitionBooking(deps.db, {
+    bookingId: booking._id,
+    from: ['confirmed', 'no_show'],
+    to: 'checked_in',
+    fields: { checkedInAt: now, checkedInBy: staff.userId, checkedInByName: staffName },
+    event: {
+      at: now,
+      by: staff.userId,
+      from: booking.status,
+      to: 'checked_in',
+      ...(manualReason ? { reason: manualReason } : {}),
+    },
+  });
+  const fresh = await findBooking(deps.db, booking._id);
+  if (!fresh) throw new AppError('CHECKIN_CODE_INVALID');
+  if (!done) {
+    if (fresh.status === 'checked_in') return answer(fresh, 'already_checked_in');
+    throw new AppError('CONFLICT');
+  }
+  if (manualReason) {
+    await appendAudit(deps.db, {
+      at: now,
+      actorId: staff.userId,
+      action: 'booking.manualCheckIn',
+      entity: 'booking',
+      entityId: booking._id,
+      stationId: activity.stationId,
+      from: { status: booking.status },
+      to: { status: 'checked_in' },
+      reason: manualReason,
+    });
+  }
+  return answer(fresh, 'checked_in');
+
+  function answer(row: BookingDoc, result: 'checked_in' | 'already_checked_in') {
+    return {
+      result,
+      bookingId: row._id,
+      attendeeName: maskName(row.attendeeName),
+      phoneTail: row.phoneTail,
+      activityTitle: activity!.title,
+      checkedInAt: row.checkedInAt ?? now,
+      checkedInByName: row.checkedInByName ?? '',
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import type { ErrorCode } from '../errors';
+
+/**
+ * A booking's life: `confirmed` holds a seat; `waitlisted` waits in FIFO order; `offered` holds a
+ * seat passed on from the waitlist until the person claims it or the claim window ends
+ * (`expired`); after the door, `checked_in` or `no_show`; `cancelled` by the person or by staff.
+ */
+export const BOOKING_STATUSES = [
+  'confirmed',
+  'offered',
+  'waitlisted',
+  'checked_in',
+  'no_show',
+  'cancelled',
+  'expired',
+] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  confirmed: '报名成功',
+  offered: '候补成功，待确认',
+  waitlisted: '候补中',
+  checked_in: '已签到',
+  no_show: '未到场',
+  cancelled: '已取消',
+  expired: '未确认，已失效',
+};
+
+/** Statuses that occupy one of the activity's seats (what the `confirmed` counter counts). */
+export const SEAT_HOLDING: readonly BookingStatus[] = ['confirmed', 'offered', 'checked_in', 'no_show'];
+/** Statuses the person can still cancel themself. */
+export const CANCELLABLE: readonly BookingStatus[] = ['confirmed', 'offered', 'waitlisted'];
+/** Statuses after which the person may book the same activity again (the row is reused). */
+export const REBOOKABLE: readonly BookingStatus[] = ['cancelled', 'expired'];
+
+const TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
+  waitlisted: ['offered', 'confirmed', 'cancelled'],
+  offered: ['confirmed', 'expired', 'cancelled'],
+  confirmed: ['checked_in', 'no_show', 'cancelled'],
+  checked_in: ['no_show'],
+  no_show: ['checked_in'],
+  cancelled: ['confirmed', 'waitlisted'],
+  expired: ['confirmed', 'waitlisted'],
+};
+
+/** Whether a booking may move from `from` to `to` (corrections between checked_in/no_show included). */
+export function canTransitionBooking(from: BookingStatus, to: BookingStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Whether a status occupies a seat. */
+export function holdsSeat(status: BookingStatus): boolean {
+  return SEAT_HOLDING.includes(status);
+}
+
+/** How a freed seat reaches the first person in line. */
+export const PROMOTION_MODES = { auto: '自动转正', claim: '限时确认' } as const;
+export type PromotionMode = keyof typeof PROMOTION_MODES;
+export const PROMOTION_MODE_KEYS = Object.keys(PROMOTION_MODES) as [PromotionMode, ...PromotionMode[]];
+
+/** The waitlist settings of an activity. `waitlistCapacity` 0 means no waitlist. */
+export interface WaitlistPolicy {
+  waitlistCapacity: number;
+  promotionMode: PromotionMode;
+  claimWindowHours: number;
+  startAt: Date;
+}
+
+/**
+ * What the first person in line becomes when a seat frees up at `now`: confirmed at once, or
+ * offered until the claim window ends — never later than the start of the activity.
+ */
+export function promotionOutcome(
+  policy: WaitlistPolicy,
+  now: Date,
+): { status: 'confirmed'; offerExpiresAt: null } | { status: 'offered'; offerExpiresAt: Date } {
+  if (policy.promotionMode === 'auto') return { status: 'confirmed', offerExpiresAt: null };
+  const windowEnd = new Date(now.getTime() + policy.claimWindowHours * 3600_000);
+  return { status: 'offered', offerExpiresAt: windowEnd < policy.startAt ? windowEnd : policy.startAt };
+}
+
+/** Default check-in opening: half an hour before the start. */
+export const DEFAULT_CHECKIN_OPENS_MINUTES = 30;
+
+/** The door: check-in is open from `checkInOpensMinutesBefore` before the start until the end. */
+export interface CheckInWindow {
+  startAt: Date;
+  endAt: Date;
+  checkInOpensMinutesBefore: number;
+}
+
+/** Why a check-in at `now` is refused by time, or null. */
+export function checkInRefusal(
+  window: CheckInWindow,
+  now: Date,
+): Extract<ErrorCode, 'CHECKIN_NOT_OPEN' | 'CHECKIN_CLOSED'> | null {
+  const opens = new Date(window.startAt.getTime() - window.checkInOpensMinutesBefore * 60_000);
+  if (now < opens) return 'CHECKIN_NOT_OPEN';
+  if (now >= window.endAt) return 'CHECKIN_CLOSED';
+  return null;
+}
+
+/** A rating may be edited for this many days after it was first given. */
+export const RATING_EDIT_DAYS = 7;
+
+/** Whether a rating first given at `firstRatedAt` may still be changed at `now`. */
+export function canEditRating(firstRatedAt: Date, now: Date): boolean {
+  return now.getTime() < firstRatedAt.getTime() + RATING_EDIT_DAYS * 86400_000;
+}
+
+/** The deterministic id of a person's booking for an activity: one row per person per activity. */
+export function bookingId(activityId: string, userId: string): string {
+  return `${activityId}_${userId}`;
+}
