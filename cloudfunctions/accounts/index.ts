@@ -1,7 +1,9 @@
 import { accountsContract } from '../../shared/contracts/accounts';
 import { defineHandler } from '../core/handler';
+import { markMessagesRead } from './actions/mark-messages-read';
 import { me } from './actions/me';
+import { myMessages } from './actions/my-messages';
 import { updateProfile } from './actions/update-profile';
 
-/** `accounts`: the caller's own account. */
-export const main = defineHandler(accountsContract, { me, updateProfile });
+/** `accounts`: the caller's own account and messages. */
+export const main = defineHandler(accountsContract, { me, updateProfile, myMessages, markMessagesRead });

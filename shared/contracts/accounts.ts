@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/roles';
 import { STATION_TIERS } from '../domain/station';
-import { defineContract, text, ZId, ZPhone } from './common';
+import { defineContract, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
 
 /** A grant as the person themself sees it, with the station named. */
 export const ZMyRole = z.object({
@@ -34,9 +34,29 @@ export const ZUpdateProfileRequest = z.strictObject({
 });
 export type TUpdateProfileRequest = z.input<typeof ZUpdateProfileRequest>;
 
+/** An in-app message (the outbox of every notification). */
+export const ZMessage = z.object({
+  messageId: z.string(),
+  kind: z.enum(['promoted', 'offered', 'offer_expired', 'activity_cancelled']),
+  title: z.string(),
+  body: z.string(),
+  activityId: z.string().nullable(),
+  createdAt: ZInstant,
+  read: z.boolean(),
+});
+export type TMessage = z.infer<typeof ZMessage>;
+
 export const accountsContract = defineContract('accounts', {
   /** The caller's profile and roles; creates the account on first use. */
   me: { access: 'user', request: z.strictObject({}), response: ZMe },
   /** Edit nickname, phone, home station, elder mode (大字模式). */
   updateProfile: { access: 'user', request: ZUpdateProfileRequest, response: ZMe },
+  /** The caller's messages, newest first, with the unread count. */
+  myMessages: {
+    access: 'user',
+    request: z.strictObject({ ...ZPageRequest }),
+    response: paged(ZMessage).extend({ unread: z.int().min(0) }),
+  },
+  /** Mark all the caller's messages read. */
+  markMessagesRead: { access: 'user', request: z.strictObject({}), response: z.object({ marked: z.int().min(0) }) },
 });
