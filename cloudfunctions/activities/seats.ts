@@ -48,6 +48,7 @@ export async function bookSeatOrWaitlist(
     const booking = await placeBooking(deps, activity, attendee, bookedBy, {
       status: 'confirmed',
       waitlistedAt: null,
+      ticket: null,
       by,
     });
     if (booking) return booking;
@@ -56,18 +57,16 @@ export async function bookSeatOrWaitlist(
   }
   if (activity.waitlistCapacity === 0)
     throw new AppError((await isActive(deps, id)) ? 'ALREADY_BOOKED' : 'ACTIVITY_FULL');
-  if (
-    !(await reserveWaitlistPlace(deps.db, {
-      activityId: activity._id,
-      waitlistCapacity: activity.waitlistCapacity,
-      now,
-    }))
-  ) {
-    throw new AppError((await isActive(deps, id)) ? 'ALREADY_BOOKED' : 'WAITLIST_FULL');
-  }
+  const ticket = await reserveWaitlistPlace(deps.db, {
+    activityId: activity._id,
+    waitlistCapacity: activity.waitlistCapacity,
+    now,
+  });
+  if (ticket === null) throw new AppError((await isActive(deps, id)) ? 'ALREADY_BOOKED' : 'WAITLIST_FULL');
   const booking = await placeBooking(deps, activity, attendee, bookedBy, {
     status: 'waitlisted',
     waitlistedAt: now,
+    ticket,
     by,
   });
   if (!booking) {
@@ -90,7 +89,7 @@ async function placeBooking(
   activity: ActivityDoc,
   attendee: Attendee,
   bookedBy: string | null,
-  as: { status: 'confirmed' | 'waitlisted'; waitlistedAt: Date | null; by: string },
+  as: { status: 'confirmed' | 'waitlisted'; waitlistedAt: Date | null; ticket: number | null; by: string },
 ): Promise<BookingDoc | null> {
   const now = deps.now();
   const event: BookingEvent = { at: now, by: as.by, from: null, to: as.status };
@@ -104,6 +103,7 @@ async function placeBooking(
     phoneTail: attendee.phoneTail,
     bookedBy,
     waitlistedAt: as.waitlistedAt,
+    waitlistTicket: as.ticket,
     offerExpiresAt: null,
     checkedInAt: null,
     checkedInBy: null,

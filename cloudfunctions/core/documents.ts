@@ -71,6 +71,8 @@ export interface ActivityDoc {
   waitlistCapacity: number;
   /** People waiting in line. */
   waitlisted: number;
+  /** Tickets drawn so far; each place in line takes the next one (FIFO order). */
+  waitlistTicket: number;
   promotionMode: PromotionMode;
   claimWindowHours: number;
   checkInOpensMinutesBefore: number;
@@ -117,8 +119,10 @@ export interface BookingDoc {
   phoneTail: string | null;
   /** Staff member who booked on the person's behalf (代报名), else null. */
   bookedBy: string | null;
-  /** When the person joined the line; FIFO order is (waitlistedAt, _id). */
+  /** When the person joined the line. */
   waitlistedAt: Date | null;
+  /** Their ticket in line: FIFO order is ascending ticket. */
+  waitlistTicket: number | null;
   offerExpiresAt: Date | null;
   checkedInAt: Date | null;
   checkedInBy: string | null;

@@ -398,6 +398,7 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
       confirmed: 0,
       waitlistCapacity: seed.waitlist?.capacity ?? 0,
       waitlisted: 0,
+      waitlistTicket: 0,
       promotionMode: seed.waitlist?.mode ?? 'auto',
       claimWindowHours: 12,
       checkInOpensMinutesBefore: DEFAULT_CHECKIN_OPENS_MINUTES,

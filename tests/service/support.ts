@@ -120,3 +120,19 @@ export async function publishedActivity(
   await backend.ok('activities', 'publish', { activityId: created.activityId }, AS.staff);
   return created.activityId as string;
 }
+
+/** Seat and line counters agree with the booking rows, and capacity holds. Returns the rows. */
+export async function expectSeatInvariants(backend: Backend, activityId: string): Promise<any[]> {
+  const activity = (await backend.all('activities')).find((a) => a._id === activityId);
+  const rows = (await backend.all('bookings')).filter((b) => b.activityId === activityId);
+  const holding = rows.filter((b) => ['confirmed', 'offered', 'checked_in', 'no_show'].includes(b.status)).length;
+  const waiting = rows.filter((b) => b.status === 'waitlisted').length;
+  expect({ confirmed: activity.confirmed, waitlisted: activity.waitlisted }).toEqual({
+    confirmed: holding,
+    waitlisted: waiting,
+  });
+  expect(activity.confirmed).toBeLessThanOrEqual(activity.capacity);
+  expect(activity.waitlisted).toBeLessThanOrEqual(activity.waitlistCapacity);
+  expect(new Set(rows.map((b) => b.userId)).size).toBe(rows.length);
+  return rows;
+}

@@ -56,6 +56,7 @@ export async function create(
     confirmed: 0,
     waitlistCapacity: data.waitlistCapacity,
     waitlisted: 0,
+    waitlistTicket: 0,
     promotionMode: data.promotionMode,
     claimWindowHours: data.claimWindowHours,
     checkInOpensMinutesBefore: data.checkInOpensMinutesBefore,

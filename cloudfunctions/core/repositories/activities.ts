@@ -128,13 +128,17 @@ export async function reserveSeatForPromotion(
   return updatedCount(res) === 1;
 }
 
-/** Take a place on the waitlist: one conditional write while `waitlisted < waitlistCapacity`. */
+/**
+ * Take a place on the waitlist: one conditional write while `waitlisted < waitlistCapacity`, which
+ * also draws the next ticket number — the line's strict FIFO order, even for arrivals in the same
+ * millisecond. Answers the ticket, or null when the line is full.
+ */
 export async function reserveWaitlistPlace(
   db: Database,
   place: { activityId: string; waitlistCapacity: number; now: Date },
-): Promise<boolean> {
+): Promise<number | null> {
   const _ = db.command;
-  const res = await db
+  const res = (await db
     .collection(COLLECTIONS.activities)
     .where({
       _id: place.activityId,
@@ -142,8 +146,11 @@ export async function reserveWaitlistPlace(
       waitlistCapacity: place.waitlistCapacity,
       waitlisted: _.lt(place.waitlistCapacity),
     })
-    .update({ waitlisted: _.inc(1), updatedAt: place.now });
-  return updatedCount(res) === 1;
+    .updateAndReturn({ waitlisted: _.inc(1), waitlistTicket: _.inc(1), updatedAt: place.now })) as {
+    updated?: number;
+    doc?: ActivityDoc | null;
+  };
+  return res.updated === 1 && res.doc ? res.doc.waitlistTicket : null;
 }
 
 /** Give a waitlist place back; never below zero. */

@@ -49,14 +49,13 @@ export async function transitionBooking(
   return updatedCount(res) === 1;
 }
 
-/** The first `limit` people waiting for an activity, in line order (joined first, then id). */
+/** The first `limit` people waiting for an activity, in line order (ascending ticket). */
 export async function findWaitingInOrder(db: Database, activityId: string, limit: number): Promise<BookingDoc[]> {
   return rows<BookingDoc>(
     await db
       .collection(COLLECTIONS.bookings)
       .where({ activityId, status: 'waitlisted' })
-      .orderBy('waitlistedAt', 'asc')
-      .orderBy('_id', 'asc')
+      .orderBy('waitlistTicket', 'asc')
       .limit(limit)
       .get(),
   );
@@ -65,18 +64,12 @@ export async function findWaitingInOrder(db: Database, activityId: string, limit
 /** How many people wait ahead of `booking` (its 1-based position is this + 1). */
 export async function countWaitingAhead(
   db: Database,
-  booking: Pick<BookingDoc, '_id' | 'activityId' | 'waitlistedAt'>,
+  booking: Pick<BookingDoc, 'activityId' | 'waitlistTicket'>,
 ): Promise<number> {
   const _ = db.command;
-  const at = booking.waitlistedAt ?? new Date(0);
   const res = await db
     .collection(COLLECTIONS.bookings)
-    .where(
-      _.and([
-        { activityId: booking.activityId, status: 'waitlisted' },
-        _.or([{ waitlistedAt: _.lt(at) }, { waitlistedAt: at, _id: _.lt(booking._id) }]),
-      ]),
-    )
+    .where({ activityId: booking.activityId, status: 'waitlisted', waitlistTicket: _.lt(booking.waitlistTicket ?? 0) })
     .count();
   return Number((res as { total?: number }).total ?? 0);
 }

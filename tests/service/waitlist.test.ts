@@ -1,0 +1,227 @@
+import { AS, expectSeatInvariants, publishedActivity, startBackend, STATION, type Backend } from './support';
+
+let b: Backend;
+beforeAll(async () => {
+  b = await startBackend();
+});
+afterAll(() => b.close());
+
+const HOUR = 3600_000;
+const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+const activityDoc = async (id: string) => (await b.all('activities')).find((a) => a._id === id);
+const bookingOf = async (id: string, openid: string) =>
+  (await b.ok('activities', 'get', { activityId: id }, openid)).myBooking;
+const messagesOf = async (openid: string) => (await b.ok('accounts', 'myMessages', {}, openid)).items;
+
+async function signUpInOrder(id: string, who: string[]) {
+  const answers = [];
+  for (const person of who) answers.push(await b.call('activities', 'signUp', { activityId: id }, person));
+  return answers;
+}
+
+describe('joining the waitlist', () => {
+  it('puts people in line with their position once seats are gone, and refuses past the waitlist cap', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, { capacity: 2, waitlistCapacity: 2 });
+    const [a1, a2, a3, a4, a5] = await signUpInOrder(id, people('join', 5));
+    expect([a1, a2].map((a) => a.ok && a.data.status)).toEqual(['confirmed', 'confirmed']);
+    expect(a3).toMatchObject({ ok: true, data: { status: 'waitlisted', waitlistPosition: 1 } });
+    expect(a4).toMatchObject({ ok: true, data: { status: 'waitlisted', waitlistPosition: 2 } });
+    expect(a5).toMatchObject({ ok: false, error: { code: 'WAITLIST_FULL' } });
+    expect(await activityDoc(id)).toMatchObject({ confirmed: 2, waitlisted: 2 });
+    await expectSeatInvariants(b, id);
+  });
+
+  it('refuses a second place in line for the same person', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, { capacity: 1, waitlistCapacity: 3 });
+    await signUpInOrder(id, ['dup-0', 'dup-1']);
+    expect(await b.refused('activities', 'signUp', { activityId: id }, 'dup-1')).toBe('ALREADY_BOOKED');
+    expect(await b.refused('activities', 'signUp', { activityId: id }, 'dup-0')).toBe('ALREADY_BOOKED');
+    expect((await activityDoc(id)).waitlisted).toBe(1);
+  });
+
+  it('lets a waiting person leave the line even after the cancellation deadline', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, { capacity: 1, waitlistCapacity: 3 });
+    await signUpInOrder(id, ['leave-0', 'leave-1', 'leave-2']);
+    const start = b.clock.now;
+    b.clock.now = new Date(start.getTime() + 3 * 86400_000 + 5 * HOUR);
+    try {
+      expect(await b.ok('activities', 'cancelBooking', { activityId: id }, 'leave-1')).toMatchObject({
+        status: 'cancelled',
+      });
+      expect(await b.refused('activities', 'cancelBooking', { activityId: id }, 'leave-0')).toBe(
+        'CANCEL_DEADLINE_PASSED',
+      );
+    } finally {
+      b.clock.now = start;
+    }
+    expect(await bookingOf(id, 'leave-2')).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    await expectSeatInvariants(b, id);
+  });
+});
+
+describe('automatic promotion', () => {
+  it('confirms the first in line at once when a seat is cancelled, and tells them', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, { capacity: 2, waitlistCapacity: 3 });
+    await signUpInOrder(id, people('auto', 5));
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'auto-0');
+    expect(await bookingOf(id, 'auto-2')).toMatchObject({ status: 'confirmed' });
+    expect(await bookingOf(id, 'auto-3')).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect(await bookingOf(id, 'auto-4')).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+    expect(await messagesOf('auto-2')).toEqual([
+      expect.objectContaining({ kind: 'promoted', title: '候补成功，已为您报名', activityId: id, read: false }),
+    ]);
+    await expectSeatInvariants(b, id);
+  });
+
+  it('promotes as many as the raised capacity allows, in order', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, { capacity: 1, waitlistCapacity: 4 });
+    await signUpInOrder(id, people('raise', 5));
+    await b.ok('activities', 'update', { activityId: id, data: { capacity: 3 } }, AS.staff);
+    const statuses = await Promise.all(people('raise', 5).map(async (p) => (await bookingOf(id, p)).status));
+    expect(statuses).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+    await expectSeatInvariants(b, id);
+  });
+
+  it('never lets a newcomer take a seat that is free while others wait', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, { capacity: 1, waitlistCapacity: 3 });
+    await signUpInOrder(id, ['fair-0', 'fair-1']);
+    // Simulate a process that died between releasing a seat and promoting: a seat is free, one waits.
+    await b.db
+      .collection('bookings')
+      .doc(`${id}_${(await b.ok('accounts', 'me', {}, 'fair-0')).userId}`)
+      .update({ status: 'cancelled' });
+    await b.db.collection('activities').doc(id).update({ confirmed: 0 });
+    expect(await b.ok('activities', 'signUp', { activityId: id }, 'fair-2')).toMatchObject({ status: 'waitlisted' });
+    expect(await bookingOf(id, 'fair-1')).toMatchObject({ status: 'confirmed' });
+    expect(await bookingOf(id, 'fair-2')).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    await expectSeatInvariants(b, id);
+  });
+
+  it('passes 20 concurrently cancelled seats to the first 20 in line, in order', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, { capacity: 20, waitlistCapacity: 30 });
+    await signUpInOrder(id, people('storm-seat', 20));
+    await signUpInOrder(id, people('storm-wait', 30));
+    const answers = await Promise.all(
+      people('storm-seat', 20).map((p) => b.call('activities', 'cancelBooking', { activityId: id }, p)),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(20);
+    const rows = await expectSeatInvariants(b, id);
+    const meIds = new Map<string, string>();
+    for (const p of people('storm-wait', 30)) meIds.set((await b.ok('accounts', 'me', {}, p)).userId, p);
+    const statusOf = (p: string) => rows.find((r) => meIds.get(r.userId) === p)?.status;
+    expect(people('storm-wait', 30).map(statusOf)).toEqual([
+      ...Array(20).fill('confirmed'),
+      ...Array(10).fill('waitlisted'),
+    ]);
+    expect(await activityDoc(id)).toMatchObject({ confirmed: 20, waitlisted: 10 });
+  });
+});
+
+describe('claim-window promotion', () => {
+  it('offers the seat for the claim window; claiming confirms it', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, {
+      capacity: 1,
+      waitlistCapacity: 3,
+      promotionMode: 'claim',
+      claimWindowHours: 6,
+    });
+    await signUpInOrder(id, ['claim-0', 'claim-1', 'claim-2']);
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'claim-0');
+    const offered = await bookingOf(id, 'claim-1');
+    expect(offered).toMatchObject({
+      status: 'offered',
+      offerExpiresAt: new Date(b.clock.now.getTime() + 6 * HOUR).toISOString(),
+    });
+    expect((await messagesOf('claim-1'))[0]).toMatchObject({ kind: 'offered', title: '候补成功，请确认参加' });
+    expect(await b.refused('activities', 'claimOffer', { activityId: id }, 'claim-2')).toBe('OFFER_NOT_AVAILABLE');
+    expect(await b.ok('activities', 'claimOffer', { activityId: id }, 'claim-1')).toMatchObject({
+      status: 'confirmed',
+      offerExpiresAt: null,
+    });
+    await expectSeatInvariants(b, id);
+  });
+
+  it('expires an unclaimed offer on the timer and offers the seat to the next in line', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, {
+      capacity: 1,
+      waitlistCapacity: 3,
+      promotionMode: 'claim',
+      claimWindowHours: 2,
+    });
+    await signUpInOrder(id, ['lapse-0', 'lapse-1', 'lapse-2']);
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'lapse-0');
+    const start = b.clock.now;
+    b.clock.now = new Date(start.getTime() + 2 * HOUR + 1000);
+    try {
+      const { FUNCTIONS } = await import('../../emulator/gateway/functions');
+      const { buildInvocationContext } = await import('../../emulator/gateway/context');
+      const run = (await FUNCTIONS.activities(
+        { Type: 'Timer', TriggerName: 'sweep' },
+        buildInvocationContext('activities', undefined),
+      )) as any;
+      expect(run).toMatchObject({ ok: true, data: { offersExpired: 1 } });
+      expect(await bookingOf(id, 'lapse-1')).toMatchObject({ status: 'expired' });
+      expect(await bookingOf(id, 'lapse-2')).toMatchObject({ status: 'offered' });
+      expect(await b.refused('activities', 'claimOffer', { activityId: id }, 'lapse-1')).toBe('OFFER_NOT_AVAILABLE');
+      expect((await messagesOf('lapse-1')).map((m: any) => m.kind)).toEqual(['offer_expired', 'offered']);
+      // The person whose offer lapsed may join again, at the back of the line.
+      expect(await b.ok('activities', 'signUp', { activityId: id }, 'lapse-1')).toMatchObject({
+        status: 'waitlisted',
+        waitlistPosition: 1,
+      });
+    } finally {
+      b.clock.now = start;
+    }
+    await expectSeatInvariants(b, id);
+  });
+
+  it('expires a lapsed offer lazily when its holder opens the activity', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, {
+      capacity: 1,
+      waitlistCapacity: 3,
+      promotionMode: 'claim',
+      claimWindowHours: 1,
+    });
+    await signUpInOrder(id, ['lazy-0', 'lazy-1', 'lazy-2']);
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'lazy-0');
+    const start = b.clock.now;
+    b.clock.now = new Date(start.getTime() + HOUR + 1);
+    try {
+      expect(await bookingOf(id, 'lazy-1')).toMatchObject({ status: 'expired' });
+      expect(await bookingOf(id, 'lazy-2')).toMatchObject({ status: 'offered' });
+    } finally {
+      b.clock.now = start;
+    }
+  });
+
+  it('never offers a claim window past the start of the activity', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, {
+      capacity: 1,
+      waitlistCapacity: 2,
+      promotionMode: 'claim',
+      claimWindowHours: 72,
+    });
+    await signUpInOrder(id, ['cap-0', 'cap-1']);
+    const start = b.clock.now;
+    b.clock.now = new Date(start.getTime() + 10 * HOUR); // 66 h before the start: 72 h would overrun it
+    try {
+      await b.ok('activities', 'cancelBooking', { activityId: id }, 'cap-0');
+      const detail = await b.ok('activities', 'get', { activityId: id }, 'cap-1');
+      expect(detail.myBooking).toMatchObject({ status: 'offered', offerExpiresAt: detail.startAt });
+    } finally {
+      b.clock.now = start;
+    }
+  });
+});
+
+describe('timer events', () => {
+  it('treats a timer-shaped event from a mini-program user as an ordinary (unknown) request', async () => {
+    const { FUNCTIONS } = await import('../../emulator/gateway/functions');
+    const { buildInvocationContext } = await import('../../emulator/gateway/context');
+    const answer = (await FUNCTIONS.activities(
+      { Type: 'Timer', TriggerName: 'sweep' },
+      buildInvocationContext('activities', AS.resident),
+    )) as any;
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
+  });
+});
