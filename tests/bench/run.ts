@@ -3,136 +3,260 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import tcb from '@cloudbase/node-sdk';
 
 /**
- * `npm run bench [-- --residents 2000 --seats 100]`: a burst of concurrent sign-ups through the
- * gateway over HTTP, with the gateway (functions + emulator) in its own process. Prints outcome
- * counts (oversold must be 0), database calls per successful booking from the emulator's
- * counters, and p50/p99 latency beside the cheapest signed-in action (`accounts.me`) measured in
- * the same run, as a ratio — absolute times on a shared 2-core machine mean little.
+ * `npm run bench [-- --residents 2000 --seats 100 --waitlist 300 --storm 50 --door 200]`
+ *
+ * Bursts through the gateway over HTTP, with the gateway (functions + emulator) in its own
+ * process: (1) sign-ups for an activity without a waitlist, (2) the same burst with a waitlist,
+ * (3) a storm of concurrent cancellations that must each promote the next in line, in order, and
+ * (4) a door rush of check-ins and repeated scans. Prints outcome counts (oversold must be 0),
+ * database calls per request from the emulator's counters, and p50/p99 latency beside the
+ * cheapest signed-in action (`accounts.me`) measured in the same run, as ratios — absolute times
+ * on a shared 2-core machine mean little. Exits non-zero on any integrity failure.
  */
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const RESIDENTS = Number(args.get('residents') ?? 2000);
 const SEATS = Number(args.get('seats') ?? 100);
+const WAITLIST = Number(args.get('waitlist') ?? 300);
+const STORM = Math.min(Number(args.get('storm') ?? 50), SEATS);
+const DOOR = Math.min(Number(args.get('door') ?? 200), RESIDENTS);
 const root = resolve(__dirname, '..', '..');
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 type Stats = Record<string, Record<string, number>>;
+type Answer = { ok: true; data: any; error?: undefined } | { ok: false; data?: any; error: { code: string } };
+let failures = 0;
+
+function check(ok: boolean, what: string): void {
+  if (!ok) {
+    failures++;
+    console.error(`  ✗ ${what}`);
+  }
+}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-bench-'));
   const port = 18000 + Math.floor(Math.random() * 2000);
   const server = await startGatewayProcess(port, dataDir);
   const base = `http://127.0.0.1:${port}`;
+  const db = tcb.init({ env: 'local', serviceUrl: `${base}/admin`, secretId: 'local', secretKey: 'local' }).database();
   try {
     const admin = await login(base, { persona: 'admin' });
-    const activity = await call(base, 'activities', 'create', { stationId: 'st_LJ01', data: benchActivity() }, admin);
-    const activityId = activity.data.activityId as string;
-    await call(base, 'activities', 'publish', { activityId }, admin);
-
     const tokens: string[] = [];
     for (let i = 0; i < RESIDENTS; i += 200) {
+      const n = Math.min(200, RESIDENTS - i);
       tokens.push(
-        ...(await Promise.all(
-          Array.from({ length: Math.min(200, RESIDENTS - i) }, (_, k) => login(base, { openid: `bench-${i + k}` })),
-        )),
+        ...(await Promise.all(Array.from({ length: n }, (_, k) => login(base, { openid: `bench-${i + k}` })))),
       );
     }
-    // Warm every account (first use creates it) so the burst measures booking, not sign-up.
-    await inBatches(tokens, 200, (t) => call(base, 'accounts', 'me', {}, t));
-
+    await inBatches(tokens, 200, (t) => call(base, 'accounts', 'me', {}, t)); // first use creates the account
     const baseline = await timed(tokens.slice(0, Math.min(500, RESIDENTS)), (t) => call(base, 'accounts', 'me', {}, t));
+    console.log(
+      `Baseline accounts.me: p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms (${baseline.answers.length} calls)`,
+    );
+    const ratio = (r: { p50: number; p99: number }) =>
+      `p50 ×${(r.p50 / baseline.p50).toFixed(2)}, p99 ×${(r.p99 / baseline.p99).toFixed(2)} of baseline`;
 
-    await fetchJson(`${base}/emulator/stats/reset`, 'POST');
-    const burst = await timed(tokens, (t) => call(base, 'activities', 'signUp', { activityId }, t));
-    const stats = (await fetchJson(`${base}/emulator/stats`, 'GET')) as Stats;
+    // 1. Burst without a waitlist.
+    const plain = await newActivity(base, admin, { capacity: SEATS, waitlistCapacity: 0 });
+    await resetStats(base);
+    const burst = await timed(tokens, (t) => call(base, 'activities', 'signUp', { activityId: plain }, t));
+    const burstStats = await stats(base);
+    const confirmed1 = burst.answers.filter((a) => a.ok).length;
+    const full1 = count(burst.answers, 'ACTIVITY_FULL');
+    const stored1 = (await call(base, 'activities', 'get', { activityId: plain }, admin)).data.confirmed as number;
+    console.log(`\n1. Sign-up burst: ${RESIDENTS} residents, ${SEATS} seats, no waitlist`);
+    console.log(
+      `   confirmed ${confirmed1}, refused full ${full1}, other ${RESIDENTS - confirmed1 - full1}, oversold ${Math.max(0, stored1 - SEATS)}`,
+    );
+    console.log(
+      `   db writes per successful booking ${(successWrites(burstStats) / Math.max(1, confirmed1)).toFixed(2)} (seat update + booking insert)`,
+    );
+    console.log(
+      `   db calls per sign-up request ${(calls(burstStats) / RESIDENTS).toFixed(2)} (reads ${reads(burstStats)}, writes ${writes(burstStats)})`,
+    );
+    console.log(
+      `   latency p50 ${burst.p50.toFixed(1)} ms, p99 ${burst.p99.toFixed(1)} ms — ${ratio(burst)}; ${(RESIDENTS / (burst.wallMs / 1000)).toFixed(0)} req/s`,
+    );
+    check(
+      confirmed1 === Math.min(SEATS, RESIDENTS) && stored1 === confirmed1 && full1 === RESIDENTS - confirmed1,
+      'burst: exact seats, none oversold',
+    );
 
-    const confirmed = burst.answers.filter((a) => a.ok).length;
-    const full = burst.answers.filter((a) => !a.ok && a.error.code === 'ACTIVITY_FULL').length;
-    const other = burst.answers.length - confirmed - full;
-    const stored = await call(base, 'activities', 'get', { activityId }, admin);
-    const writes = countWrites(stats);
-    const reads = countReads(stats);
+    // 2. Burst with a waitlist.
+    const lined = await newActivity(base, admin, { capacity: SEATS, waitlistCapacity: WAITLIST });
+    await resetStats(base);
+    const burst2 = await timed(tokens, (t) => call(base, 'activities', 'signUp', { activityId: lined }, t));
+    const burst2Stats = await stats(base);
+    const seated = burst2.answers.filter((a) => a.ok && a.data.status === 'confirmed').length;
+    const waiting = burst2.answers.filter((a) => a.ok && a.data.status === 'waitlisted').length;
+    const refused = count(burst2.answers, 'WAITLIST_FULL');
+    const doc2 = (await call(base, 'activities', 'get', { activityId: lined }, admin)).data;
+    console.log(`\n2. Sign-up burst with waitlist: ${RESIDENTS} residents, ${SEATS} seats, waitlist ${WAITLIST}`);
+    console.log(
+      `   confirmed ${seated}, waitlisted ${waiting}, refused ${refused}, other ${RESIDENTS - seated - waiting - refused}, oversold ${Math.max(0, doc2.confirmed - SEATS)}`,
+    );
+    console.log(
+      `   db calls per sign-up request ${(calls(burst2Stats) / RESIDENTS).toFixed(2)} (reads ${reads(burst2Stats)}, writes ${writes(burst2Stats)})`,
+    );
+    console.log(`   latency p50 ${burst2.p50.toFixed(1)} ms, p99 ${burst2.p99.toFixed(1)} ms — ${ratio(burst2)}`);
+    const expectSeated = Math.min(SEATS, RESIDENTS);
+    const expectWaiting = Math.min(WAITLIST, RESIDENTS - expectSeated);
+    check(
+      seated === expectSeated && waiting === expectWaiting && refused === RESIDENTS - expectSeated - expectWaiting,
+      'waitlist burst: exact split',
+    );
+    check(doc2.confirmed === expectSeated && doc2.waitlisted === expectWaiting, 'waitlist burst: counters match');
 
-    console.log(`\nSign-up burst: ${RESIDENTS} residents, ${SEATS} seats, all at once over HTTP`);
-    console.log(`  confirmed            ${confirmed}`);
-    console.log(`  refused (full)       ${full}`);
-    console.log(`  other errors         ${other}`);
+    // 3. Cancellation storm: STORM seat holders cancel at once; each seat goes to the next in line.
+    const holders = tokens
+      .filter((_, i) => burst2.answers[i]!.ok && (burst2.answers[i] as any).data.status === 'confirmed')
+      .slice(0, STORM);
+    const lineBefore = await waitingInOrder(db, lined);
+    await resetStats(base);
+    const storm = await timed(holders, (t) => call(base, 'activities', 'cancelBooking', { activityId: lined }, t));
+    const stormStats = await stats(base);
+    const lineAfter = await waitingInOrder(db, lined);
+    const promoted = lineBefore.filter((id) => !lineAfter.includes(id));
+    const inOrder = promoted.length === STORM && promoted.every((id, i) => id === lineBefore[i]);
+    const doc3 = (await call(base, 'activities', 'get', { activityId: lined }, admin)).data;
+    console.log(`\n3. Cancellation storm: ${STORM} concurrent cancellations with ${lineBefore.length} waiting`);
     console.log(
-      `  oversold             ${Math.max(0, stored.data.confirmed - SEATS)}   (stored confirmed = ${stored.data.confirmed})`,
+      `   cancelled ${storm.answers.filter((a) => a.ok).length}, promoted ${promoted.length}, first ${STORM} in line promoted in order: ${inOrder ? 'yes' : 'NO'}`,
     );
+    console.log(`   seats ${doc3.confirmed}/${SEATS}, waiting ${doc3.waitlisted}`);
     console.log(
-      `  db writes / booking  ${(writes.successPath / Math.max(1, confirmed)).toFixed(2)}   (seat + booking inserts: ${writes.successPath}; all writes incl. refused attempts: ${writes.all})`,
+      `   db calls per cancellation with promotion ${(calls(stormStats) / STORM).toFixed(2)} (reads ${reads(stormStats)}, writes ${writes(stormStats)}, incl. transaction retries)`,
     );
+    console.log(`   latency p50 ${storm.p50.toFixed(1)} ms, p99 ${storm.p99.toFixed(1)} ms — ${ratio(storm)}`);
+    check(
+      storm.answers.every((a) => a.ok) &&
+        inOrder &&
+        doc3.confirmed === SEATS &&
+        doc3.waitlisted === lineBefore.length - STORM,
+      'storm: every seat passed on, in order',
+    );
+
+    // 4. Door rush: DOOR residents show codes; staff scan them all, then scan them all again.
+    const door = await newActivity(base, admin, { capacity: DOOR, waitlistCapacity: 0, startsInMinutes: 10 });
+    const guests = tokens.slice(0, DOOR);
+    await inBatches(guests, 200, (t) => call(base, 'activities', 'signUp', { activityId: door }, t));
+    const codes = await Promise.all(
+      guests.map((t) => call(base, 'activities', 'myCheckInCode', { activityId: door }, t)),
+    );
+    await resetStats(base);
+    const scans = await timed(
+      codes.map((c) => (c as any).data.code as string),
+      (code) => call(base, 'activities', 'checkIn', { activityId: door, code }, admin),
+    );
+    const scanStats = await stats(base);
+    await resetStats(base);
+    const rescans = await timed(
+      codes.map((c) => (c as any).data.code as string),
+      (code) => call(base, 'activities', 'checkIn', { activityId: door, code }, admin),
+    );
+    const rescanStats = await stats(base);
+    const firstOk = scans.answers.filter((a) => a.ok && a.data.result === 'checked_in').length;
+    const already = rescans.answers.filter((a) => a.ok && a.data.result === 'already_checked_in').length;
+    console.log(`\n4. Door rush: ${DOOR} check-ins at once, then the same ${DOOR} codes again`);
+    console.log(`   checked in ${firstOk}, repeated scans answered "already" ${already}`);
     console.log(
-      `  db calls / request   ${((reads + writes.all) / RESIDENTS).toFixed(2)}   (reads ${reads}, writes ${writes.all})`,
+      `   db calls per check-in ${(calls(scanStats) / DOOR).toFixed(2)} (reads ${reads(scanStats)}, writes ${writes(scanStats)}); per repeated scan ${(calls(rescanStats) / DOOR).toFixed(2)} (writes ${writes(rescanStats)})`,
     );
-    console.log(
-      `  latency sign-up      p50 ${burst.p50.toFixed(1)} ms   p99 ${burst.p99.toFixed(1)} ms   (${(RESIDENTS / (burst.wallMs / 1000)).toFixed(0)} req/s)`,
+    console.log(`   latency p50 ${scans.p50.toFixed(1)} ms, p99 ${scans.p99.toFixed(1)} ms — ${ratio(scans)}`);
+    check(
+      firstOk === DOOR && already === DOOR && writes(rescanStats) === 0,
+      'door: each person checked in once, repeats write nothing',
     );
-    console.log(
-      `  baseline accounts.me p50 ${baseline.p50.toFixed(1)} ms   p99 ${baseline.p99.toFixed(1)} ms   (same run, ${baseline.answers.length} calls)`,
-    );
-    console.log(
-      `  ratio sign-up / me   p50 ×${(burst.p50 / baseline.p50).toFixed(2)}   p99 ×${(burst.p99 / baseline.p99).toFixed(2)}`,
-    );
-    console.log(`  per-collection ops   ${JSON.stringify(stats)}`);
-    if (stored.data.confirmed > SEATS || confirmed !== Math.min(SEATS, RESIDENTS) || other > 0) {
-      console.error('\n✗ integrity failure: oversold, undersold or unexpected errors');
-      process.exitCode = 1;
-    }
+
+    console.log(failures === 0 ? '\nAll integrity checks passed.' : `\n${failures} integrity check(s) FAILED`);
+    if (failures) process.exitCode = 1;
   } finally {
     server.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-function benchActivity() {
-  const start = new Date(Date.now() + 3 * 86400_000);
-  return {
-    title: '压测活动',
-    category: 'culture',
-    method: 'community',
-    location: '文化广场',
-    startAt: start.toISOString(),
-    endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
-    capacity: SEATS,
-  };
+async function newActivity(
+  base: string,
+  token: string,
+  opts: { capacity: number; waitlistCapacity: number; startsInMinutes?: number },
+): Promise<string> {
+  const start = new Date(Date.now() + (opts.startsInMinutes ?? 3 * 24 * 60) * 60_000);
+  const created = await call(
+    base,
+    'activities',
+    'create',
+    {
+      stationId: 'st_LJ01',
+      data: {
+        title: '压测活动',
+        category: 'culture',
+        method: 'community',
+        location: '文化广场',
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+        capacity: opts.capacity,
+        waitlistCapacity: opts.waitlistCapacity,
+        cancelDeadline: start.toISOString(),
+      },
+    },
+    token,
+  );
+  if (!created.ok) throw new Error(`create failed: ${JSON.stringify(created)}`);
+  await call(base, 'activities', 'publish', { activityId: created.data.activityId }, token);
+  return created.data.activityId as string;
 }
 
-function countWrites(stats: Stats) {
-  const ops = (c: string, a: string) => stats[c]?.[a] ?? 0;
-  let all = 0;
-  for (const byAction of Object.values(stats)) {
-    for (const [action, n] of Object.entries(byAction))
-      if (/insert|modify|remove|update|delete/i.test(action)) all += n;
+async function waitingInOrder(
+  db: ReturnType<ReturnType<typeof tcb.init>['database']>,
+  activityId: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let skip = 0; ; skip += 1000) {
+    const res = (await db
+      .collection('bookings')
+      .where({ activityId, status: 'waitlisted' })
+      .orderBy('waitlistTicket', 'asc')
+      .skip(skip)
+      .limit(1000)
+      .get()) as { data: { _id: string }[] };
+    ids.push(...res.data.map((r) => r._id));
+    if (res.data.length < 1000) return ids;
   }
-  // A successful booking is the seat's conditional update plus the booking insert; refused attempts
-  // also make one (non-matching) conditional update, which CloudBase still counts as a write call.
-  const successPath =
-    ops('bookings', 'insertDocument') +
-    Math.min(ops('activities', 'modifyDocument'), ops('bookings', 'insertDocument'));
-  return { all, successPath };
 }
 
-function countReads(stats: Stats): number {
+const count = (answers: Answer[], code: string) => answers.filter((a) => !a.ok && a.error.code === code).length;
+const isWrite = (action: string) => /insert|modify|remove|Transaction/i.test(action);
+function total(s: Stats, pick: (action: string) => boolean): number {
   let n = 0;
-  for (const byAction of Object.values(stats)) {
-    for (const [action, count] of Object.entries(byAction))
-      if (/get|count|aggregate|calculate/i.test(action)) n += count;
-  }
+  for (const byAction of Object.values(s)) for (const [action, v] of Object.entries(byAction)) if (pick(action)) n += v;
   return n;
 }
+const writes = (s: Stats) => total(s, (a) => isWrite(a) && !/Transaction/.test(a));
+const reads = (s: Stats) => total(s, (a) => /get|calculate|aggregate/i.test(a));
+const calls = (s: Stats) => total(s, () => true);
+const successWrites = (s: Stats) =>
+  (s.bookings?.insertDocument ?? 0) + Math.min(s.activities?.modifyDocument ?? 0, s.bookings?.insertDocument ?? 0);
 
-async function timed(tokens: string[], fn: (token: string) => Promise<any>) {
+async function resetStats(base: string): Promise<void> {
+  await fetch(`${base}/emulator/stats/reset`, { method: 'POST' });
+}
+async function stats(base: string): Promise<Stats> {
+  return (await (await fetch(`${base}/emulator/stats`)).json()) as Stats;
+}
+
+async function timed<T>(items: T[], fn: (item: T) => Promise<Answer>) {
   const latencies: number[] = [];
   const t0 = performance.now();
   const answers = await Promise.all(
-    tokens.map(async (t) => {
+    items.map(async (item) => {
       const s = performance.now();
-      const answer = await fn(t);
+      const answer = await fn(item);
       latencies.push(performance.now() - s);
       return answer;
     }),
@@ -153,7 +277,7 @@ async function login(base: string, body: unknown): Promise<string> {
   return answer.data.token as string;
 }
 
-function call(base: string, fn: string, action: string, data: unknown, token: string): Promise<any> {
+function call(base: string, fn: string, action: string, data: unknown, token: string): Promise<Answer> {
   return postJson(`${base}/api/${fn}`, { action, data }, token);
 }
 
@@ -182,14 +306,9 @@ function postJson(url: string, body: unknown, token?: string): Promise<any> {
   });
 }
 
-async function fetchJson(url: string, method: 'GET' | 'POST'): Promise<unknown> {
-  const res = await fetch(url, { method });
-  return res.json();
-}
-
 function startGatewayProcess(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'emulator/gateway/main.ts')], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, GATEWAY_TIMERS: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((ok, fail) => {

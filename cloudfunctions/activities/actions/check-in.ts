@@ -66,12 +66,19 @@ export async function checkIn(deps: Deps, caller: Caller, input: z.output<typeof
       ...(manualReason ? { reason: manualReason } : {}),
     },
   });
-  const fresh = await findBooking(deps.db, booking._id);
-  if (!fresh) throw new AppError('CHECKIN_CODE_INVALID');
   if (!done) {
-    if (fresh.status === 'checked_in') return answer(fresh, 'already_checked_in');
+    // Two scanners raced: whoever lost reports the winner's check-in.
+    const raced = await findBooking(deps.db, booking._id);
+    if (raced?.status === 'checked_in') return answer(raced, 'already_checked_in');
     throw new AppError('CONFLICT');
   }
+  const fresh: BookingDoc = {
+    ...booking,
+    status: 'checked_in',
+    checkedInAt: now,
+    checkedInBy: staff.userId,
+    checkedInByName: staffName,
+  };
   if (manualReason) {
     await appendAudit(deps.db, {
       at: now,
