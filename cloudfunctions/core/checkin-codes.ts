@@ -9,20 +9,11 @@ import {
   type ParsedCode,
 } from '../../shared/domain/checkin-code';
 import { AppError } from '../../shared/errors';
+import { secretFor } from './secrets';
 
-/**
- * Signs and verifies rotating check-in codes with `CHECKIN_CODE_SECRET`. Shared by resident
- * bookings (`b`) and volunteer shifts (`v`). A deploy without the secret refuses to issue codes
- * rather than sign with a guessable key.
- */
-function secret(): Buffer {
-  const value = process.env.CHECKIN_CODE_SECRET;
-  if (!value || value.length < 16) throw new Error('CHECKIN_CODE_SECRET is not set (≥16 characters)');
-  return Buffer.from(value);
-}
-
+/** Signs rotating check-in codes (resident bookings `b`, volunteer shifts `v`) with a derived key. */
 function macOf(subject: string): string {
-  return createHmac('sha256', secret()).update(subject).digest('base64url').slice(0, 22);
+  return createHmac('sha256', secretFor('checkin-codes')).update(subject).digest('base64url').slice(0, 22);
 }
 
 /** Six digits derived from the MAC, for typing when a camera fails. */

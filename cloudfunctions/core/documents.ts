@@ -73,6 +73,9 @@ export interface ActivityDoc {
   waitlisted: number;
   /** Tickets drawn so far; each place in line takes the next one (FIFO order). */
   waitlistTicket: number;
+  /** Volunteer slots, separate from resident seats; `volunteersSignedUp` counts them taken. */
+  volunteerSlots: number;
+  volunteersSignedUp: number;
   promotionMode: PromotionMode;
   claimWindowHours: number;
   checkInOpensMinutesBefore: number;
@@ -143,7 +146,7 @@ export interface AuditDoc {
   at: Date;
   actorId: string;
   action: string;
-  entity: 'activity' | 'station' | 'user' | 'booking';
+  entity: 'activity' | 'station' | 'user' | 'booking' | 'claim' | 'hourEntry';
   entityId: string;
   stationId: string | null;
   from: unknown;
@@ -163,4 +166,126 @@ export interface MessageDoc {
   readAt: Date | null;
   /** WeChat subscription delivery: sent, skipped (no consent or local run), or failed. */
   delivery: 'sent' | 'skipped' | 'failed';
+}
+
+/** A span a volunteer is committed to, kept on their row so overlaps are refused by one write. */
+export interface BusySpan {
+  shiftId: string;
+  startAt: Date;
+  endAt: Date;
+}
+
+/** `volunteers`: `_id` = the user id. The clear ID number is never stored. */
+export interface VolunteerDoc {
+  _id: string;
+  volunteerNo: string;
+  realName: string;
+  /** Keyed hash (HMAC) of the normalised ID number: dedupe without the number. */
+  idHash: string;
+  idMasked: string;
+  phone: string;
+  skills: string[];
+  serviceAreas: string[];
+  emergencyContact: { name: string; phone: string };
+  homeStationId: string;
+  homeStationName: string;
+  leaderboardOptIn: boolean;
+  busy: BusySpan[];
+  /** Bumped by every claim, so concurrent claims by one person serialise on this row. */
+  rev: number;
+  registeredAt: Date;
+  updatedAt: Date;
+}
+
+export type ShiftStatus = 'signed_up' | 'checked_in' | 'checked_out' | 'cancelled';
+
+/** `shifts`: `_id` = `${activityId}_${userId}` — one shift per volunteer per activity. */
+export interface ShiftDoc {
+  _id: string;
+  activityId: string;
+  userId: string;
+  volunteerName: string;
+  stationId: string;
+  stationName: string;
+  stationPath: string[];
+  activityTitle: string;
+  scheduledStart: Date;
+  scheduledEnd: Date;
+  status: ShiftStatus;
+  checkInAt: Date | null;
+  checkInBy: string | null;
+  checkOutAt: Date | null;
+  checkOutBy: string | null;
+  autoClosed: boolean;
+  minutes: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** `hourEntries`: the append-only hours ledger. Entries are never edited (only `reviewed` flips). */
+export interface HourEntryDoc {
+  _id: string;
+  volunteerId: string;
+  volunteerName: string;
+  kind: 'verified' | 'topup' | 'adjustment';
+  minutes: number;
+  serviceDate: Date;
+  serviceEnd: Date;
+  stationId: string;
+  stationName: string;
+  stationPath: string[];
+  activityId: string | null;
+  activityTitle: string | null;
+  shiftId: string | null;
+  claimId: string | null;
+  adjustsEntryId: string | null;
+  provenance: string;
+  autoClosed: boolean;
+  /** Auto-closed entries wait for a staff look; everything else is reviewed when written. */
+  reviewed: boolean;
+  reason: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** `hourClaims`: top-up requests (补录) and their review. */
+export interface ClaimDoc {
+  _id: string;
+  volunteerId: string;
+  volunteerName: string;
+  volunteerNo: string;
+  stationId: string;
+  stationName: string;
+  stationPath: string[];
+  activityId: string | null;
+  activityTitle: string | null;
+  startAt: Date;
+  endAt: Date;
+  minutes: number;
+  description: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reviewReason: string | null;
+  reviewedBy: string | null;
+  reviewedByName: string | null;
+  reviewedAt: Date | null;
+  createdAt: Date;
+}
+
+/** `certificates`: `_id` = serial. What was certified is frozen at issue time. */
+export interface CertificateDoc {
+  _id: string;
+  volunteerId: string;
+  volunteerName: string;
+  volunteerNo: string;
+  idMasked: string;
+  stationId: string;
+  issuerName: string;
+  issuerPhone: string;
+  handlerName: string;
+  from: string;
+  to: string;
+  totalMinutes: number;
+  entries: { serviceDate: Date; activityTitle: string; minutes: number; kind: HourEntryDoc['kind'] }[];
+  verificationCode: string;
+  issuedAt: Date;
 }

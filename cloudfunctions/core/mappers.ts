@@ -23,6 +23,8 @@ export function toActivitySummary(doc: ActivityDoc) {
     remaining: remainingSeats(doc),
     waitlistCapacity: doc.waitlistCapacity,
     waitlisted: doc.waitlisted,
+    volunteerSlots: doc.volunteerSlots,
+    volunteersSignedUp: doc.volunteersSignedUp,
     ratingCount: doc.ratingCount,
     ratingAverage: doc.ratingCount > 0 ? Math.round((doc.ratingSum * 10) / doc.ratingCount) / 10 : null,
   };

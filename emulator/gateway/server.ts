@@ -26,7 +26,10 @@ export interface GatewayOptions {
 }
 
 /** Scheduled jobs, mirroring the timer triggers in cloudbaserc.json (every 5 minutes there). */
-const SCHEDULE = [{ fn: 'activities', trigger: 'sweep', everyMs: 60_000 }] as const;
+const SCHEDULE = [
+  { fn: 'activities', trigger: 'sweep', everyMs: 60_000 },
+  { fn: 'volunteering', trigger: 'autoClose', everyMs: 60_000 },
+] as const;
 
 export interface Gateway {
   url: string;
@@ -54,8 +57,8 @@ const ZDevLogin = z.union([
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const emulator = await createDatabaseEmulator({ dataDir: opts.dataDir, manifest: loadManifest(), allowReset: true });
   const signer = SessionSigner.fromDataDir(opts.dataDir);
-  // Functions sign check-in codes with this; on CloudBase it is a function environment variable.
-  process.env.CHECKIN_CODE_SECRET ??= signer.derivedSecret('checkin-codes');
+  // Functions derive their signing and hashing keys from this; on CloudBase it is a function environment variable.
+  process.env.APP_SECRET ??= signer.derivedSecret('app-secret');
   const server = createServer();
   // The SDK keeps idle sockets for 4.8 s; close ours later than that so a reused socket never races a close.
   server.keepAliveTimeout = 10_000;

@@ -13,7 +13,7 @@ import type { StationTier } from '../../shared/domain/station';
 import { fromAppWallClock, inAppZone } from '../../shared/domain/time';
 
 /** Bump when the demo data changes shape, so an old local database is re-seeded alongside. */
-const SEED_MARKER = 'seed-demo-v2';
+const SEED_MARKER = 'seed-demo-v3';
 
 interface StationSeed {
   code: string;
@@ -143,6 +143,7 @@ interface ActivitySeed {
   description: string;
   status?: 'draft';
   waitlist?: { capacity: number; mode: 'auto' | 'claim' };
+  volunteerSlots?: number;
   /** Starts this many minutes after the seed runs (for a check-in demo), instead of `day`/`start`. */
   startsInMinutes?: number;
 }
@@ -171,6 +172,7 @@ export const DEMO_ACTIVITIES: ActivitySeed[] = [
     capacity: 100,
     location: '颐和社区广场',
     description: '区人民医院医生免费测血压、血糖，提供用药咨询。',
+    volunteerSlots: 6,
   },
   {
     station: 'LJ0102',
@@ -267,6 +269,7 @@ export const DEMO_ACTIVITIES: ActivitySeed[] = [
     capacity: 25,
     location: '江滨街道各小区',
     description: '为独居老人上门打扫、理发、陪聊。',
+    volunteerSlots: 10,
   },
   {
     station: 'LJ0201',
@@ -291,6 +294,33 @@ export const DEMO_ACTIVITIES: ActivitySeed[] = [
     capacity: 2,
     location: '颐和社区居委会 2 楼',
     description: '书法老师小班指导，名额很少，先到先得。',
+  },
+  {
+    station: 'LJ01',
+    title: '长者茶话会（今天）',
+    category: 'elder_care',
+    method: 'community',
+    day: 0,
+    start: '00:00',
+    end: '00:00',
+    startsInMinutes: 20,
+    capacity: 30,
+    location: '江滨街道党群服务中心 1 楼大厅',
+    description: '今天的茶话会，开始前半小时可到门口扫码签到。',
+    volunteerSlots: 5,
+  },
+  {
+    station: 'LJ0102',
+    title: '手工编织小组（可候补）',
+    category: 'culture',
+    method: 'group',
+    day: 5,
+    start: '14:00',
+    end: '15:30',
+    capacity: 1,
+    location: '望江社区邻里中心 手工室',
+    description: '名额已满时可加入候补，有人取消后将按顺序为您保留名额，请在 12 小时内确认。',
+    waitlist: { capacity: 5, mode: 'claim' },
   },
   {
     station: 'LJ01',
@@ -399,6 +429,8 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
       waitlistCapacity: seed.waitlist?.capacity ?? 0,
       waitlisted: 0,
       waitlistTicket: 0,
+      volunteerSlots: seed.volunteerSlots ?? 0,
+      volunteersSignedUp: 0,
       promotionMode: seed.waitlist?.mode ?? 'auto',
       claimWindowHours: 12,
       checkInOpensMinutesBefore: DEFAULT_CHECKIN_OPENS_MINUTES,

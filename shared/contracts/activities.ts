@@ -22,6 +22,8 @@ export const ZActivitySummary = z.object({
   remaining: z.int(),
   waitlistCapacity: z.int(),
   waitlisted: z.int(),
+  volunteerSlots: z.int(),
+  volunteersSignedUp: z.int(),
   ratingCount: z.int(),
   /** Average 1–5 with one decimal, null before the first rating. */
   ratingAverage: z.number().nullable(),
@@ -83,6 +85,8 @@ export const ZActivityInput = z.strictObject({
   promotionMode: z.enum(PROMOTION_MODE_KEYS).default('auto'),
   claimWindowHours: z.int().min(1, '确认时限至少1小时').max(72, '确认时限不超过72小时').default(12),
   checkInOpensMinutesBefore: z.int().min(0).max(240).default(30),
+  /** Volunteer slots (志愿者岗位), separate from resident seats; 0 = no volunteers needed. */
+  volunteerSlots: z.int('志愿者名额须为整数').min(0, '志愿者名额不能为负数').max(500).default(0),
 });
 export type TActivityInput = z.input<typeof ZActivityInput>;
 
@@ -104,6 +108,7 @@ export const ZActivityPatch = z.strictObject({
   promotionMode: z.enum(PROMOTION_MODE_KEYS).optional(),
   claimWindowHours: z.int().min(1).max(72).optional(),
   checkInOpensMinutesBefore: z.int().min(0).max(240).optional(),
+  volunteerSlots: z.int().min(0).max(500).optional(),
 });
 
 export const ZListActivitiesRequest = z.strictObject({

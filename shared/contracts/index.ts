@@ -2,16 +2,19 @@ import { accountsContract } from './accounts';
 import { activitiesContract } from './activities';
 import type { Contract, FunctionName } from './common';
 import { stationsContract } from './stations';
+import { volunteeringContract } from './volunteering';
 
 export * from './common';
 export * from './accounts';
 export * from './activities';
 export * from './stations';
+export * from './volunteering';
 
 /** Every function's contract by name: the robustness test and the gateway walk this. */
 export const CONTRACTS: Record<FunctionName, Contract> = {
   accounts: accountsContract,
   stations: stationsContract,
   activities: activitiesContract,
+  volunteering: volunteeringContract,
 };
 export * from './dev';

@@ -45,3 +45,48 @@ export function claimProblem(
   if (context.activityMinutes !== null && claim.minutes > context.activityMinutes) return 'CLAIM_TOO_LONG';
   return null;
 }
+
+/** Minutes split by provenance. */
+export interface HoursTotals {
+  verifiedMinutes: number;
+  topupMinutes: number;
+  adjustmentMinutes: number;
+  totalMinutes: number;
+}
+
+const EMPTY: HoursTotals = { verifiedMinutes: 0, topupMinutes: 0, adjustmentMinutes: 0, totalMinutes: 0 };
+
+/** Add one entry's minutes to totals (integers only). */
+export function addToTotals(
+  totals: HoursTotals,
+  entry: { kind: 'verified' | 'topup' | 'adjustment'; minutes: number },
+): HoursTotals {
+  return {
+    verifiedMinutes: totals.verifiedMinutes + (entry.kind === 'verified' ? entry.minutes : 0),
+    topupMinutes: totals.topupMinutes + (entry.kind === 'topup' ? entry.minutes : 0),
+    adjustmentMinutes: totals.adjustmentMinutes + (entry.kind === 'adjustment' ? entry.minutes : 0),
+    totalMinutes: totals.totalMinutes + entry.minutes,
+  };
+}
+
+/**
+ * Totals overall, by month key and by station, kept apart by provenance (verified 信用时 vs
+ * top-up 荣誉时 vs staff adjustments). `monthOf` maps an instant to its Asia/Shanghai month.
+ */
+export function summarizeHours<
+  E extends { kind: 'verified' | 'topup' | 'adjustment'; minutes: number; serviceDate: Date; stationId: string },
+>(
+  entries: readonly E[],
+  monthOf: (at: Date) => string,
+): { totals: HoursTotals; byMonth: Map<string, HoursTotals>; byStation: Map<string, HoursTotals> } {
+  let totals = EMPTY;
+  const byMonth = new Map<string, HoursTotals>();
+  const byStation = new Map<string, HoursTotals>();
+  for (const entry of entries) {
+    totals = addToTotals(totals, entry);
+    const month = monthOf(entry.serviceDate);
+    byMonth.set(month, addToTotals(byMonth.get(month) ?? EMPTY, entry));
+    byStation.set(entry.stationId, addToTotals(byStation.get(entry.stationId) ?? EMPTY, entry));
+  }
+  return { totals, byMonth, byStation };
+}

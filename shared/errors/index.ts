@@ -44,6 +44,32 @@ export const ERROR_MESSAGES = {
   CHECKIN_NOT_CONFIRMED: '该居民还在候补中，尚未报名成功',
   /** Rating an activity the caller did not attend (checked in). */
   NOT_ATTENDEE: '参加活动并签到后才能评价',
+  /** Volunteer actions by someone who has not registered as a volunteer. */
+  NOT_REGISTERED: '请先完成志愿者实名登记',
+  /** The ID number fails the GB 11643 checksum or has an impossible birth date. */
+  INVALID_ID_NUMBER: '身份证号不正确，请核对后重新输入',
+  /** The caller, or this ID number, is already registered as a volunteer. */
+  ALREADY_REGISTERED: '该身份证号已登记为志愿者',
+  /** Every volunteer slot of the activity is taken. */
+  SHIFT_FULL: '志愿者名额已满',
+  /** The new shift overlaps a shift the volunteer already holds. */
+  SHIFT_OVERLAP: '与您已报名的其他志愿服务时间冲突',
+  /** Check-out scanned for a volunteer who never checked in. */
+  CHECKOUT_WITHOUT_CHECKIN: '该志愿者尚未签到，不能签退',
+  /** A top-up claim ending in the future. */
+  CLAIM_IN_FUTURE: '不能补录未来的服务时长',
+  /** A top-up claim longer than the activity it names. */
+  CLAIM_TOO_LONG: '补录时长不能超过活动时长',
+  /** A top-up claim overlapping hours already recorded. */
+  CLAIM_OVERLAP: '该时段已有服务记录，不能重复补录',
+  /** A volunteer reviewing their own claim. */
+  SELF_REVIEW: '不能审核自己的补录申请',
+  /** Changing an approved or rejected claim, or an entry: the ledger is append-only. */
+  ENTRY_LOCKED: '记录已审核锁定，如有错误请由社工更正',
+  /** No certificate with that serial, or the verification code does not match. */
+  CERTIFICATE_NOT_FOUND: '未找到该证明，或校验码不正确',
+  /** Issuing a certificate for a range with no recorded hours at that station. */
+  NO_HOURS_TO_CERTIFY: '所选时间内在该站点没有服务时长记录',
   /** Changing a rating more than 7 days after giving it. */
   RATING_LOCKED: '评价超过7天，不能再修改',
   /** The caller already holds an active booking for this activity. */

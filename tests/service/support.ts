@@ -42,7 +42,7 @@ export async function startBackend(opts: { seed?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-service-'));
   const emulator = await startDatabaseEmulator({ port: 0, dataDir, manifest: loadManifest() });
   process.env.TCB_SERVICE_URL = emulator.serviceUrl;
-  process.env.CHECKIN_CODE_SECRET = 'service-test-secret-0123456789';
+  process.env.APP_SECRET = 'service-test-secret-0123456789';
   resetDeps();
   const clock = { now: T0 };
   setClock(() => clock.now);

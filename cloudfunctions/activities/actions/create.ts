@@ -57,6 +57,8 @@ export async function create(
     waitlistCapacity: data.waitlistCapacity,
     waitlisted: 0,
     waitlistTicket: 0,
+    volunteerSlots: data.volunteerSlots,
+    volunteersSignedUp: 0,
     promotionMode: data.promotionMode,
     claimWindowHours: data.claimWindowHours,
     checkInOpensMinutesBefore: data.checkInOpensMinutesBefore,

@@ -8,6 +8,11 @@ export const COLLECTIONS = {
   bookings: 'bookings',
   auditLog: 'auditLog',
   messages: 'messages',
+  volunteers: 'volunteers',
+  shifts: 'shifts',
+  hourEntries: 'hourEntries',
+  hourClaims: 'hourClaims',
+  certificates: 'certificates',
   counters: 'counters',
 } as const;
 

@@ -1,0 +1,29 @@
+import type { Database } from '../deps';
+import { COLLECTIONS } from './base';
+import { isDuplicateWrite } from './db-errors';
+
+/**
+ * The next number of a named sequence (volunteer numbers, certificate serials): one atomic
+ * `updateAndReturn` with `_.inc(1)`; the counter row is created on first use. Numbers are unique
+ * and increasing; a failed use later may leave a gap, never a duplicate.
+ */
+export async function nextInSequence(db: Database, name: string): Promise<number> {
+  const _ = db.command;
+  const id = `seq:${name}`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const res = (await db
+      .collection(COLLECTIONS.counters)
+      .where({ _id: id })
+      .updateAndReturn({ value: _.inc(1) })) as {
+      updated?: number;
+      doc?: { value: number } | null;
+    };
+    if (res.updated === 1 && res.doc) return res.doc.value;
+    try {
+      await db.collection(COLLECTIONS.counters).add({ _id: id, value: 0 });
+    } catch (err) {
+      if (!isDuplicateWrite(err)) throw err;
+    }
+  }
+  throw new Error(`sequence ${name} could not be advanced`);
+}

@@ -1,0 +1,16 @@
+/** Volunteers may be checked in from this long before the shift starts. */
+export const SHIFT_CHECKIN_OPENS_MINUTES = 60;
+/** A check-in still open this long after the scheduled end is closed automatically (forgotten check-out). */
+export const SHIFT_AUTO_CLOSE_GRACE_MINUTES = 30;
+/** A second scan sooner than this after check-in is taken as a double scan, not a departure. */
+export const MIN_SHIFT_MINUTES_BEFORE_CHECKOUT = 5;
+
+/** Why a volunteer scan at `now` is refused by time, or null. */
+export function shiftScanRefusal(
+  shift: { scheduledStart: Date; scheduledEnd: Date },
+  now: Date,
+): 'CHECKIN_NOT_OPEN' | 'CHECKIN_CLOSED' | null {
+  if (now.getTime() < shift.scheduledStart.getTime() - SHIFT_CHECKIN_OPENS_MINUTES * 60_000) return 'CHECKIN_NOT_OPEN';
+  if (now.getTime() > shift.scheduledEnd.getTime() + SHIFT_AUTO_CLOSE_GRACE_MINUTES * 60_000) return 'CHECKIN_CLOSED';
+  return null;
+}
