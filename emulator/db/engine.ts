@@ -148,7 +148,7 @@ export class Engine {
     }
     const every = Math.max(50, Math.min(5_000, opts.transactionTimeoutMs));
     this.sweeper = setInterval(() => this.sweepTransactions(Date.now()), every);
-    this.sweeper.unref();
+    this.sweeper.unref?.();
   }
 
   /** Operation counters `{ [collection]: { [action]: n } }`. */

@@ -172,7 +172,7 @@ export async function listen(
     close: () =>
       new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), 2_000);
-        force.unref();
+        force.unref?.();
         server.close(() => {
           clearTimeout(force);
           resolve();

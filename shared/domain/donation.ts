@@ -1,0 +1,117 @@
+/**
+ * Resource linking (链接社会资源) without handling money (《慈善法》). A station lists needs; donors
+ * pledge goods, services, or funds given THROUGH a registered charity; staff confirm what was
+ * received and record where it went. Quantities are integers in the need's unit; values are
+ * integer fen — no floating point anywhere in money.
+ */
+export const NEED_KINDS = { goods: '物资', service: '服务/技能', funds_via_charity: '经慈善组织捐赠资金' } as const;
+export type NeedKind = keyof typeof NEED_KINDS;
+export const NEED_KIND_KEYS = Object.keys(NEED_KINDS) as [NeedKind, ...NeedKind[]];
+
+export const NEED_STATUSES = ['open', 'fulfilled', 'closed', 'expired'] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
+  open: '征集中',
+  fulfilled: '已满足',
+  closed: '已关闭',
+  expired: '已过期',
+};
+
+export const PLEDGE_STATUSES = ['pledged', 'received', 'distributed', 'cancelled', 'lapsed'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+export const PLEDGE_STATUS_LABELS: Record<PledgeStatus, string> = {
+  pledged: '已认捐，待送达',
+  received: '站点已接收',
+  distributed: '已全部发放',
+  cancelled: '已取消',
+  lapsed: '逾期未送达',
+};
+
+export const DELIVERY_METHODS = {
+  drop_off: '送到站点',
+  pickup: '上门收取',
+  express: '快递寄送',
+  online_via_charity: '通过慈善组织线上捐赠',
+} as const;
+export type DeliveryMethod = keyof typeof DELIVERY_METHODS;
+export const DELIVERY_METHOD_KEYS = Object.keys(DELIVERY_METHODS) as [DeliveryMethod, ...DeliveryMethod[]];
+
+/** Beneficiary groups as stations name them. */
+export const BENEFICIARY_GROUPS = [
+  '困难老人',
+  '独居老人',
+  '留守儿童',
+  '困境儿童',
+  '残疾人',
+  '低保家庭',
+  '特困人员',
+  '社区居民',
+] as const;
+
+/** Who may move a pledge, and along which edge. */
+export type PledgeActor = 'donor' | 'staff' | 'system';
+
+const TRANSITIONS: Record<PledgeStatus, Partial<Record<PledgeStatus, PledgeActor>>> = {
+  pledged: { received: 'staff', cancelled: 'donor', lapsed: 'system' },
+  received: { distributed: 'staff' },
+  distributed: {},
+  cancelled: {},
+  lapsed: {},
+};
+
+/**
+ * Whether `actor` may move a pledge from `from` to `to`: pledged → received (staff confirm) →
+ * distributed (staff, once everything received went somewhere); pledged → cancelled (donor,
+ * before receipt); pledged → lapsed (scheduled, past the expected date + grace).
+ */
+export function canTransitionPledge(from: PledgeStatus, to: PledgeStatus, actor: PledgeActor): boolean {
+  return TRANSITIONS[from][to] === actor;
+}
+
+/** Days after the expected delivery date before an undelivered pledge lapses. */
+export const PLEDGE_LAPSE_GRACE_DAYS = 7;
+/** Default over-pledge allowance: pledges may reach 150 % of a need's target. */
+export const DEFAULT_OVER_PLEDGE_PERCENT = 150;
+/** Largest value one pledge may carry: 1 亿元 in fen — far beyond any station, far within safe integers. */
+export const MAX_VALUE_FEN = 10_000_000_000;
+
+/** quantity × unit value in fen, refusing anything that is not a safe non-negative integer. */
+export function valueFen(quantity: number, unitValueFen: number): number {
+  if (!Number.isSafeInteger(quantity) || !Number.isSafeInteger(unitValueFen) || quantity < 0 || unitValueFen < 0) {
+    throw new RangeError('quantity and unit value must be non-negative integers');
+  }
+  const value = quantity * unitValueFen;
+  if (!Number.isSafeInteger(value) || value > MAX_VALUE_FEN) throw new RangeError('value too large');
+  return value;
+}
+
+/** The most that may be pledged against a need: floor(target × percent / 100), in integers. */
+export function pledgeCap(targetQuantity: number, overPledgePercent: number): number {
+  return Math.floor((targetQuantity * overPledgePercent) / 100);
+}
+
+/** Progress a need shows: received (never more than the target) and pledged, both capped for the bar. */
+export function needProgress(need: { targetQuantity: number; receivedQuantity: number; pledgedQuantity: number }): {
+  receivedPercent: number;
+  pledgedPercent: number;
+} {
+  const pct = (n: number) => (need.targetQuantity > 0 ? Math.min(100, Math.floor((n * 100) / need.targetQuantity)) : 0);
+  return { receivedPercent: pct(need.receivedQuantity), pledgedPercent: pct(need.pledgedQuantity) };
+}
+
+/** `¥1,234.50` from integer fen, without floating point. */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${sign}¥${yuan}.${cents}`;
+}
+
+/**
+ * Whether free text looks like it carries payment details (a bank card or account number: 12+
+ * digits in a row, ignoring spaces and dashes). The app never stores such numbers.
+ */
+export function looksLikePaymentDetails(text: string): boolean {
+  return /\d{12,}/.test(text.replace(/[\s-]/g, ''));
+}

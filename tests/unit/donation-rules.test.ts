@@ -1,0 +1,83 @@
+import {
+  canTransitionPledge,
+  formatFen,
+  looksLikePaymentDetails,
+  needProgress,
+  pledgeCap,
+  PLEDGE_STATUSES,
+  valueFen,
+  type PledgeActor,
+  type PledgeStatus,
+} from '../../shared/domain/donation';
+
+describe('pledge state machine', () => {
+  const legal: [PledgeStatus, PledgeStatus, PledgeActor][] = [
+    ['pledged', 'received', 'staff'],
+    ['pledged', 'cancelled', 'donor'],
+    ['pledged', 'lapsed', 'system'],
+    ['received', 'distributed', 'staff'],
+  ];
+  it.each(legal)('allows %s → %s by %s', (from, to, actor) => {
+    expect(canTransitionPledge(from, to, actor)).toBe(true);
+  });
+
+  it('refuses every other transition and actor', () => {
+    const actors: PledgeActor[] = ['donor', 'staff', 'system'];
+    for (const from of PLEDGE_STATUSES) {
+      for (const to of PLEDGE_STATUSES) {
+        for (const actor of actors) {
+          const isLegal = legal.some(([f, t, a]) => f === from && t === to && a === actor);
+          expect([from, to, actor, canTransitionPledge(from, to, actor)]).toEqual([from, to, actor, isLegal]);
+        }
+      }
+    }
+  });
+});
+
+describe('money in integer fen', () => {
+  it('multiplies quantity by unit value exactly', () => {
+    expect(valueFen(3, 1999)).toBe(5997);
+    expect(valueFen(0, 500)).toBe(0);
+  });
+  it('refuses fractions, negatives and overflow', () => {
+    expect(() => valueFen(1.5, 100)).toThrow(RangeError);
+    expect(() => valueFen(2, -1)).toThrow(RangeError);
+    expect(() => valueFen(2, 0.1)).toThrow(RangeError);
+    expect(() => valueFen(1_000_000, 1_000_000)).toThrow(RangeError);
+  });
+  it('formats fen without floating point', () => {
+    expect(formatFen(123450)).toBe('¥1,234.50');
+    expect(formatFen(5)).toBe('¥0.05');
+    expect(formatFen(-250)).toBe('-¥2.50');
+  });
+  it('caps pledges at the over-pledge percentage, rounding down', () => {
+    expect(pledgeCap(10, 150)).toBe(15);
+    expect(pledgeCap(3, 150)).toBe(4);
+    expect(pledgeCap(7, 100)).toBe(7);
+  });
+  it('never shows progress beyond the target or received beyond received', () => {
+    expect(needProgress({ targetQuantity: 10, receivedQuantity: 4, pledgedQuantity: 15 })).toEqual({
+      receivedPercent: 40,
+      pledgedPercent: 100,
+    });
+    expect(needProgress({ targetQuantity: 10, receivedQuantity: 12, pledgedQuantity: 12 })).toEqual({
+      receivedPercent: 100,
+      pledgedPercent: 100,
+    });
+    expect(needProgress({ targetQuantity: 3, receivedQuantity: 1, pledgedQuantity: 2 })).toEqual({
+      receivedPercent: 33,
+      pledgedPercent: 66,
+    });
+  });
+});
+
+describe('payment details', () => {
+  it('spots card and account numbers, with or without spaces', () => {
+    expect(looksLikePaymentDetails('卡号 6222 0212 3456 7890 123')).toBe(true);
+    expect(looksLikePaymentDetails('账号6222021234567890')).toBe(true);
+  });
+  it('lets ordinary messages and phone numbers through', () => {
+    expect(looksLikePaymentDetails('祝老人们身体健康，电话13812345678')).toBe(false);
+    expect(looksLikePaymentDetails('送 20 箱牛奶')).toBe(false);
+  });
+});
