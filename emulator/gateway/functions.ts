@@ -1,5 +1,6 @@
 import { main as accounts } from '../../cloudfunctions/accounts/index';
 import { main as activities } from '../../cloudfunctions/activities/index';
+import { main as donations } from '../../cloudfunctions/donations/index';
 import { main as stations } from '../../cloudfunctions/stations/index';
 import { main as volunteering } from '../../cloudfunctions/volunteering/index';
 import type { FunctionName } from '../../shared/contracts/common';
@@ -8,7 +9,13 @@ import type { FunctionName } from '../../shared/contracts/common';
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>;
 
 /** Every real cloud function by name: what the gateway serves at `/api/<name>`. */
-export const FUNCTIONS: Record<FunctionName, FunctionMain> = { accounts, stations, activities, volunteering };
+export const FUNCTIONS: Record<FunctionName, FunctionMain> = {
+  accounts,
+  stations,
+  activities,
+  volunteering,
+  donations,
+};
 
 /** True when `name` is a deployable function. */
 export function isFunctionName(name: string): name is FunctionName {

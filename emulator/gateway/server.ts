@@ -29,6 +29,7 @@ export interface GatewayOptions {
 const SCHEDULE = [
   { fn: 'activities', trigger: 'sweep', everyMs: 60_000 },
   { fn: 'volunteering', trigger: 'autoClose', everyMs: 60_000 },
+  { fn: 'donations', trigger: 'lapse', everyMs: 60_000 },
 ] as const;
 
 export interface Gateway {

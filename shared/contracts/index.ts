@@ -3,12 +3,14 @@ import { activitiesContract } from './activities';
 import type { Contract, FunctionName } from './common';
 import { stationsContract } from './stations';
 import { volunteeringContract } from './volunteering';
+import { donationsContract } from './donations';
 
 export * from './common';
 export * from './accounts';
 export * from './activities';
 export * from './stations';
 export * from './volunteering';
+export * from './donations';
 
 /** Every function's contract by name: the robustness test and the gateway walk this. */
 export const CONTRACTS: Record<FunctionName, Contract> = {
@@ -16,5 +18,6 @@ export const CONTRACTS: Record<FunctionName, Contract> = {
   stations: stationsContract,
   activities: activitiesContract,
   volunteering: volunteeringContract,
+  donations: donationsContract,
 };
 export * from './dev';

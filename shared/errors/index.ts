@@ -70,6 +70,16 @@ export const ERROR_MESSAGES = {
   CERTIFICATE_NOT_FOUND: '未找到该证明，或校验码不正确',
   /** Issuing a certificate for a range with no recorded hours at that station. */
   NO_HOURS_TO_CERTIFY: '所选时间内在该站点没有服务时长记录',
+  /** Pledging to a need that is closed, fulfilled or past its deadline. */
+  NEED_NOT_OPEN: '该需求已结束征集',
+  /** The pledge would exceed what the need accepts (target × over-pledge allowance). */
+  PLEDGE_OVER_CAP: '认捐数量超过了该需求还能接收的数量',
+  /** A state change the pledge lifecycle does not allow (e.g. cancelling after receipt). */
+  ILLEGAL_TRANSITION: '当前状态下不能进行此操作',
+  /** Distributing more than was received and not yet distributed. */
+  DISTRIBUTE_MORE_THAN_RECEIVED: '发放数量不能超过已接收且未发放的数量',
+  /** Funds must name a registered charity that runs the appeal; the app never takes payment. */
+  CHARITY_REQUIRED: '资金类捐赠须通过已登记的慈善组织进行',
   /** Changing a rating more than 7 days after giving it. */
   RATING_LOCKED: '评价超过7天，不能再修改',
   /** The caller already holds an active booking for this activity. */

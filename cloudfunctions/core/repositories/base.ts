@@ -13,6 +13,10 @@ export const COLLECTIONS = {
   hourEntries: 'hourEntries',
   hourClaims: 'hourClaims',
   certificates: 'certificates',
+  charities: 'charities',
+  needs: 'needs',
+  pledges: 'pledges',
+  distributions: 'distributions',
   counters: 'counters',
 } as const;
 

@@ -1,0 +1,260 @@
+import type { Database } from '../deps';
+import type { CharityDoc, DistributionDoc, NeedDoc, PledgeDoc, PledgeEvent } from '../documents';
+import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
+
+/** One need, or null. */
+export function findNeed(db: Database, needId: string): Promise<NeedDoc | null> {
+  return getById<NeedDoc>(db, COLLECTIONS.needs, needId);
+}
+
+/** Insert a need. */
+export async function insertNeed(db: Database, need: NeedDoc): Promise<void> {
+  await db.collection(COLLECTIONS.needs).add(need);
+}
+
+/** Needs of a station subtree (or everywhere) in one status, nearest deadline first. */
+export function findNeedsPage(
+  db: Database,
+  filter: { stationId?: string; status: NeedDoc['status'] },
+  args: PageArgs,
+): Promise<Page<NeedDoc>> {
+  const where: Record<string, unknown> = { status: filter.status };
+  if (filter.stationId) where.stationPath = filter.stationId;
+  return pageOf<NeedDoc>(() => db.collection(COLLECTIONS.needs).where(where).orderBy('deadline', 'asc'), args);
+}
+
+/** Every need of a station subtree (the public ledger; at most 200, newest first). */
+export async function findStationNeeds(db: Database, stationId: string): Promise<NeedDoc[]> {
+  return rows<NeedDoc>(
+    await db
+      .collection(COLLECTIONS.needs)
+      .where({ stationPath: stationId })
+      .orderBy('createdAt', 'desc')
+      .limit(200)
+      .get(),
+  );
+}
+
+/**
+ * Count a pledge against a need: one conditional write that only succeeds while the need is open,
+ * before its deadline, and the pledged total stays within `cap`. True iff counted.
+ */
+export async function reserveNeedQuantity(
+  db: Database,
+  change: { needId: string; quantity: number; cap: number; now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.needs)
+    .where({
+      _id: change.needId,
+      status: 'open',
+      deadline: _.gt(change.now),
+      pledgedQuantity: _.lte(change.cap - change.quantity),
+    })
+    .update({ pledgedQuantity: _.inc(change.quantity), updatedAt: change.now });
+  return updatedCount(res) === 1;
+}
+
+/** Adjust a need's counters by deltas (a pledge leaving, or goods arriving). */
+export async function adjustNeedCounters(
+  db: Database,
+  change: { needId: string; pledged?: number; received?: number; now: Date },
+): Promise<void> {
+  const _ = db.command;
+  const patch: Record<string, unknown> = { updatedAt: change.now };
+  if (change.pledged) patch.pledgedQuantity = _.inc(change.pledged);
+  if (change.received) patch.receivedQuantity = _.inc(change.received);
+  await db.collection(COLLECTIONS.needs).doc(change.needId).update(patch);
+}
+
+/** Mark an open need fulfilled once what arrived meets the target (conditional on both). */
+export async function markNeedFulfilledIfMet(
+  db: Database,
+  needId: string,
+  targetQuantity: number,
+  now: Date,
+): Promise<void> {
+  const _ = db.command;
+  await db
+    .collection(COLLECTIONS.needs)
+    .where({ _id: needId, status: 'open', receivedQuantity: _.gte(targetQuantity) })
+    .update({ status: 'fulfilled', updatedAt: now });
+}
+
+/** Move a need from `from` to `to` by one conditional write. True iff it was in `from`. */
+export async function transitionNeed(
+  db: Database,
+  change: { needId: string; from: NeedDoc['status']; to: NeedDoc['status']; now: Date },
+): Promise<boolean> {
+  const res = await db
+    .collection(COLLECTIONS.needs)
+    .where({ _id: change.needId, status: change.from })
+    .update({ status: change.to, updatedAt: change.now });
+  return updatedCount(res) === 1;
+}
+
+/** Open needs whose deadline has passed (the expiry sweep), at most `limit`. */
+export async function findNeedsPastDeadline(db: Database, now: Date, limit: number): Promise<NeedDoc[]> {
+  const _ = db.command;
+  return rows<NeedDoc>(
+    await db
+      .collection(COLLECTIONS.needs)
+      .where({ status: 'open', deadline: _.lte(now) })
+      .limit(limit)
+      .get(),
+  );
+}
+
+/** One pledge, or null. */
+export function findPledge(db: Database, pledgeId: string): Promise<PledgeDoc | null> {
+  return getById<PledgeDoc>(db, COLLECTIONS.pledges, pledgeId);
+}
+
+/** Insert a pledge. */
+export async function insertPledge(db: Database, pledge: PledgeDoc): Promise<void> {
+  await db.collection(COLLECTIONS.pledges).add(pledge);
+}
+
+/**
+ * Move a pledge along its lifecycle by one conditional write, appending a timeline event.
+ * `where` adds conditions (e.g. enough received left to distribute). True iff applied.
+ */
+export async function transitionPledge(
+  db: Database,
+  change: {
+    pledgeId: string;
+    from: PledgeDoc['status'][];
+    where?: Record<string, unknown>;
+    set: Record<string, unknown>;
+    event?: PledgeEvent;
+    now: Date;
+  },
+): Promise<boolean> {
+  const _ = db.command;
+  const update: Record<string, unknown> = { ...change.set, updatedAt: change.now };
+  if (change.event) update.timeline = _.push([change.event]);
+  const res = await db
+    .collection(COLLECTIONS.pledges)
+    .where({ _id: change.pledgeId, status: _.in(change.from), ...change.where })
+    .update(update);
+  return updatedCount(res) === 1;
+}
+
+/** A donor's pledges, newest first. */
+export function findDonorPledgesPage(db: Database, donorId: string, args: PageArgs): Promise<Page<PledgeDoc>> {
+  return pageOf<PledgeDoc>(
+    () => db.collection(COLLECTIONS.pledges).where({ donorId }).orderBy('createdAt', 'desc'),
+    args,
+  );
+}
+
+/** The staff queue views of a station subtree. */
+export function findStaffPledgesPage(
+  db: Database,
+  filter: { stationId: string; view: 'expected' | 'overdue' | 'partial' | 'received'; now: Date; weekEnd: Date },
+  args: PageArgs,
+): Promise<Page<PledgeDoc>> {
+  const _ = db.command;
+  const coll = db.collection(COLLECTIONS.pledges);
+  const base = { stationPath: filter.stationId };
+  switch (filter.view) {
+    case 'expected':
+      return pageOf<PledgeDoc>(
+        () =>
+          coll
+            .where({ ...base, status: 'pledged', expectedDate: _.and(_.gte(filter.now), _.lt(filter.weekEnd)) })
+            .orderBy('expectedDate', 'asc'),
+        args,
+      );
+    case 'overdue':
+      return pageOf<PledgeDoc>(
+        () => coll.where({ ...base, status: 'pledged', expectedDate: _.lt(filter.now) }).orderBy('expectedDate', 'asc'),
+        args,
+      );
+    case 'partial':
+      return pageOf<PledgeDoc>(
+        () => coll.where({ ...base, status: 'received', partial: true }).orderBy('receivedAt', 'desc'),
+        args,
+      );
+    case 'received':
+      return pageOf<PledgeDoc>(() => coll.where({ ...base, status: 'received' }).orderBy('receivedAt', 'desc'), args);
+  }
+}
+
+/** Pledges still pledged past `before` (expected date + grace): the lapse sweep, at most `limit`. */
+export async function findPledgesToLapse(db: Database, before: Date, limit: number): Promise<PledgeDoc[]> {
+  const _ = db.command;
+  return rows<PledgeDoc>(
+    await db
+      .collection(COLLECTIONS.pledges)
+      .where({ status: 'pledged', expectedDate: _.lt(before) })
+      .limit(limit)
+      .get(),
+  );
+}
+
+/** Received or distributed pledges of a station subtree (the ledger; at most 1000, newest first). */
+export async function findReceivedPledges(db: Database, stationId: string): Promise<PledgeDoc[]> {
+  const _ = db.command;
+  return rows<PledgeDoc>(
+    await db
+      .collection(COLLECTIONS.pledges)
+      .where({ stationPath: stationId, status: _.in(['received', 'distributed']) })
+      .orderBy('receivedAt', 'desc')
+      .limit(1000)
+      .get(),
+  );
+}
+
+/** Insert a distribution row. */
+export async function insertDistribution(db: Database, distribution: DistributionDoc): Promise<void> {
+  await db.collection(COLLECTIONS.distributions).add(distribution);
+}
+
+/** Distributions of several pledges (a page of 我的捐赠). */
+export async function findDistributionsOfPledges(db: Database, pledgeIds: string[]): Promise<DistributionDoc[]> {
+  if (pledgeIds.length === 0) return [];
+  const _ = db.command;
+  return rows<DistributionDoc>(
+    await db
+      .collection(COLLECTIONS.distributions)
+      .where({ pledgeId: _.in(pledgeIds) })
+      .orderBy('at', 'asc')
+      .limit(1000)
+      .get(),
+  );
+}
+
+/** The latest distributions of a station subtree (the ledger). */
+export async function findStationDistributions(
+  db: Database,
+  stationId: string,
+  limit: number,
+): Promise<DistributionDoc[]> {
+  return rows<DistributionDoc>(
+    await db
+      .collection(COLLECTIONS.distributions)
+      .where({ stationPath: stationId })
+      .orderBy('at', 'desc')
+      .limit(limit)
+      .get(),
+  );
+}
+
+/** One charity, or null. */
+export function findCharity(db: Database, charityId: string): Promise<CharityDoc | null> {
+  return getById<CharityDoc>(db, COLLECTIONS.charities, charityId);
+}
+
+/** The curated charities of a district (centre). */
+export async function findCharitiesOfCenter(db: Database, centerId: string): Promise<CharityDoc[]> {
+  return rows<CharityDoc>(
+    await db.collection(COLLECTIONS.charities).where({ centerId }).orderBy('name', 'asc').limit(100).get(),
+  );
+}
+
+/** Insert a charity. */
+export async function insertCharity(db: Database, charity: CharityDoc): Promise<void> {
+  await db.collection(COLLECTIONS.charities).add(charity);
+}

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { ZNeedInput } from '../../../shared/contracts/donations';
+import { AppError } from '../../../shared/errors';
+import { assertCan } from '../../core/authorize';
+import { requireUser, type Caller } from '../../core/caller';
+import type { Deps } from '../../core/deps';
+import type { NeedDoc } from '../../core/documents';
+import { newId } from '../../core/ids';
+import { findActivity } from '../../core/repositories/activities';
+import { appendAudit } from '../../core/repositories/audit';
+import { findCharity, findNeed, findNeedsPage, insertNeed, transitionNeed } from '../../core/repositories/donations';
+import { findStation } from '../../core/repositories/stations';
+import { toCharity, toNeed } from '../mappers';
+
+/** Needs of a station subtree (or the whole network) in one status, nearest deadline first. Public. */
+export async function listNeeds(
+  deps: Deps,
+  _caller: Caller,
+  input: { stationId?: string; status: NeedDoc['status']; page: number; pageSize: number },
+) {
+  const page = await findNeedsPage(deps.db, { stationId: input.stationId, status: input.status }, input);
+  return { ...page, items: page.items.map(toNeed) };
+}
+
+/** One need, with the charity that runs it when it asks for funds. Public. */
+export async function getNeed(deps: Deps, _caller: Caller, input: { needId: string }) {
+  const need = await findNeed(deps.db, input.needId);
+  if (!need) throw new AppError('NOT_FOUND', { userMessage: '需求不存在' });
+  const charity = need.charityId ? await findCharity(deps.db, need.charityId) : null;
+  return { ...toNeed(need), charity: charity ? toCharity(charity) : null };
+}
+
+/** Staff publish a need; a funds need must name a charity of the district (the app never takes money). */
+export async function createNeed(
+  deps: Deps,
+  caller: Caller,
+  input: { stationId: string; data: z.output<typeof ZNeedInput> },
+) {
+  const staff = requireUser(caller);
+  const station = await findStation(deps.db, input.stationId);
+  if (!station) throw new AppError('NOT_FOUND', { userMessage: '站点不存在' });
+  assertCan(caller, 'donation:manage', { stationPath: station.path });
+  const { data } = input;
+  const now = deps.now();
+  if (new Date(data.deadline) <= now)
+    throw new AppError('INVALID_INPUT', {
+      userMessage: '截止时间须晚于现在',
+      fields: { 'data.deadline': '截止时间须晚于现在' },
+    });
+  let charityId: string | null = null;
+  if (data.kind === 'funds_via_charity') {
+    const charity = data.charityId ? await findCharity(deps.db, data.charityId) : null;
+    if (!charity || !station.path.includes(charity.centerId)) throw new AppError('CHARITY_REQUIRED');
+    charityId = charity._id;
+  }
+  if (data.activityId) {
+    const activity = await findActivity(deps.db, data.activityId);
+    if (!activity || !activity.stationPath.includes(station._id))
+      throw new AppError('NOT_FOUND', { userMessage: '关联的活动不存在' });
+  }
+  const need: NeedDoc = {
+    _id: newId('n'),
+    stationId: station._id,
+    stationName: station.name,
+    stationPath: station.path,
+    title: data.title,
+    kind: data.kind,
+    unit: data.unit,
+    targetQuantity: data.targetQuantity,
+    unitValueFen: data.unitValueFen,
+    pledgedQuantity: 0,
+    receivedQuantity: 0,
+    overPledgePercent: data.overPledgePercent,
+    deadline: new Date(data.deadline),
+    beneficiaryGroup: data.beneficiaryGroup,
+    description: data.description,
+    activityId: data.activityId ?? null,
+    charityId,
+    status: 'open',
+    createdBy: staff.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertNeed(deps.db, need);
+  await appendAudit(deps.db, {
+    at: now,
+    actorId: staff.userId,
+    action: 'need.create',
+    entity: 'station',
+    entityId: need._id,
+    stationId: station._id,
+    from: null,
+    to: { title: need.title, targetQuantity: need.targetQuantity },
+  });
+  return toNeed(need);
+}
+
+/** Staff close an open need with a reason; pledges already made stay as they are. */
+export async function closeNeed(deps: Deps, caller: Caller, input: { needId: string; reason: string }) {
+  const staff = requireUser(caller);
+  const need = await findNeed(deps.db, input.needId);
+  if (!need) throw new AppError('NOT_FOUND', { userMessage: '需求不存在' });
+  assertCan(caller, 'donation:manage', { stationPath: need.stationPath });
+  const now = deps.now();
+  if (!(await transitionNeed(deps.db, { needId: need._id, from: 'open', to: 'closed', now })))
+    throw new AppError('NEED_NOT_OPEN');
+  await appendAudit(deps.db, {
+    at: now,
+    actorId: staff.userId,
+    action: 'need.close',
+    entity: 'station',
+    entityId: need._id,
+    stationId: need.stationId,
+    from: { status: need.status },
+    to: { status: 'closed' },
+    reason: input.reason,
+  });
+  return toNeed({ ...need, status: 'closed' });
+}
