@@ -98,6 +98,8 @@ async function placeBooking(
     activityId: activity._id,
     userId: attendee.userId,
     stationId: activity.stationId,
+    stationPath: activity.stationPath,
+    category: activity.category,
     status: as.status,
     attendeeName: attendee.name,
     phoneTail: attendee.phoneTail,

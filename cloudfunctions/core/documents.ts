@@ -115,6 +115,10 @@ export interface BookingDoc {
   activityId: string;
   userId: string;
   stationId: string;
+  /** The activity's station path, so reports aggregate a subtree in one pipeline. */
+  stationPath: string[];
+  /** Copied from the activity, for reports by category. */
+  category: ActivityCategory;
   status: BookingStatus;
   /** Name shown to staff at the door (the person's nickname when they booked). */
   attendeeName: string;
@@ -189,6 +193,8 @@ export interface VolunteerDoc {
   emergencyContact: { name: string; phone: string };
   homeStationId: string;
   homeStationName: string;
+  /** The home station's path, so reports count new volunteers per subtree. */
+  homeStationPath: string[];
   leaderboardOptIn: boolean;
   busy: BusySpan[];
   /** Bumped by every claim, so concurrent claims by one person serialise on this row. */
@@ -228,6 +234,8 @@ export interface HourEntryDoc {
   volunteerId: string;
   volunteerName: string;
   kind: 'verified' | 'topup' | 'adjustment';
+  /** The kind whose total this entry moves: its own, or for an adjustment the corrected entry's. */
+  baseKind: 'verified' | 'topup';
   minutes: number;
   serviceDate: Date;
   serviceEnd: Date;

@@ -11,6 +11,7 @@ export function verifiedEntryFor(
     volunteerId: shift.userId,
     volunteerName: shift.volunteerName,
     kind: 'verified',
+    baseKind: 'verified',
     minutes: pair.minutes,
     serviceDate,
     serviceEnd: new Date(serviceDate.getTime() + pair.minutes * 60_000),

@@ -1,6 +1,7 @@
 import { main as accounts } from '../../cloudfunctions/accounts/index';
 import { main as activities } from '../../cloudfunctions/activities/index';
 import { main as donations } from '../../cloudfunctions/donations/index';
+import { main as reports } from '../../cloudfunctions/reports/index';
 import { main as stations } from '../../cloudfunctions/stations/index';
 import { main as volunteering } from '../../cloudfunctions/volunteering/index';
 import type { FunctionName } from '../../shared/contracts/common';
@@ -15,6 +16,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionMain> = {
   activities,
   volunteering,
   donations,
+  reports,
 };
 
 /** True when `name` is a deployable function. */

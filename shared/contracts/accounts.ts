@@ -57,6 +57,33 @@ export const accountsContract = defineContract('accounts', {
     request: z.strictObject({ ...ZPageRequest }),
     response: paged(ZMessage).extend({ unread: z.int().min(0) }),
   },
+  /** Admins: the staff of a station subtree with their roles (phones masked). */
+  listStaff: {
+    access: 'staff',
+    request: z.strictObject({ stationId: ZId }),
+    response: z.object({
+      items: z.array(
+        z.object({
+          userId: z.string(),
+          nickname: z.string(),
+          phoneMasked: z.string().nullable(),
+          roles: z.array(ZMyRole.extend({ grantedAt: ZInstant, grantedBy: z.string() })),
+        }),
+      ),
+    }),
+  },
+  /** Admins grant a role at a station of their subtree to a person found by phone; audited. */
+  grantRole: {
+    access: 'staff',
+    request: z.strictObject({ stationId: ZId, phone: ZPhone, role: z.enum(STAFF_ROLES) }),
+    response: z.object({ userId: z.string(), nickname: z.string(), roles: z.array(ZMyRole) }),
+  },
+  /** Admins revoke a person's role at a station of their subtree (never their own); audited. */
+  revokeRole: {
+    access: 'staff',
+    request: z.strictObject({ stationId: ZId, userId: ZId }),
+    response: z.object({ userId: z.string(), nickname: z.string(), roles: z.array(ZMyRole) }),
+  },
   /** Mark all the caller's messages read. */
   markMessagesRead: { access: 'user', request: z.strictObject({}), response: z.object({ marked: z.int().min(0) }) },
 });

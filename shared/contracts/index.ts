@@ -4,6 +4,7 @@ import type { Contract, FunctionName } from './common';
 import { stationsContract } from './stations';
 import { volunteeringContract } from './volunteering';
 import { donationsContract } from './donations';
+import { reportsContract } from './reports';
 
 export * from './common';
 export * from './accounts';
@@ -11,6 +12,7 @@ export * from './activities';
 export * from './stations';
 export * from './volunteering';
 export * from './donations';
+export * from './reports';
 
 /** Every function's contract by name: the robustness test and the gateway walk this. */
 export const CONTRACTS: Record<FunctionName, Contract> = {
@@ -19,5 +21,6 @@ export const CONTRACTS: Record<FunctionName, Contract> = {
   activities: activitiesContract,
   volunteering: volunteeringContract,
   donations: donationsContract,
+  reports: reportsContract,
 };
 export * from './dev';

@@ -80,6 +80,12 @@ export const ERROR_MESSAGES = {
   DISTRIBUTE_MORE_THAN_RECEIVED: '发放数量不能超过已接收且未发放的数量',
   /** Funds must name a registered charity that runs the appeal; the app never takes payment. */
   CHARITY_REQUIRED: '资金类捐赠须通过已登记的慈善组织进行',
+  /** A report asked for a month that has not begun yet. */
+  MONTH_IN_FUTURE: '不能查询未来月份的报表',
+  /** An export that would be too large to build in one request. */
+  EXPORT_TOO_LARGE: '导出内容过多，请缩小范围后重试',
+  /** Granting or revoking a role the caller may not manage (outside their subtree, or their own). */
+  ROLE_NOT_MANAGEABLE: '不能管理该人员的权限',
   /** Changing a rating more than 7 days after giving it. */
   RATING_LOCKED: '评价超过7天，不能再修改',
   /** The caller already holds an active booking for this activity. */

@@ -44,3 +44,10 @@ export async function findStationsByIds(db: Database, ids: string[]): Promise<St
 export async function insertStation(db: Database, station: StationDoc): Promise<void> {
   await db.collection(COLLECTIONS.stations).add(station);
 }
+
+/** Ids of a station and everything beneath it (at most 1000 — a district has up to a few hundred). */
+export async function findSubtreeStationIds(db: Database, stationId: string): Promise<string[]> {
+  return rows<StationDoc>(
+    await db.collection(COLLECTIONS.stations).where({ path: stationId }).field({ _id: true }).limit(1000).get(),
+  ).map((s) => s._id);
+}

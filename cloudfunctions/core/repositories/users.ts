@@ -76,3 +76,38 @@ export async function findUsersByIds(db: Database, ids: string[]): Promise<UserD
       .get(),
   );
 }
+
+/** Users holding a grant at any of `stationIds` (staff lists), at most 1000. */
+export async function findUsersWithGrantsAt(db: Database, stationIds: string[]): Promise<UserDoc[]> {
+  if (stationIds.length === 0) return [];
+  const _ = db.command;
+  return rows<UserDoc>(
+    await db
+      .collection(COLLECTIONS.users)
+      .where({ 'grants.stationId': _.in(stationIds) })
+      .limit(1000)
+      .get(),
+  );
+}
+
+/** The user who registered this phone number on their profile, if exactly one did. */
+export async function findUserByPhone(db: Database, phone: string): Promise<UserDoc | null> {
+  const found = rows<UserDoc>(await db.collection(COLLECTIONS.users).where({ phone }).limit(2).get());
+  return found.length === 1 ? found[0]! : null;
+}
+
+/**
+ * Replace one user's grants only if they are still what the caller read (`expected`), so two
+ * admins editing the same person at once cannot silently overwrite each other. True iff applied.
+ */
+export async function replaceGrantsIfUnchanged(
+  db: Database,
+  change: { userId: string; expected: StoredGrant[]; next: StoredGrant[]; now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.users)
+    .where({ _id: change.userId, grants: _.eq(change.expected) })
+    .update({ grants: _.set(change.next), updatedAt: change.now });
+  return Number((res as { updated?: number }).updated ?? 0) === 1;
+}

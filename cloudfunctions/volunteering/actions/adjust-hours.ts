@@ -34,6 +34,7 @@ export async function adjustHours(
     ...original,
     _id: newId('adj'),
     kind: 'adjustment',
+    baseKind: original.baseKind,
     minutes: input.minutes,
     adjustsEntryId: original._id,
     shiftId: null,

@@ -43,6 +43,7 @@ export async function register(deps: Deps, caller: Caller, input: z.output<typeo
     emergencyContact: data.emergencyContact,
     homeStationId: station._id,
     homeStationName: station.name,
+    homeStationPath: station.path,
     leaderboardOptIn: data.leaderboardOptIn,
     busy: [],
     rev: 0,

@@ -33,6 +33,7 @@ export async function reviewClaim(
         volunteerId: claim.volunteerId,
         volunteerName: claim.volunteerName,
         kind: 'topup',
+        baseKind: 'topup',
         minutes: claim.minutes,
         serviceDate: claim.startAt,
         serviceEnd: claim.endAt,

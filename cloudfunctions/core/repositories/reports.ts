@@ -1,0 +1,303 @@
+import type { ActivityCategory } from '../../../shared/domain/activity';
+import { ZERO_COUNTS, type ReportCounts } from '../../../shared/domain/report';
+import type { Database } from '../deps';
+import { COLLECTIONS } from './base';
+
+/** Counts per child station (`null` = the station's own work) for one month, plus what it cost. */
+export interface MonthAggregate {
+  byChild: Map<string | null, ReportCounts>;
+  /** Distinct people across the whole subtree (a person served in two rooms counts once here). */
+  residentsServedTotal: number;
+  activeVolunteersTotal: number;
+  byCategory: Map<ActivityCategory, { activities: number; attendances: number }>;
+  databaseCalls: number;
+}
+
+type Row = { _id: Record<string, unknown> | string | null; [k: string]: unknown };
+/** The SDK's aggregation builder. */
+type Pipeline = ReturnType<ReturnType<Database['collection']>['aggregate']>;
+
+/**
+ * One month of a station subtree in a FIXED number of aggregation calls (ten), whatever the data
+ * size: activities, bookings, distinct residents, hours, distinct volunteers, new volunteers,
+ * received pledges and distributions, each grouped by the child station on the path
+ * (`stationPath[depth + 1]`). No per-activity or per-person reads.
+ */
+export async function aggregateMonth(
+  db: Database,
+  scope: { stationId: string; depth: number; from: Date; to: Date },
+): Promise<MonthAggregate> {
+  const _ = db.command;
+  const inMonth = _.and(_.gte(scope.from), _.lt(scope.to));
+  const child = { $arrayElemAt: ['$stationPath', scope.depth + 1] };
+  const homeChild = { $arrayElemAt: ['$homeStationPath', scope.depth + 1] };
+  const run = async (collection: string, stages: (agg: Pipeline) => Pipeline): Promise<Row[]> =>
+    ((await stages(db.collection(collection).aggregate()).limit(5000).end()) as { data?: Row[] }).data ?? [];
+  const seated = _.in(['confirmed', 'offered', 'checked_in', 'no_show']);
+
+  const [
+    activities,
+    bookings,
+    residents,
+    residentsTotal,
+    hours,
+    volunteers,
+    volunteersTotal,
+    newVolunteers,
+    pledges,
+    distributions,
+  ] = await Promise.all([
+    run(COLLECTIONS.activities, (a) =>
+      a
+        .match({ stationPath: scope.stationId, status: _.in(['published', 'finished']), startAt: inMonth })
+        .project({ child, category: 1, method: 1, ratingSum: 1, ratingCount: 1 })
+        .group({
+          _id: { child: '$child', category: '$category', method: '$method' },
+          n: { $sum: 1 },
+          ratingSum: { $sum: '$ratingSum' },
+          ratingCount: { $sum: '$ratingCount' },
+        }),
+    ),
+    run(COLLECTIONS.bookings, (a) =>
+      a
+        .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: seated })
+        .project({ child, status: 1, category: 1 })
+        .group({ _id: { child: '$child', status: '$status', category: '$category' }, n: { $sum: 1 } }),
+    ),
+    run(COLLECTIONS.bookings, (a) =>
+      a
+        .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: 'checked_in' })
+        .project({ child, userId: 1 })
+        .group({ _id: { child: '$child', userId: '$userId' } })
+        .group({ _id: '$_id.child', n: { $sum: 1 } }),
+    ),
+    run(COLLECTIONS.bookings, (a) =>
+      a
+        .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: 'checked_in' })
+        .group({ _id: '$userId' })
+        .group({ _id: null, n: { $sum: 1 } }),
+    ),
+    run(COLLECTIONS.hourEntries, (a) =>
+      a
+        .match({ stationPath: scope.stationId, serviceDate: inMonth })
+        .project({ child, baseKind: 1, minutes: 1 })
+        .group({ _id: { child: '$child', kind: '$baseKind' }, minutes: { $sum: '$minutes' } }),
+    ),
+    run(COLLECTIONS.hourEntries, (a) =>
+      a
+        .match({ stationPath: scope.stationId, serviceDate: inMonth, kind: _.in(['verified', 'topup']) })
+        .project({ child, volunteerId: 1 })
+        .group({ _id: { child: '$child', volunteerId: '$volunteerId' } })
+        .group({ _id: '$_id.child', n: { $sum: 1 } }),
+    ),
+    run(COLLECTIONS.hourEntries, (a) =>
+      a
+        .match({ stationPath: scope.stationId, serviceDate: inMonth, kind: _.in(['verified', 'topup']) })
+        .group({ _id: '$volunteerId' })
+        .group({ _id: null, n: { $sum: 1 } }),
+    ),
+    run(COLLECTIONS.volunteers, (a) =>
+      a
+        .match({ homeStationPath: scope.stationId, registeredAt: inMonth })
+        .project({ child: homeChild })
+        .group({ _id: '$child', n: { $sum: 1 } }),
+    ),
+    run(COLLECTIONS.pledges, (a) =>
+      a
+        .match({ stationPath: scope.stationId, status: _.in(['received', 'distributed']), receivedAt: inMonth })
+        .project({ child, kind: 1, receivedValueFen: 1 })
+        .group({ _id: { child: '$child', kind: '$kind' }, n: { $sum: 1 }, value: { $sum: '$receivedValueFen' } }),
+    ),
+    run(COLLECTIONS.distributions, (a) =>
+      a
+        .match({ stationPath: scope.stationId, at: inMonth })
+        .project({ child })
+        .group({ _id: '$child', n: { $sum: 1 } }),
+    ),
+  ]);
+
+  const byChild = new Map<string | null, ReportCounts>();
+  const bump = (key: unknown, patch: Partial<ReportCounts>) => {
+    const id = typeof key === 'string' ? key : null;
+    const current = byChild.get(id) ?? { ...ZERO_COUNTS };
+    for (const [k, v] of Object.entries(patch) as [keyof ReportCounts, number][]) current[k] += v;
+    byChild.set(id, current);
+  };
+  const byCategory = new Map<ActivityCategory, { activities: number; attendances: number }>();
+  const cat = (c: ActivityCategory) => byCategory.get(c) ?? { activities: 0, attendances: 0 };
+  const key = (row: Row) => (row._id && typeof row._id === 'object' ? (row._id as Record<string, unknown>) : {});
+  const n = (row: Row, field = 'n') => Number(row[field] ?? 0);
+
+  for (const row of activities) {
+    const id = key(row);
+    bump(id.child, {
+      activitiesHeld: n(row),
+      groupActivities: id.method === 'group' ? n(row) : 0,
+      communityActivities: id.method === 'community' ? n(row) : 0,
+      ratingSum: n(row, 'ratingSum'),
+      ratings: n(row, 'ratingCount'),
+    });
+    const c = id.category as ActivityCategory;
+    byCategory.set(c, { ...cat(c), activities: cat(c).activities + n(row) });
+  }
+  for (const row of bookings) {
+    const id = key(row);
+    bump(id.child, {
+      bookings: n(row),
+      attendances: id.status === 'checked_in' ? n(row) : 0,
+      noShows: id.status === 'no_show' ? n(row) : 0,
+    });
+    if (id.status === 'checked_in') {
+      const c = id.category as ActivityCategory;
+      byCategory.set(c, { ...cat(c), attendances: cat(c).attendances + n(row) });
+    }
+  }
+  for (const row of residents) bump(row._id, { residentsServed: n(row) });
+  for (const row of hours) {
+    const id = key(row);
+    const minutes = n(row, 'minutes');
+    bump(id.child, id.kind === 'topup' ? { topupMinutes: minutes } : { verifiedMinutes: minutes });
+  }
+  for (const row of volunteers) bump(row._id, { activeVolunteers: n(row) });
+  for (const row of newVolunteers) bump(row._id, { newVolunteers: n(row) });
+  for (const row of pledges) {
+    const id = key(row);
+    const value = n(row, 'value');
+    bump(id.child, {
+      pledgesReceived: n(row),
+      goodsValueFen: id.kind === 'goods' ? value : 0,
+      serviceValueFen: id.kind === 'service' ? value : 0,
+      fundsValueFen: id.kind === 'funds_via_charity' ? value : 0,
+    });
+  }
+  for (const row of distributions) bump(row._id, { distributions: n(row) });
+
+  return {
+    byChild,
+    residentsServedTotal: residentsTotal[0] ? n(residentsTotal[0]) : 0,
+    activeVolunteersTotal: volunteersTotal[0] ? n(volunteersTotal[0]) : 0,
+    byCategory,
+    databaseCalls: 10,
+  };
+}
+
+/**
+ * Per-month figures between consecutive `boundaries` (month starts, then the last end): three
+ * `$bucket` aggregations, whatever the number of months or documents.
+ */
+export async function bucketByMonth(
+  db: Database,
+  stationId: string,
+  boundaries: Date[],
+): Promise<{ attendances: number; activitiesHeld: number; verifiedMinutes: number; topupMinutes: number }[]> {
+  const _ = db.command;
+  const span = _.and(_.gte(boundaries[0]!), _.lt(boundaries[boundaries.length - 1]!));
+  const bucket = (field: string, output: Record<string, unknown>) => ({
+    groupBy: `$${field}`,
+    boundaries,
+    default: 'outside',
+    output,
+  });
+  const run = async (collection: string, match: object, field: string, output: Record<string, unknown>) =>
+    ((
+      (await db.collection(collection).aggregate().match(match).bucket(bucket(field, output)).limit(100).end()) as {
+        data?: Row[];
+      }
+    ).data ?? []) as Row[];
+  const [attended, held, minutes] = await Promise.all([
+    run(
+      COLLECTIONS.bookings,
+      { stationPath: stationId, status: 'checked_in', activityStartAt: span },
+      'activityStartAt',
+      { n: { $sum: 1 } },
+    ),
+    run(
+      COLLECTIONS.activities,
+      { stationPath: stationId, status: _.in(['published', 'finished']), startAt: span },
+      'startAt',
+      { n: { $sum: 1 } },
+    ),
+    run(COLLECTIONS.hourEntries, { stationPath: stationId, serviceDate: span }, 'serviceDate', {
+      verified: { $sum: { $cond: [{ $eq: ['$baseKind', 'verified'] }, '$minutes', 0] } },
+      topup: { $sum: { $cond: [{ $eq: ['$baseKind', 'topup'] }, '$minutes', 0] } },
+    }),
+  ]);
+  const at = (rows: Row[], i: number) =>
+    rows.find((r) => r._id instanceof Date && r._id.getTime() === boundaries[i]!.getTime());
+  return boundaries.slice(0, -1).map((_b, i) => ({
+    attendances: Number(at(attended, i)?.n ?? 0),
+    activitiesHeld: Number(at(held, i)?.n ?? 0),
+    verifiedMinutes: Number(at(minutes, i)?.verified ?? 0),
+    topupMinutes: Number(at(minutes, i)?.topup ?? 0),
+  }));
+}
+
+/** Today's activities with door counts, and the queue sizes, for the staff console: seven calls. */
+export async function consoleCounts(
+  db: Database,
+  scope: { stationId: string; dayStart: Date; dayEnd: Date; now: Date; weekEnd: Date },
+) {
+  const _ = db.command;
+  const count = async (collection: string, where: object) =>
+    Number(((await db.collection(collection).where(where).count()) as { total?: number }).total ?? 0);
+  const [activities, pendingClaims, autoClosedToReview, pledgesExpectedThisWeek, pledgesOverdue, offersPending] =
+    await Promise.all([
+      db
+        .collection(COLLECTIONS.activities)
+        .where({
+          stationPath: scope.stationId,
+          status: _.in(['published', 'finished']),
+          startAt: _.and(_.gte(scope.dayStart), _.lt(scope.dayEnd)),
+        })
+        .orderBy('startAt', 'asc')
+        .limit(100)
+        .get() as Promise<{ data: ActivityRow[] }>,
+      count(COLLECTIONS.hourClaims, { stationPath: scope.stationId, status: 'pending' }),
+      count(COLLECTIONS.hourEntries, { stationPath: scope.stationId, autoClosed: true, reviewed: false }),
+      count(COLLECTIONS.pledges, {
+        stationPath: scope.stationId,
+        status: 'pledged',
+        expectedDate: _.and(_.gte(scope.now), _.lt(scope.weekEnd)),
+      }),
+      count(COLLECTIONS.pledges, { stationPath: scope.stationId, status: 'pledged', expectedDate: _.lt(scope.now) }),
+      count(COLLECTIONS.bookings, { stationPath: scope.stationId, status: 'offered' }),
+    ]);
+  const ids = activities.data.map((a) => a._id);
+  const checked = ids.length
+    ? ((
+        (await db
+          .collection(COLLECTIONS.bookings)
+          .aggregate()
+          .match({ activityId: _.in(ids), status: 'checked_in' })
+          .group({ _id: '$activityId', n: { $sum: 1 } })
+          .limit(100)
+          .end()) as {
+          data?: Row[];
+        }
+      ).data ?? [])
+    : [];
+  const checkedIn = new Map(checked.map((r) => [String(r._id), Number(r.n ?? 0)]));
+  return {
+    activitiesToday: activities.data.map((a) => ({
+      activityId: a._id,
+      title: a.title,
+      startAt: a.startAt,
+      endAt: a.endAt,
+      capacity: a.capacity,
+      confirmed: a.confirmed,
+      checkedIn: checkedIn.get(a._id) ?? 0,
+      waitlisted: a.waitlisted,
+    })),
+    queues: { pendingClaims, autoClosedToReview, pledgesExpectedThisWeek, pledgesOverdue, offersPending },
+  };
+}
+
+interface ActivityRow {
+  _id: string;
+  title: string;
+  startAt: Date;
+  endAt: Date;
+  capacity: number;
+  confirmed: number;
+  waitlisted: number;
+}

@@ -1,0 +1,83 @@
+import ExcelJS from 'exceljs';
+import { formatIndicator, INDICATORS, INDICATOR_KEYS } from '../../../shared/domain/report';
+import { ACTIVITY_CATEGORIES } from '../../../shared/domain/activity';
+import { TIER_LABELS } from '../../../shared/domain/station';
+import { AppError } from '../../../shared/errors';
+import type { Caller } from '../../core/caller';
+import type { Deps } from '../../core/deps';
+import { assertReportableMonth, buildMonthlyReport, reportStation } from '../build-report';
+
+/** The largest file we hand back inline (CloudBase answers are capped at 6 MB, base64 adds a third). */
+const MAX_EXPORT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The monthly report as .xlsx in the layout a 民政 monthly report uses: a summary sheet (station,
+ * month, indicator, value, previous month, change), a breakdown per child station, and the
+ * categories. The same figures as `monthly`, built from the same numbers.
+ */
+export async function exportMonthly(deps: Deps, caller: Caller, input: { stationId: string; month: string }) {
+  const station = await reportStation(deps, caller, input.stationId);
+  assertReportableMonth(input.month, deps.now());
+  const report = await buildMonthlyReport(deps, station, input.month);
+
+  const book = new ExcelJS.Workbook();
+  book.creator = '社工站通';
+  book.created = deps.now();
+  const summary = book.addWorksheet('月报汇总');
+  summary.columns = [
+    { header: '站点', key: 'station', width: 28 },
+    { header: '层级', key: 'tier', width: 12 },
+    { header: '月份', key: 'month', width: 10 },
+    { header: '指标', key: 'indicator', width: 26 },
+    { header: '本月', key: 'value', width: 16 },
+    { header: '上月', key: 'previous', width: 16 },
+    { header: '环比变化', key: 'change', width: 16 },
+    { header: '本月（原始值）', key: 'raw', width: 16 },
+    { header: '单位', key: 'unit', width: 10 },
+  ];
+  for (const row of report.indicators) {
+    summary.addRow({
+      station: report.stationName,
+      tier: TIER_LABELS[report.tier],
+      month: report.month,
+      indicator: row.label,
+      value: formatIndicator(row.key, row.value),
+      previous: formatIndicator(row.key, row.previous),
+      change: row.change,
+      raw: row.value,
+      unit: row.unit,
+    });
+  }
+  summary.getRow(1).font = { bold: true };
+
+  const breakdown = book.addWorksheet('分站明细');
+  breakdown.columns = [
+    { header: '站点', key: 'station', width: 28 },
+    ...INDICATOR_KEYS.map((key) => ({ header: `${INDICATORS[key].label}（${INDICATORS[key].unit}）`, key, width: 16 })),
+  ];
+  for (const child of report.children) breakdown.addRow({ station: child.stationName, ...child.values });
+  breakdown.getRow(1).font = { bold: true };
+
+  const categories = book.addWorksheet('活动类别');
+  categories.columns = [
+    { header: '类别', key: 'category', width: 16 },
+    { header: '开展活动（场）', key: 'activities', width: 16 },
+    { header: '参加人次', key: 'attendances', width: 14 },
+  ];
+  for (const row of report.byCategory)
+    categories.addRow({
+      category: ACTIVITY_CATEGORIES[row.category],
+      activities: row.activities,
+      attendances: row.attendances,
+    });
+  categories.getRow(1).font = { bold: true };
+
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  if (buffer.length > MAX_EXPORT_BYTES) throw new AppError('EXPORT_TOO_LARGE');
+  return {
+    fileName: `${report.stationName}-${report.month}-月报.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: buffer.toString('base64'),
+    bytes: buffer.length,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The monthly report (月报) indicators, in the words stations use. Every value is an integer
+ * (counts, minutes, fen) or a rate derived from integers here, so the same figure comes out of
+ * the report, the export and the app's other views.
+ */
+export const INDICATORS = {
+  activitiesHeld: { label: '开展活动', unit: '场' },
+  groupActivities: { label: '其中：小组活动', unit: '场' },
+  communityActivities: { label: '其中：社区活动', unit: '场' },
+  bookings: { label: '报名人次', unit: '人次' },
+  attendances: { label: '参加人次（签到）', unit: '人次' },
+  attendanceRatePermille: { label: '到场率', unit: '‰' },
+  noShowRatePermille: { label: '缺席率', unit: '‰' },
+  residentsServed: { label: '服务人数（去重）', unit: '人' },
+  averageRatingTenths: { label: '平均满意度', unit: '分×10' },
+  ratings: { label: '评价人数', unit: '人' },
+  verifiedMinutes: { label: '志愿服务时长（签到核实）', unit: '分钟' },
+  topupMinutes: { label: '志愿服务时长（补录）', unit: '分钟' },
+  activeVolunteers: { label: '参与志愿者', unit: '人' },
+  newVolunteers: { label: '新登记志愿者', unit: '人' },
+  pledgesReceived: { label: '接收捐赠', unit: '笔' },
+  resourcesValueFen: { label: '链接社会资源价值', unit: '分' },
+  goodsValueFen: { label: '其中：物资', unit: '分' },
+  serviceValueFen: { label: '其中：服务', unit: '分' },
+  fundsValueFen: { label: '其中：经慈善组织资金', unit: '分' },
+  distributions: { label: '物资发放', unit: '次' },
+} as const;
+export type IndicatorKey = keyof typeof INDICATORS;
+export const INDICATOR_KEYS = Object.keys(INDICATORS) as [IndicatorKey, ...IndicatorKey[]];
+
+/** Counts every indicator is derived from; additive across stations (sum of children = parent). */
+export interface ReportCounts {
+  activitiesHeld: number;
+  groupActivities: number;
+  communityActivities: number;
+  bookings: number;
+  attendances: number;
+  noShows: number;
+  residentsServed: number;
+  ratingSum: number;
+  ratings: number;
+  verifiedMinutes: number;
+  topupMinutes: number;
+  activeVolunteers: number;
+  newVolunteers: number;
+  pledgesReceived: number;
+  goodsValueFen: number;
+  serviceValueFen: number;
+  fundsValueFen: number;
+  distributions: number;
+}
+
+export const ZERO_COUNTS: ReportCounts = {
+  activitiesHeld: 0,
+  groupActivities: 0,
+  communityActivities: 0,
+  bookings: 0,
+  attendances: 0,
+  noShows: 0,
+  residentsServed: 0,
+  ratingSum: 0,
+  ratings: 0,
+  verifiedMinutes: 0,
+  topupMinutes: 0,
+  activeVolunteers: 0,
+  newVolunteers: 0,
+  pledgesReceived: 0,
+  goodsValueFen: 0,
+  serviceValueFen: 0,
+  fundsValueFen: 0,
+  distributions: 0,
+};
+
+/** Integer ratio in permille, rounded half up; 0 when there is nothing to divide by. */
+export function permille(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part * 1000) / whole) : 0;
+}
+
+/** Indicator values from counts. Rates are permille of bookings; the rating is in tenths (4.6 → 46). */
+export function indicatorsFrom(c: ReportCounts): Record<IndicatorKey, number> {
+  return {
+    activitiesHeld: c.activitiesHeld,
+    groupActivities: c.groupActivities,
+    communityActivities: c.communityActivities,
+    bookings: c.bookings,
+    attendances: c.attendances,
+    attendanceRatePermille: permille(c.attendances, c.bookings),
+    noShowRatePermille: permille(c.noShows, c.bookings),
+    residentsServed: c.residentsServed,
+    averageRatingTenths: c.ratings > 0 ? Math.round((c.ratingSum * 10) / c.ratings) : 0,
+    ratings: c.ratings,
+    verifiedMinutes: c.verifiedMinutes,
+    topupMinutes: c.topupMinutes,
+    activeVolunteers: c.activeVolunteers,
+    newVolunteers: c.newVolunteers,
+    pledgesReceived: c.pledgesReceived,
+    resourcesValueFen: c.goodsValueFen + c.serviceValueFen + c.fundsValueFen,
+    goodsValueFen: c.goodsValueFen,
+    serviceValueFen: c.serviceValueFen,
+    fundsValueFen: c.fundsValueFen,
+    distributions: c.distributions,
+  };
+}
+
+/** Add two sets of counts (roll-up). Distinct-person counts add as the children report them. */
+export function addCounts(a: ReportCounts, b: ReportCounts): ReportCounts {
+  const out = { ...a };
+  for (const key of Object.keys(b) as (keyof ReportCounts)[]) out[key] = a[key] + b[key];
+  return out;
+}
+
+/** The month before a `YYYY-MM` key. */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Why a requested month is refused at `currentMonth`: malformed or in the future, else null. */
+export function monthProblem(month: string, currentMonth: string): 'INVALID_INPUT' | 'MONTH_IN_FUTURE' | null {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return 'INVALID_INPUT';
+  return month > currentMonth ? 'MONTH_IN_FUTURE' : null;
+}
+
+/** Human display of an indicator value (fen as yuan, minutes as hours, permille as %). */
+export function formatIndicator(key: IndicatorKey, value: number): string {
+  const unit = INDICATORS[key].unit;
+  if (unit === '分') return `${(value / 100).toFixed(2)} 元`;
+  if (unit === '分钟') return `${Math.round((value / 60) * 10) / 10} 小时`;
+  if (unit === '‰') return `${(value / 10).toFixed(1)}%`;
+  if (unit === '分×10') return value === 0 ? '—' : `${(value / 10).toFixed(1)} 分`;
+  return `${value} ${unit}`;
+}
