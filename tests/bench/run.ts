@@ -39,6 +39,10 @@ function check(ok: boolean, what: string): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--report')) {
+    await import('./report');
+    return;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-bench-'));
   const port = 18000 + Math.floor(Math.random() * 2000);
   const server = await startGatewayProcess(port, dataDir);
