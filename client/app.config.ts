@@ -3,9 +3,22 @@ const TAB_PAGES = ['pages/home/index', 'pages/stations/index', 'pages/mine/index
 
 /** One subpackage per feature; `dev` (local persona sign-in) exists in the H5 build only. */
 const SUB_PACKAGES = [
-  { root: 'packages/activity', pages: ['pages/list/index', 'pages/detail/index', 'pages/my-bookings/index'] },
+  {
+    root: 'packages/activity',
+    pages: ['pages/list/index', 'pages/detail/index', 'pages/my-bookings/index', 'pages/check-in-code/index'],
+  },
   { root: 'packages/station', pages: ['pages/detail/index'] },
-  { root: 'packages/staff', pages: ['pages/activities/index', 'pages/edit/index'] },
+  {
+    root: 'packages/staff',
+    pages: [
+      'pages/activities/index',
+      'pages/edit/index',
+      'pages/scan/index',
+      'pages/roster/index',
+      'pages/ratings/index',
+    ],
+  },
+  { root: 'packages/messages', pages: ['pages/list/index'] },
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/dev', pages: ['pages/sign-in/index'] }] : []),
 ];
 

@@ -25,16 +25,47 @@ export function seatsText(activity: Pick<TActivitySummary, 'status' | 'capacity'
 }
 
 /**
- * An activity in a list: title, category and method, time span (Asia/Shanghai), place, station
- * and seats. `children` adds a row below (a booking's status, staff buttons).
+ * The waitlist in words once every seat is taken, or null (no waitlist, seats left, not open):
+ * "可候补：已有 2 人候补，还可候补 3 人" / "候补名单也已满".
+ */
+export function waitlistText(
+  activity: Pick<TActivitySummary, 'status' | 'capacity' | 'confirmed' | 'waitlistCapacity' | 'waitlisted'>,
+): string | null {
+  if (activity.status !== 'published' || activity.waitlistCapacity === 0 || activity.capacity === 0) return null;
+  if (!isFull(activity)) return null;
+  const left = Math.max(0, activity.waitlistCapacity - activity.waitlisted);
+  if (left === 0) return '候补名单也已满';
+  return activity.waitlisted > 0
+    ? `可候补：已有 ${activity.waitlisted} 人候补，还可候补 ${left} 人`
+    : `可候补：还可候补 ${left} 人`;
+}
+
+/** "4.6 分 · 12 人评价", or null before the first rating. */
+export function ratingText(activity: Pick<TActivitySummary, 'ratingAverage' | 'ratingCount'>): string | null {
+  if (activity.ratingCount === 0 || activity.ratingAverage === null) return null;
+  return `${activity.ratingAverage.toFixed(1)} 分 · ${activity.ratingCount} 人评价`;
+}
+
+/**
+ * An activity in a list: title, category and method, time span (Asia/Shanghai), place, station,
+ * rating, seats and the waitlist. `children` adds a row below (a booking's status, staff buttons).
  */
 export function ActivityCard({
   activity,
   onClick,
   showStation = true,
+  showSeats = true,
   children,
-}: PropsWithChildren<{ activity: TActivitySummary; onClick?: () => void; showStation?: boolean }>) {
+}: PropsWithChildren<{
+  activity: TActivitySummary;
+  onClick?: () => void;
+  showStation?: boolean;
+  /** Seats and waitlist left (off where the card stands for the caller's own booking). */
+  showSeats?: boolean;
+}>) {
   const seats = seatsText(activity);
+  const waitlist = waitlistText(activity);
+  const rating = ratingText(activity);
   return (
     <View className="card activity-card" onClick={onClick}>
       <Text className="text-strong activity-card__title">{activity.title}</Text>
@@ -59,7 +90,14 @@ export function ActivityCard({
           <Text className="meta-value">{activity.stationName}</Text>
         </View>
       ) : null}
-      <Text className={`status-line status-line--${seats.tone}`}>{seats.text}</Text>
+      {rating ? (
+        <View className="meta-row">
+          <Text className="meta-label">评价</Text>
+          <Text className="meta-value">★ {rating}</Text>
+        </View>
+      ) : null}
+      {showSeats ? <Text className={`status-line status-line--${seats.tone}`}>{seats.text}</Text> : null}
+      {showSeats && waitlist ? <Text className="status-line status-line--warn">{waitlist}</Text> : null}
       {children}
     </View>
   );

@@ -11,9 +11,14 @@ export const ROUTES = {
   activityList: '/packages/activity/pages/list/index',
   activityDetail: '/packages/activity/pages/detail/index',
   myBookings: '/packages/activity/pages/my-bookings/index',
+  checkInCode: '/packages/activity/pages/check-in-code/index',
+  messages: '/packages/messages/pages/list/index',
   stationDetail: '/packages/station/pages/detail/index',
   staffActivities: '/packages/staff/pages/activities/index',
   staffEdit: '/packages/staff/pages/edit/index',
+  staffScan: '/packages/staff/pages/scan/index',
+  staffRoster: '/packages/staff/pages/roster/index',
+  staffRatings: '/packages/staff/pages/ratings/index',
   /** H5 local runs only; absent from the weapp build. */
   devSignIn: '/packages/dev/pages/sign-in/index',
 } as const;

@@ -9,16 +9,22 @@ import { PageShell } from '../../components/page-shell';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useElderMode } from '../../hooks/use-elder-mode';
 import { useMe, useUpdateProfile } from '../../hooks/use-me';
+import { useUnreadMessages } from '../../hooks/use-unread-messages';
 import { currentDevSession } from '../../lib/cloud';
 import { setElderMode } from '../../lib/elder-mode';
 import { ROUTES, openPage } from '../../lib/routes';
 import './index.scss';
 
-function Entry(props: { id: string; title: string; extra?: string; onClick: () => void }) {
+function Entry(props: { id: string; title: string; extra?: string; badge?: string; onClick: () => void }) {
   return (
     <View className="entry" id={props.id} onClick={props.onClick}>
       <Text className="entry__title">{props.title}</Text>
       <View className="entry__extra">
+        {props.badge ? (
+          <Text className="entry__badge" id={`${props.id}-badge`}>
+            {props.badge}
+          </Text>
+        ) : null}
         {props.extra ? <Text>{props.extra}</Text> : null}
         <Text>›</Text>
       </View>
@@ -28,6 +34,7 @@ function Entry(props: { id: string; title: string; extra?: string; onClick: () =
 
 export default function MinePage() {
   const me = useMe();
+  const unread = useUnreadMessages(Boolean(me.data));
   const elder = useElderMode();
   // The device setting applies at once; saving it to the profile is best effort.
   const saveProfile = useUpdateProfile({ onError: () => true });
@@ -35,7 +42,7 @@ export default function MinePage() {
   const persona = process.env.TARO_ENV === 'h5' ? currentDevSession()?.persona : undefined;
 
   usePullDownRefresh(async () => {
-    await me.reload();
+    await Promise.all([me.reload(), unread.reload()]);
     Taro.stopPullDownRefresh();
   });
 
@@ -70,6 +77,12 @@ export default function MinePage() {
 
       <View className="entry-list">
         <Entry id="my-bookings-entry" title="我的报名" onClick={() => openPage(ROUTES.myBookings)} />
+        <Entry
+          id="messages-entry"
+          title="消息"
+          badge={unread.data ? `${unread.data > 99 ? '99+' : unread.data} 条未读` : undefined}
+          onClick={() => openPage(ROUTES.messages)}
+        />
         {isStaff ? (
           <Entry id="staff-entry" title="活动管理" extra="社工专用" onClick={() => openPage(ROUTES.staffActivities)} />
         ) : null}

@@ -31,3 +31,11 @@ export function useUpdateActivity(options?: ActionOptions) {
 export function usePublishActivity(options?: ActionOptions) {
   return useAction((activityId: string) => callFunction(activitiesFn, 'publish', { activityId }), options);
 }
+
+/** Cancel an activity with a reason; everyone booked or waiting is told (`activities.cancelActivity`). */
+export function useCancelActivity(options?: ActionOptions) {
+  return useAction(
+    (activityId: string, reason: string) => callFunction(activitiesFn, 'cancelActivity', { activityId, reason }),
+    options,
+  );
+}

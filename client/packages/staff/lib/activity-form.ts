@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import './zod-setup';
 import { ZActivityInput, type TActivityDetail, type activitiesContract } from '../../../../shared/contracts/activities';
 import type { RequestOf } from '../../../../shared/contracts/common';
+import { DEFAULT_CHECKIN_OPENS_MINUTES, type PromotionMode } from '../../../../shared/domain/booking';
 import {
   DEFAULT_CANCEL_HOURS_BEFORE,
   EDITABLE_AFTER_PUBLISH,
+  MAX_CAPACITY,
   scheduleProblem,
   type ActivityCategory,
   type ActivityMethod,
   type ActivityStatus,
 } from '../../../../shared/domain/activity';
 import type { FieldErrors } from '../../../../shared/errors';
-
-// WeChat forbids `new Function`; tell zod not to probe for it (its JIT is only a speed-up).
-z.config({ jitless: true });
 
 /** What the form holds: text as typed, choices, and instants as ISO strings ('' = not chosen). */
 export interface ActivityFormValues {
@@ -28,6 +28,12 @@ export interface ActivityFormValues {
   signUpOpensAt: string;
   signUpClosesAt: string;
   cancelDeadline: string;
+  /** 候补名额; '0' = no waitlist. */
+  waitlistCapacity: string;
+  promotionMode: PromotionMode;
+  /** Only read when `promotionMode` is 'claim'. */
+  claimWindowHours: string;
+  checkInOpensMinutesBefore: string;
 }
 
 export type ActivityField = keyof ActivityFormValues;
@@ -51,6 +57,21 @@ export const FIELD_LABELS: Record<ActivityField, string> = {
   signUpOpensAt: '报名开始时间',
   signUpClosesAt: '报名截止时间',
   cancelDeadline: '取消截止时间',
+  waitlistCapacity: '候补名额',
+  promotionMode: '转正方式',
+  claimWindowHours: '确认时限（小时）',
+  checkInOpensMinutesBefore: '签到开放（开始前几分钟）',
+};
+
+/** Numeric fields typed as text, with what to say when they are empty or out of range. */
+const NUMBER_MESSAGES: Partial<Record<ActivityField, { empty: string; invalid: string }>> = {
+  capacity: { empty: '请填写名额', invalid: `名额须为 0 到 ${MAX_CAPACITY} 之间的整数` },
+  waitlistCapacity: {
+    empty: '请填写候补名额（不设候补填 0）',
+    invalid: `候补名额须为 0 到 ${MAX_CAPACITY} 之间的整数`,
+  },
+  claimWindowHours: { empty: '请填写确认时限', invalid: '确认时限须为 1 到 72 之间的整数（小时）' },
+  checkInOpensMinutesBefore: { empty: '请填写签到开放时间', invalid: '请填写 0 到 240 之间的整数（分钟）' },
 };
 
 const INSTANT_FIELDS: readonly ActivityField[] = [
@@ -76,6 +97,10 @@ export function emptyForm(): ActivityFormValues {
     signUpOpensAt: '',
     signUpClosesAt: '',
     cancelDeadline: '',
+    waitlistCapacity: '0',
+    promotionMode: 'auto',
+    claimWindowHours: '12',
+    checkInOpensMinutesBefore: String(DEFAULT_CHECKIN_OPENS_MINUTES),
   };
 }
 
@@ -94,6 +119,10 @@ export function formFromDetail(detail: TActivityDetail): ActivityFormValues {
     signUpOpensAt: detail.signUpOpensAt,
     signUpClosesAt: detail.signUpClosesAt,
     cancelDeadline: detail.cancelDeadline,
+    waitlistCapacity: String(detail.waitlistCapacity),
+    promotionMode: detail.promotionMode,
+    claimWindowHours: String(detail.claimWindowHours),
+    checkInOpensMinutesBefore: String(detail.checkInOpensMinutesBefore),
   };
 }
 
@@ -108,8 +137,14 @@ function hasChinese(text: string): boolean {
   return /[\u4e00-\u9fa5]/.test(text);
 }
 
-function messageFor(field: ActivityField, message: string): string {
+function messageFor(field: ActivityField, message: string, typed: string): string {
   if (INSTANT_FIELDS.includes(field)) return `请选择${FIELD_LABELS[field]}`;
+  const numeric = NUMBER_MESSAGES[field];
+  if (numeric) {
+    if (typed.trim() === '') return numeric.empty;
+    // The schema's own Chinese messages ("候补名额不能为负数") are kept; generic ones are replaced.
+    return /须为|不能|至少|不超过/.test(message) ? message : numeric.invalid;
+  }
   return hasChinese(message) ? message : `${FIELD_LABELS[field]}填写有误`;
 }
 
@@ -122,7 +157,7 @@ export function validateActivityForm(
   values: ActivityFormValues,
   now: Date,
 ): { ok: true; input: ActivityInput } | { ok: false; errors: FormErrors } {
-  const capacityText = values.capacity.trim();
+  const numberOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
   const candidate = {
     title: values.title,
     category: values.category || undefined,
@@ -132,10 +167,15 @@ export function validateActivityForm(
     contact: values.contact,
     startAt: values.startAt,
     endAt: values.endAt,
-    capacity: capacityText === '' ? Number.NaN : Number(capacityText),
+    capacity: numberOf(values.capacity),
     signUpOpensAt: values.signUpOpensAt || undefined,
     signUpClosesAt: values.signUpClosesAt || undefined,
     cancelDeadline: values.cancelDeadline || undefined,
+    waitlistCapacity: numberOf(values.waitlistCapacity),
+    promotionMode: values.promotionMode,
+    // Without a claim window in use, the schema's default stands in for whatever is typed there.
+    claimWindowHours: values.promotionMode === 'claim' ? numberOf(values.claimWindowHours) : undefined,
+    checkInOpensMinutesBefore: numberOf(values.checkInOpensMinutesBefore),
   };
   const result = ZActivityInput.safeParse(candidate);
   const errors: FormErrors = {};
@@ -144,7 +184,7 @@ export function validateActivityForm(
       const field = issue.path[0];
       if (typeof field !== 'string' || !FIELDS.includes(field as ActivityField)) continue;
       const key = field as ActivityField;
-      errors[key] ??= key === 'capacity' && capacityText === '' ? '请填写名额' : messageFor(key, issue.message);
+      errors[key] ??= messageFor(key, issue.message, values[key]);
     }
     return { ok: false, errors };
   }

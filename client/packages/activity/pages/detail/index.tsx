@@ -15,15 +15,18 @@ import {
 } from '../../../../../shared/domain/activity';
 import { formatDateTime, formatSpan } from '../../../../../shared/domain/time';
 import { ERROR_MESSAGES } from '../../../../../shared/errors';
-import { seatsText } from '../../../../components/activity-card';
+import { ratingText, seatsText, waitlistText } from '../../../../components/activity-card';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
 import { useLiveReload } from '../../../../hooks/use-live-reload';
 import { showSuccess } from '../../../../lib/feedback';
+import { requestWaitlistNotice } from '../../../../lib/subscribe';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { useActivity } from '../../api/use-activity';
-import { useCancelBooking, useSignUp } from '../../api/use-booking';
+import { useCancelBooking, useClaimOffer, useSignUp } from '../../api/use-booking';
+import { RatingPanel } from '../../components/rating-panel';
+import { bookingLine } from '../../lib/booking-text';
 import './index.scss';
 
 /** Remaining seats are refreshed this often while the page is on screen. */
@@ -55,89 +58,281 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Book, or cancel (after a confirmation), with every refusal written out. */
+/** Buttons and texts shared by the booked states: give the seat/place/offer back, after a confirmation. */
+function CancelBookingAction(props: {
+  activity: TActivityDetail;
+  label: string;
+  title: string;
+  content: string;
+  confirmText: string;
+  doneText: string;
+  buttonId: string;
+  onChanged: () => Promise<void>;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const cancel = useCancelBooking({
+    onError: (error) => {
+      if (error.code !== 'UNAUTHENTICATED') void props.onChanged();
+      return false;
+    },
+  });
+  const confirm = async () => {
+    const result = await cancel.run(props.activity.activityId);
+    setConfirming(false);
+    if (result.ok) {
+      showSuccess(props.doneText);
+      await props.onChanged();
+    }
+  };
+  return (
+    <View>
+      <View className="actions">
+        <Button type="danger" fill="outline" id={props.buttonId} onClick={() => setConfirming(true)}>
+          {props.label}
+        </Button>
+      </View>
+      <ConfirmDialog
+        visible={confirming}
+        title={props.title}
+        content={`${props.content}\n活动：${props.activity.title}`}
+        confirmText={props.confirmText}
+        cancelText="再想想"
+        danger
+        pending={cancel.pending}
+        confirmId="confirm-cancel-booking-button"
+        cancelId="keep-booking-button"
+        onConfirm={() => void confirm()}
+        onCancel={() => setConfirming(false)}
+      />
+    </View>
+  );
+}
+
+/** When check-in opens: "开始前 30 分钟（9:00）起可签到". */
+function checkInOpensText(activity: TActivityDetail): string {
+  const opens = new Date(Date.parse(activity.startAt) - activity.checkInOpensMinutesBefore * 60_000);
+  return activity.checkInOpensMinutesBefore > 0
+    ? `活动开始前 ${activity.checkInOpensMinutesBefore} 分钟（${formatDateTime(opens)}）起可签到`
+    : `活动开始时（${formatDateTime(opens)}）起可签到`;
+}
+
+/** The waitlist explained before joining it. */
+function waitlistExplanation(activity: TActivityDetail): string {
+  const ahead = activity.waitlisted > 0 ? `目前已有 ${activity.waitlisted} 人在候补。` : '';
+  const how =
+    activity.promotionMode === 'claim'
+      ? `轮到您时，我们会发消息通知您，请在 ${activity.claimWindowHours} 小时内点“确认参加”，否则名额会顺延给下一位。`
+      : '轮到您时会自动为您报名成功，并发消息通知您。';
+  return `本活动名额已满。加入候补后，有人取消时按候补顺序依次递补。${ahead}\n${how}`;
+}
+
+/** The caller's booking in every state, and what they can do next: book, wait, claim, show the code, rate. */
 function BookingPanel({ activity, onChanged }: { activity: TActivityDetail; onChanged: () => Promise<void> }) {
-  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const [confirmingWaitlist, setConfirmingWaitlist] = useState(false);
   const refreshOnRefusal = (error: { code: string }) => {
     // The activity changed under us (full, closed …): show why, and the fresh state behind it.
     if (error.code !== 'UNAUTHENTICATED') void onChanged();
   };
   const signUp = useSignUp({ onError: refreshOnRefusal });
-  const cancel = useCancelBooking({ onError: refreshOnRefusal });
+  const claim = useClaimOffer({ onError: refreshOnRefusal });
   const now = new Date();
   const schedule = scheduleOf(activity);
-  const booked = activity.myBooking?.status === 'confirmed';
+  const booking = activity.myBooking;
+  const status = booking?.status;
 
   const book = async () => {
     const result = await signUp.run(activity.activityId);
+    if (result.ok) {
+      showSuccess(result.value.status === 'waitlisted' ? '已加入候补' : '报名成功');
+      await onChanged();
+    }
+  };
+
+  const joinWaitlist = async () => {
+    // The subscription prompt must open inside this tap, before anything is awaited.
+    const asked = requestWaitlistNotice();
+    await book();
+    setConfirmingWaitlist(false);
+    await asked;
+  };
+
+  const claimSeat = async () => {
+    const result = await claim.run(activity.activityId);
     if (result.ok) {
       showSuccess('报名成功');
       await onChanged();
     }
   };
 
-  const confirmCancel = async () => {
-    const result = await cancel.run(activity.activityId);
-    setConfirmingCancel(false);
-    if (result.ok) {
-      showSuccess('已取消报名');
-      await onChanged();
-    }
-  };
+  if (activity.status === 'cancelled') {
+    return (
+      <View className="card" id="booking-panel">
+        <Text className="status-line status-line--danger" id="activity-cancelled">
+          ！本活动已取消
+        </Text>
+        {activity.cancelReason ? (
+          <Text className="booking-panel__hint" id="cancel-reason">
+            取消原因：{activity.cancelReason}
+          </Text>
+        ) : null}
+        {booking && booking.status === 'cancelled' ? (
+          <Text className="booking-panel__hint">您的报名已一并取消，无需任何操作。</Text>
+        ) : null}
+      </View>
+    );
+  }
 
-  if (booked) {
+  if (booking && status === 'confirmed') {
     const refusal = cancelRefusal(schedule, now);
+    const ended = now >= schedule.endAt || activity.status === 'finished';
     return (
       <View className="card" id="booking-panel">
         <Text className="status-line status-line--ok" id="booking-status">
-          ✓ 您已报名成功
+          {bookingLine(booking, 'detail').text}
         </Text>
-        <Text className="booking-panel__hint">请按时参加。取消截止：{formatDateTime(activity.cancelDeadline)}</Text>
+        {ended ? (
+          <Text className="booking-panel__hint">活动已结束。</Text>
+        ) : (
+          <View>
+            <Text className="booking-panel__hint">{checkInOpensText(activity)}，到场后请出示签到码。</Text>
+            <View className="actions">
+              <Button
+                type="primary"
+                size="large"
+                block
+                id="show-code-button"
+                onClick={() => openPage(ROUTES.checkInCode, { activityId: activity.activityId })}
+              >
+                出示签到码
+              </Button>
+            </View>
+          </View>
+        )}
+        <Text className="booking-panel__hint">取消截止：{formatDateTime(activity.cancelDeadline)}</Text>
         {refusal ? (
           <Text className="status-line status-line--warn">{ERROR_MESSAGES[refusal]}</Text>
         ) : (
-          <View className="actions">
-            <Button type="danger" fill="outline" id="cancel-booking-button" onClick={() => setConfirmingCancel(true)}>
-              取消报名
-            </Button>
-          </View>
+          <CancelBookingAction
+            activity={activity}
+            label="取消报名"
+            title="确认取消报名？"
+            content="取消后名额会让给其他居民，如需参加要重新报名。"
+            confirmText="确认取消"
+            doneText="已取消报名"
+            buttonId="cancel-booking-button"
+            onChanged={onChanged}
+          />
         )}
-        <ConfirmDialog
-          visible={confirmingCancel}
-          title="确认取消报名？"
-          content={`取消后名额会让给其他居民，如需参加要重新报名。\n活动：${activity.title}`}
-          confirmText="确认取消"
-          cancelText="再想想"
-          danger
-          pending={cancel.pending}
-          confirmId="confirm-cancel-booking-button"
-          cancelId="keep-booking-button"
-          onConfirm={() => void confirmCancel()}
-          onCancel={() => setConfirmingCancel(false)}
+      </View>
+    );
+  }
+
+  if (booking && status === 'waitlisted') {
+    return (
+      <View className="card" id="booking-panel">
+        <Text className="status-line status-line--warn" id="booking-status">
+          {bookingLine(booking, 'detail').text}
+        </Text>
+        <Text className="booking-panel__hint" id="waitlist-hint">
+          {activity.promotionMode === 'claim'
+            ? `有人取消时按顺序递补。轮到您时会发消息通知您，请在 ${activity.claimWindowHours} 小时内确认参加。`
+            : '有人取消时按顺序递补，轮到您时自动报名成功，并发消息通知您。'}
+        </Text>
+        <CancelBookingAction
+          activity={activity}
+          label="退出候补"
+          title="确认退出候补？"
+          content="退出后您在候补名单中的位置会让给后面的居民。"
+          confirmText="确认退出"
+          doneText="已退出候补"
+          buttonId="cancel-booking-button"
+          onChanged={onChanged}
         />
       </View>
     );
   }
 
+  if (booking && status === 'offered') {
+    return (
+      <View className="card" id="booking-panel">
+        <Text className="status-line status-line--warn" id="booking-status">
+          {bookingLine(booking, 'detail').text}
+        </Text>
+        <Text className="booking-panel__hint">过了这个时间，名额会顺延给下一位候补的居民。</Text>
+        <View className="actions">
+          <Button
+            type="primary"
+            size="large"
+            block
+            id="claim-offer-button"
+            loading={claim.pending}
+            disabled={claim.pending}
+            onClick={() => void claimSeat()}
+          >
+            确认参加
+          </Button>
+        </View>
+        <CancelBookingAction
+          activity={activity}
+          label="放弃名额"
+          title="确认放弃这个名额？"
+          content="放弃后名额会让给下一位候补的居民，如需参加要重新报名。"
+          confirmText="确认放弃"
+          doneText="已放弃名额"
+          buttonId="decline-offer-button"
+          onChanged={onChanged}
+        />
+      </View>
+    );
+  }
+
+  if (booking && (status === 'checked_in' || status === 'no_show')) {
+    const line = bookingLine(booking, 'detail');
+    return (
+      <View>
+        <View className="card" id="booking-panel">
+          <Text className={`status-line status-line--${line.tone}`} id="booking-status">
+            {line.text}
+          </Text>
+          {status === 'no_show' ? (
+            <Text className="booking-panel__hint">如果您其实到场了，请联系社工站更正。</Text>
+          ) : null}
+        </View>
+        {status === 'checked_in' ? <RatingPanel activity={activity} booking={booking} onChanged={onChanged} /> : null}
+      </View>
+    );
+  }
+
+  // Not booked, or booked before and cancelled / expired: book (or join the waitlist) again.
   const refusal = signUpRefusal(schedule, now);
   const full = refusal === null && isFull(activity);
+  const waitlistOpen = full && activity.capacity > 0 && activity.waitlistCapacity > activity.waitlisted;
   const reason = refusal
     ? ERROR_MESSAGES[refusal]
-    : full
+    : full && !waitlistOpen
       ? activity.capacity === 0
         ? '暂不接受报名'
-        : '名额已满'
+        : activity.waitlistCapacity > 0
+          ? ERROR_MESSAGES.WAITLIST_FULL
+          : ERROR_MESSAGES.ACTIVITY_FULL
       : null;
+  const again = status === 'cancelled' || status === 'expired';
+  const label = reason ? '暂不能报名' : waitlistOpen ? '加入候补' : again ? '重新报名' : '立即报名';
   return (
     <View className="card" id="booking-panel">
-      {activity.myBooking?.status === 'cancelled' ? (
-        <Text className="status-line status-line--warn" id="booking-status">
-          您已取消过报名
+      {booking && again ? (
+        <Text className={`status-line status-line--${bookingLine(booking, 'detail').tone}`} id="booking-status">
+          {bookingLine(booking, 'detail').text}
         </Text>
       ) : null}
       {reason ? (
         <Text className="status-line status-line--warn" id="booking-refusal">
           {reason}
+        </Text>
+      ) : waitlistOpen ? (
+        <Text className="booking-panel__hint" id="waitlist-hint">
+          名额已满，可以加入候补：有人取消时按顺序递补
+          {activity.promotionMode === 'claim' ? `，轮到您时请在 ${activity.claimWindowHours} 小时内确认` : ''}。
         </Text>
       ) : (
         <Text className="booking-panel__hint">报名截止：{formatDateTime(activity.signUpClosesAt)}</Text>
@@ -149,12 +344,24 @@ function BookingPanel({ activity, onChanged }: { activity: TActivityDetail; onCh
           block
           id="book-button"
           disabled={Boolean(reason) || signUp.pending}
-          loading={signUp.pending}
-          onClick={() => void book()}
+          loading={signUp.pending && !confirmingWaitlist}
+          onClick={() => (waitlistOpen ? setConfirmingWaitlist(true) : void book())}
         >
-          {reason ? '暂不能报名' : activity.myBooking?.status === 'cancelled' ? '重新报名' : '立即报名'}
+          {label}
         </Button>
       </View>
+      <ConfirmDialog
+        visible={confirmingWaitlist}
+        title="加入候补？"
+        content={waitlistExplanation(activity)}
+        confirmText="确认加入候补"
+        cancelText="再想想"
+        pending={signUp.pending}
+        confirmId="confirm-waitlist-button"
+        cancelId="cancel-waitlist-button"
+        onConfirm={() => void joinWaitlist()}
+        onCancel={() => setConfirmingWaitlist(false)}
+      />
     </View>
   );
 }
@@ -190,6 +397,8 @@ export default function ActivityDetailPage() {
 
   const data = activity.data;
   const seats = seatsText(data);
+  const waitlist = waitlistText(data);
+  const rating = ratingText(data);
   const contactPhone = phoneIn(data.contact);
   const call = (phoneNumber: string) =>
     // Rejects when the person closes the call sheet: nothing to report.
@@ -225,7 +434,21 @@ export default function ActivityDetailPage() {
             {seats.text}
           </Text>
           <Text className="text-secondary">共 {data.capacity} 个名额</Text>
+          {waitlist ? (
+            <Text className="status-line status-line--warn" id="waitlist-state">
+              {waitlist}
+            </Text>
+          ) : data.waitlistCapacity > 0 && data.waitlisted > 0 ? (
+            <Text className="text-secondary" id="waitlist-state">
+              {`候补 ${data.waitlisted} 人`}
+            </Text>
+          ) : null}
         </Row>
+        {rating ? (
+          <Row label="评价">
+            <Text id="activity-rating">★ {rating}</Text>
+          </Row>
+        ) : null}
         <Row label="报名时间">
           <Text>{`${formatDateTime(data.signUpOpensAt)} 至 ${formatDateTime(data.signUpClosesAt)}`}</Text>
         </Row>

@@ -1,22 +1,96 @@
-import { Tabs } from '@nutui/nutui-react-taro';
+import { Button, Tabs } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/css';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import { BOOKING_STATUS_LABELS } from '../../../../../shared/domain/activity';
-import { formatDateTime } from '../../../../../shared/domain/time';
+import type { TMyBooking } from '../../../../../shared/contracts/activities';
 import { ActivityCard } from '../../../../components/activity-card';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
+import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage } from '../../../../lib/routes';
+import { useClaimOffer } from '../../api/use-booking';
 import { useMyBookings } from '../../api/use-my-bookings';
+import { bookingLine } from '../../lib/booking-text';
 
 type When = 'upcoming' | 'past';
 
-/** The caller's bookings: 即将参加 (not yet ended) and 已结束, each paged. */
+/** A booking's state in words, and the one thing to do next right from the list. */
+function BookingRow({
+  booking,
+  claiming,
+  onClaim,
+}: {
+  booking: TMyBooking;
+  claiming: boolean;
+  onClaim: (booking: TMyBooking) => void;
+}) {
+  const { activity } = booking;
+  if (activity.status === 'cancelled') {
+    return <Text className="status-line status-line--danger">！活动已取消（点开查看原因）</Text>;
+  }
+  const line = bookingLine(booking, 'list');
+  return (
+    <View>
+      <Text className={`status-line status-line--${line.tone}`}>{line.text}</Text>
+      {booking.status === 'confirmed' && activity.status === 'published' && Date.parse(activity.endAt) > Date.now() ? (
+        <View className="actions">
+          <Button
+            type="primary"
+            id={`show-code-${booking.activityId}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              openPage(ROUTES.checkInCode, { activityId: booking.activityId });
+            }}
+          >
+            出示签到码
+          </Button>
+        </View>
+      ) : null}
+      {booking.status === 'offered' ? (
+        <View className="actions">
+          <Button
+            type="primary"
+            id={`claim-offer-${booking.activityId}`}
+            loading={claiming}
+            disabled={claiming}
+            onClick={(event) => {
+              event.stopPropagation();
+              onClaim(booking);
+            }}
+          >
+            确认参加
+          </Button>
+        </View>
+      ) : null}
+      {booking.status === 'checked_in' ? (
+        <Text className="list-summary">
+          {booking.myRating ? `我的评价：${booking.myRating.score} 分` : '还没有评价，点开活动打个分吧 ›'}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+/** The caller's bookings: 即将参加 (not yet ended) and 已结束, each paged, with every booking state in words. */
 export default function MyBookingsPage() {
   const [when, setWhen] = useState<When>('upcoming');
   const list = useMyBookings(when);
+  const claim = useClaimOffer({
+    onError: (error) => {
+      if (error.code !== 'UNAUTHENTICATED') void list.reload();
+      return false;
+    },
+  });
+
+  const claimSeat = async (booking: TMyBooking) => {
+    const result = await claim.run(booking.activityId);
+    if (result.ok) {
+      showSuccess('报名成功');
+      await list.reload();
+    }
+  };
 
   usePullDownRefresh(async () => {
     await list.reload();
@@ -50,15 +124,10 @@ export default function MyBookingsPage() {
             <ActivityCard
               key={booking.bookingId}
               activity={booking.activity}
+              showSeats={false}
               onClick={() => openPage(ROUTES.activityDetail, { activityId: booking.activityId })}
             >
-              <Text
-                className={`status-line ${booking.status === 'confirmed' ? 'status-line--ok' : 'status-line--warn'}`}
-              >
-                {booking.status === 'confirmed'
-                  ? `${BOOKING_STATUS_LABELS.confirmed}（${formatDateTime(booking.createdAt)} 报名）`
-                  : `${BOOKING_STATUS_LABELS.cancelled}${booking.cancelledAt ? `（${formatDateTime(booking.cancelledAt)}）` : ''}`}
-              </Text>
+              <BookingRow booking={booking} claiming={claim.pending} onClaim={(b) => void claimSeat(b)} />
             </ActivityCard>
           ))}
           <LoadMore

@@ -14,8 +14,12 @@ import { ROUTES, openPage } from '../../../../lib/routes';
 import { usePublishActivity } from '../../api/use-activity-editor';
 import { useManagedActivities } from '../../api/use-managed-activities';
 import { useManagedStations } from '../../api/use-managed-stations';
+import { ManageActions } from '../../components/manage-actions';
 
-/** Staff: every activity of a station they manage (drafts too), with edit, publish and create. */
+/**
+ * Staff: every activity of a station they manage (drafts too), with edit, publish and create; and
+ * for published ones 扫码签到, 名单, 查看评价 and 取消活动.
+ */
 export default function StaffActivitiesPage() {
   const { me, stations } = useManagedStations();
   const [chosenStationId, setChosenStationId] = useState<string | undefined>(undefined);
@@ -137,6 +141,7 @@ export default function StaffActivitiesPage() {
                   </Button>
                 ) : null}
               </View>
+              <ManageActions activity={activity} onCancelled={() => void list.reload()} />
             </ActivityCard>
           ))}
           <LoadMore

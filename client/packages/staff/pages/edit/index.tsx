@@ -14,6 +14,7 @@ import {
   ACTIVITY_STATUS_LABELS,
   MAX_CAPACITY,
 } from '../../../../../shared/domain/activity';
+import { PROMOTION_MODES, PROMOTION_MODE_KEYS } from '../../../../../shared/domain/booking';
 import type { CloudError } from '../../../../lib/cloud';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
@@ -28,6 +29,7 @@ import {
 } from '../../api/use-activity-editor';
 import { ChoiceChips, FormField } from '../../components/form-field';
 import { DatetimeField } from '../../components/datetime-field';
+import { ManageActions } from '../../components/manage-actions';
 import {
   FIELD_LABELS,
   emptyForm,
@@ -49,8 +51,17 @@ function scrollToFirstError(errors: FormErrors): void {
 
 const CATEGORY_OPTIONS = ACTIVITY_CATEGORY_KEYS.map((key) => ({ key, label: ACTIVITY_CATEGORIES[key] }));
 const METHOD_OPTIONS = ACTIVITY_METHOD_KEYS.map((key) => ({ key, label: ACTIVITY_METHODS[key] }));
+const PROMOTION_OPTIONS = PROMOTION_MODE_KEYS.map((key) => ({ key, label: PROMOTION_MODES[key] }));
 
-function ActivityForm({ stationId, activity }: { stationId?: string; activity?: TActivityDetail }) {
+function ActivityForm({
+  stationId,
+  activity,
+  onChanged,
+}: {
+  stationId?: string;
+  activity?: TActivityDetail;
+  onChanged: () => Promise<void>;
+}) {
   const status = activity?.status ?? null;
   const [initial, setInitial] = useState<ActivityFormValues>(() => (activity ? formFromDetail(activity) : emptyForm()));
   const [values, setValues] = useState<ActivityFormValues>(initial);
@@ -301,6 +312,91 @@ function ActivityForm({ stationId, activity }: { stationId?: string; activity?: 
         </FormField>
       </View>
 
+      <Text className="section-title">候补与签到</Text>
+      <View className="card" id="waitlist-settings">
+        <FormField
+          name="waitlistCapacity"
+          label={FIELD_LABELS.waitlistCapacity}
+          hint={lockedHint('waitlistCapacity') ?? '名额报满后还可以排队候补的人数；填 0 表示不设候补'}
+          error={errors.waitlistCapacity}
+        >
+          <View className="form-input">
+            <Input
+              id="input-waitlistCapacity"
+              type="number"
+              value={values.waitlistCapacity}
+              placeholder="0 = 不设候补"
+              disabled={!editable('waitlistCapacity')}
+              onChange={(value) => set('waitlistCapacity', value)}
+            />
+          </View>
+        </FormField>
+        <FormField
+          name="promotionMode"
+          label={FIELD_LABELS.promotionMode}
+          hint={
+            lockedHint('promotionMode') ??
+            (values.promotionMode === 'claim'
+              ? '有人取消时，通知第一位候补在时限内确认，过时顺延给下一位'
+              : '有人取消时，第一位候补直接报名成功，并收到通知')
+          }
+          error={errors.promotionMode}
+        >
+          <ChoiceChips
+            name="promotionMode"
+            options={PROMOTION_OPTIONS}
+            value={values.promotionMode}
+            disabled={!editable('promotionMode')}
+            onChange={(key) => set('promotionMode', key)}
+          />
+        </FormField>
+        {values.promotionMode === 'claim' ? (
+          <FormField
+            name="claimWindowHours"
+            label={FIELD_LABELS.claimWindowHours}
+            hint={lockedHint('claimWindowHours') ?? '1 到 72 小时；最晚到活动开始'}
+            error={errors.claimWindowHours}
+          >
+            <View className="form-input">
+              <Input
+                id="input-claimWindowHours"
+                type="number"
+                value={values.claimWindowHours}
+                placeholder="例如：12"
+                disabled={!editable('claimWindowHours')}
+                onChange={(value) => set('claimWindowHours', value)}
+              />
+            </View>
+          </FormField>
+        ) : null}
+        <FormField
+          name="checkInOpensMinutesBefore"
+          label={FIELD_LABELS.checkInOpensMinutesBefore}
+          hint={lockedHint('checkInOpensMinutesBefore') ?? '默认 30 分钟；填 0 表示活动开始时才能签到'}
+          error={errors.checkInOpensMinutesBefore}
+        >
+          <View className="form-input">
+            <Input
+              id="input-checkInOpensMinutesBefore"
+              type="number"
+              value={values.checkInOpensMinutesBefore}
+              placeholder="例如：30"
+              disabled={!editable('checkInOpensMinutesBefore')}
+              onChange={(value) => set('checkInOpensMinutesBefore', value)}
+            />
+          </View>
+        </FormField>
+      </View>
+
+      {activity && activity.status !== 'draft' ? (
+        <View>
+          <Text className="section-title">活动现场</Text>
+          <View className="card" id="manage-actions">
+            <ManageActions activity={activity} onCancelled={() => void onChanged()} />
+          </View>
+        </View>
+      ) : null}
+
       {readOnly ? null : (
         <View className="actions">
           <Button
@@ -366,7 +462,7 @@ export default function StaffEditPage() {
   }
   return (
     <PageShell>
-      <ActivityForm stationId={stationId} activity={activity.data} />
+      <ActivityForm stationId={stationId} activity={activity.data} onChanged={activity.reload} />
     </PageShell>
   );
 }

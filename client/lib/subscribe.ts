@@ -1,0 +1,32 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * The subscription-message template for "your waitlist place became a seat", fixed at build time
+ * (`WX_TEMPLATE_WAITLIST=<template id> npm run build:weapp`). Empty means "do not ask". Read
+ * defensively: a build without the constant leaves `process` undefined in the mini-program.
+ */
+function waitlistTemplateId(): string {
+  try {
+    return process.env.WX_TEMPLATE_WAITLIST || '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * weapp: asks once to send one "候补转正" notice. Must be called from the tap itself (before any
+ * await), as WeChat allows the prompt only inside a user gesture. Never fails: a refusal or an
+ * old base library just means no notice — the in-app 消息 still tells the person.
+ */
+export function requestWaitlistNotice(): Promise<void> {
+  const templateId = waitlistTemplateId();
+  if (!templateId) return Promise.resolve();
+  try {
+    return Taro.requestSubscribeMessage({ tmplIds: [templateId] } as Taro.requestSubscribeMessage.Option).then(
+      () => undefined,
+      () => undefined,
+    );
+  } catch {
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,115 @@
+import { Button, Dialog, Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import '../../../components/confirm-dialog.scss';
+import './form.scss';
+
+/**
+ * Asks for the reason an audited action needs (代签到, 更正签到, 取消活动) and confirms it in the
+ * same step. Both choices are written out; nothing closes by itself; an empty reason is refused
+ * with a written "！" message.
+ */
+export function ReasonDialog(props: {
+  visible: boolean;
+  title: string;
+  description: string;
+  placeholder: string;
+  confirmText: string;
+  cancelText?: string;
+  danger?: boolean;
+  pending?: boolean;
+  /** Suggested reasons, one tap each. */
+  presets?: readonly string[];
+  inputId: string;
+  confirmId: string;
+  cancelId: string;
+  maxLength?: number;
+  onConfirm: (reason: string) => void;
+  onCancel: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const maxLength = props.maxLength ?? 100;
+
+  useEffect(() => {
+    if (props.visible) {
+      setReason('');
+      setProblem(null);
+    }
+  }, [props.visible]);
+
+  const confirm = () => {
+    const text = reason.trim();
+    if (!text) {
+      setProblem('请填写原因');
+      return;
+    }
+    if (text.length > maxLength) {
+      setProblem(`原因不能超过${maxLength}个字`);
+      return;
+    }
+    props.onConfirm(text);
+  };
+
+  return (
+    <Dialog
+      visible={props.visible}
+      title={props.title}
+      closeOnOverlayClick={false}
+      onClose={props.onCancel}
+      footer={
+        <View className="confirm-dialog__footer">
+          <Button className="confirm-dialog__button" id={props.cancelId} onClick={props.onCancel}>
+            {props.cancelText ?? '再想想'}
+          </Button>
+          <Button
+            className="confirm-dialog__button"
+            type={props.danger ? 'danger' : 'primary'}
+            id={props.confirmId}
+            loading={props.pending}
+            disabled={props.pending}
+            onClick={confirm}
+          >
+            {props.confirmText}
+          </Button>
+        </View>
+      }
+    >
+      <View>
+        <Text className="confirm-dialog__content">{props.description}</Text>
+        {props.presets?.length ? (
+          <View className="choice-chips">
+            {props.presets.map((preset) => (
+              <View
+                key={preset}
+                className={`filter-chip${reason === preset ? ' filter-chip--active' : ''}`}
+                onClick={() => {
+                  setReason(preset);
+                  setProblem(null);
+                }}
+              >
+                {reason === preset ? `✓ ${preset}` : preset}
+              </View>
+            ))}
+          </View>
+        ) : null}
+        <View className={`form-input reason-dialog__input${problem ? ' form-input--error' : ''}`}>
+          <Input
+            id={props.inputId}
+            value={reason}
+            placeholder={props.placeholder}
+            maxLength={maxLength}
+            onChange={(value) => {
+              setReason(value);
+              setProblem(null);
+            }}
+          />
+        </View>
+        {problem ? <Text className="form-field__error">！{problem}</Text> : null}
+      </View>
+    </Dialog>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '活动评价',
+  enablePullDownRefresh: true,
+});
