@@ -29,6 +29,9 @@ export default defineAppConfig({
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/activity', 'packages/station'] },
   },
+  // H5 only: Taro's page-switch animation leaves a page hidden when someone goes back within
+  // ~0.3 s (a hide timer is not cancelled); without the animation pages switch at once.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f5f7',

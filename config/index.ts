@@ -30,6 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: { '@shared': SHARED_DIR },
     defineConstants: {
       'process.env.TCB_ENV': JSON.stringify(process.env.TCB_ENV || 'station-link-dev'),
+      // Subscription template for waitlist promotions; empty → the prompt is skipped.
+      'process.env.WX_TEMPLATE_WAITLIST': JSON.stringify(process.env.WX_TEMPLATE_WAITLIST || ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

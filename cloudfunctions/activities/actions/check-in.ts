@@ -25,6 +25,11 @@ export async function checkIn(deps: Deps, caller: Caller, input: z.output<typeof
   assertCan(caller, 'booking:checkIn', activity);
   if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
   const windowRefusal = checkInRefusal(activity, now);
+  if (windowRefusal === 'CHECKIN_NOT_OPEN') {
+    throw new AppError(windowRefusal, {
+      userMessage: `还未到签到时间（开始前${activity.checkInOpensMinutesBefore}分钟可签到）`,
+    });
+  }
   if (windowRefusal) throw new AppError(windowRefusal);
 
   let refId: string;
