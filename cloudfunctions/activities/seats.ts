@@ -9,7 +9,6 @@ import {
   releaseSeat,
   releaseWaitlistPlace,
   reserveSeat,
-  reserveSeatForPromotion,
   reserveWaitlistPlace,
 } from '../core/repositories/activities';
 import {
@@ -44,7 +43,7 @@ export async function bookSeatOrWaitlist(
   const id = bookingId(activity._id, attendee.userId);
   const by = bookedBy ?? attendee.userId;
 
-  if (await reserveSeat(deps.db, { activityId: activity._id, capacity: activity.capacity, now })) {
+  if (await reserveSeat(deps.db, { activityId: activity._id, capacity: activity.capacity, now, for: 'newcomer' })) {
     const booking = await placeBooking(deps, activity, attendee, bookedBy, {
       status: 'confirmed',
       waitlistedAt: null,
@@ -196,7 +195,7 @@ export async function fillFreeSeats(deps: Deps, activityId: string, maxRounds = 
     )
       break;
     const now = deps.now();
-    if (!(await reserveSeatForPromotion(deps.db, { activityId, capacity: activity.capacity, now }))) continue;
+    if (!(await reserveSeat(deps.db, { activityId, capacity: activity.capacity, now, for: 'promotion' }))) continue;
     const outcome = promotionOutcome(activity, now);
     let promoted: BookingDoc | null = null;
     for (const candidate of await findWaitingInOrder(deps.db, activityId, 5)) {

@@ -10,19 +10,16 @@ import {
 } from '../../shared/domain/report';
 import { monthKey, monthRange } from '../../shared/domain/time';
 import { AppError } from '../../shared/errors';
-import { assertCan } from '../core/authorize';
+import { stationWithPermission } from '../core/authorize';
 import type { Caller } from '../core/caller';
 import type { Deps } from '../core/deps';
 import type { StationDoc } from '../core/documents';
 import { aggregateMonth, type MonthAggregate } from '../core/repositories/reports';
-import { findChildStations, findStation } from '../core/repositories/stations';
+import { findChildStations } from '../core/repositories/stations';
 
 /** The station, checked for existence and the caller's right to read its reports. */
 export async function reportStation(deps: Deps, caller: Caller, stationId: string): Promise<StationDoc> {
-  const station = await findStation(deps.db, stationId);
-  if (!station) throw new AppError('NOT_FOUND', { userMessage: '站点不存在' });
-  assertCan(caller, 'report:read', { stationPath: station.path });
-  return station;
+  return stationWithPermission(deps, caller, stationId, 'report:read');
 }
 
 /** Refuse malformed months and months that have not begun (Asia/Shanghai). */

@@ -1,12 +1,12 @@
 import type { StaffRole } from '../../../shared/domain/roles';
 import { maskPhone } from '../../../shared/domain/privacy';
 import { AppError } from '../../../shared/errors';
-import { assertCan } from '../../core/authorize';
+import { stationWithPermission } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { StoredGrant, UserDoc } from '../../core/documents';
 import { appendAudit } from '../../core/repositories/audit';
-import { findStation, findSubtreeStationIds } from '../../core/repositories/stations';
+import { findSubtreeStationIds } from '../../core/repositories/stations';
 import {
   findUserById,
   findUserByPhone,
@@ -16,10 +16,7 @@ import {
 import { toMe } from './me';
 
 async function adminStation(deps: Deps, caller: Caller, stationId: string) {
-  const station = await findStation(deps.db, stationId);
-  if (!station) throw new AppError('NOT_FOUND', { userMessage: '站点不存在' });
-  assertCan(caller, 'roles:grant', { stationPath: station.path });
-  return station;
+  return stationWithPermission(deps, caller, stationId, 'roles:grant');
 }
 
 const summary = (user: UserDoc) => ({ userId: user._id, nickname: user.nickname, roles: toMe(user).roles });

@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import type { ZActivityInput } from '../../../shared/contracts/activities';
 import { scheduleProblem, withScheduleDefaults } from '../../../shared/domain/activity';
 import { AppError } from '../../../shared/errors';
-import { assertCan } from '../../core/authorize';
+import { stationWithPermission } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { ActivityDoc } from '../../core/documents';
 import { toActivityDetail } from '../../core/mappers';
 import { insertActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';
-import { findStation } from '../../core/repositories/stations';
+
 import { newId } from '../../core/ids';
 
 /** Staff create a draft activity at a station of their subtree. */
@@ -19,9 +19,7 @@ export async function create(
   input: { stationId: string; data: z.output<typeof ZActivityInput> },
 ) {
   const staff = requireUser(caller);
-  const station = await findStation(deps.db, input.stationId);
-  if (!station) throw new AppError('NOT_FOUND', { userMessage: '站点不存在' });
-  assertCan(caller, 'activity:manage', { stationPath: station.path });
+  const station = await stationWithPermission(deps, caller, input.stationId, 'activity:manage');
   const now = deps.now();
   const { data } = input;
   const schedule = withScheduleDefaults(

@@ -92,38 +92,25 @@ export async function findUpcomingForStation(
 
 /**
  * Take one seat: a single conditional write that increments `confirmed` only while it is below
- * `capacity` and the activity is still published with that capacity. True iff a seat was taken.
+ * `capacity` and the activity is still published with that capacity. A newcomer's seat also
+ * requires that nobody waits (`waitlisted: 0`), so the line is never jumped; a seat taken `for`
+ * the first in line (promotion) skips that condition. True iff a seat was taken.
  */
 export async function reserveSeat(
   db: Database,
-  seat: { activityId: string; capacity: number; now: Date },
+  seat: { activityId: string; capacity: number; now: Date; for: 'newcomer' | 'promotion' },
 ): Promise<boolean> {
   const _ = db.command;
+  const where: Record<string, unknown> = {
+    _id: seat.activityId,
+    status: 'published',
+    capacity: seat.capacity,
+    confirmed: _.lt(seat.capacity),
+  };
+  if (seat.for === 'newcomer') where.waitlisted = 0;
   const res = await db
     .collection(COLLECTIONS.activities)
-    .where({
-      _id: seat.activityId,
-      status: 'published',
-      capacity: seat.capacity,
-      confirmed: _.lt(seat.capacity),
-      waitlisted: 0,
-    })
-    .update({ confirmed: _.inc(1), updatedAt: seat.now });
-  return updatedCount(res) === 1;
-}
-
-/**
- * Take a seat for the first person in line: like `reserveSeat` but for promotion, so it ignores
- * the waitlist (the seat is taken *for* someone on it). True iff a seat was taken.
- */
-export async function reserveSeatForPromotion(
-  db: Database,
-  seat: { activityId: string; capacity: number; now: Date },
-): Promise<boolean> {
-  const _ = db.command;
-  const res = await db
-    .collection(COLLECTIONS.activities)
-    .where({ _id: seat.activityId, status: 'published', capacity: seat.capacity, confirmed: _.lt(seat.capacity) })
+    .where(where)
     .update({ confirmed: _.inc(1), updatedAt: seat.now });
   return updatedCount(res) === 1;
 }

@@ -71,3 +71,17 @@ export async function pageOf<T>(
   const items = rows<T>(listRes);
   return { items, total, page: args.page, pageSize: args.pageSize, hasMore: args.page * args.pageSize < total };
 }
+
+/**
+ * The part of the SDK's transaction handle repositories use: single-document reads and writes
+ * (CloudBase transactions allow nothing else).
+ */
+export interface TransactionLike {
+  collection(name: string): {
+    doc(id: string): {
+      get(): Promise<{ data: unknown }>;
+      update(data: object): Promise<unknown>;
+      set(data: object): Promise<unknown>;
+    };
+  };
+}

@@ -1,15 +1,17 @@
 import type { BookingStatus } from '../../../shared/domain/booking';
 import type { Database } from '../deps';
 import type { BookingDoc, BookingEvent, BookingRating } from '../documents';
-import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
+import {
+  COLLECTIONS,
+  getById,
+  pageOf,
+  rows,
+  updatedCount,
+  type Page,
+  type PageArgs,
+  type TransactionLike,
+} from './base';
 import { isDuplicateWrite } from './db-errors';
-
-/** The part of the SDK's transaction handle we use: single-document reads and writes. */
-interface TransactionLike {
-  collection(name: string): {
-    doc(id: string): { get(): Promise<{ data: unknown }>; update(data: object): Promise<unknown> };
-  };
-}
 
 /** One booking by its deterministic id, or null. */
 export function findBooking(db: Database, bookingId: string): Promise<BookingDoc | null> {

@@ -1,6 +1,6 @@
 import type { Database } from '../deps';
 import type { CertificateDoc, ClaimDoc, HourEntryDoc } from '../documents';
-import { COLLECTIONS, getById, pageOf, rows, type Page, type PageArgs } from './base';
+import { COLLECTIONS, getById, pageOf, rows, type Page, type PageArgs, type TransactionLike } from './base';
 
 /** One ledger entry, or null. */
 export function findEntry(db: Database, entryId: string): Promise<HourEntryDoc | null> {
@@ -154,7 +154,7 @@ export async function insertClaimSerialised(
   precheck: () => Promise<void>,
 ): Promise<void> {
   const _ = db.command;
-  await db.runTransaction(async (tx: TxLike) => {
+  await db.runTransaction(async (tx: TransactionLike) => {
     await tx.collection(COLLECTIONS.volunteers).doc(claim.volunteerId).get();
     await precheck();
     await tx
@@ -174,7 +174,7 @@ export async function decideClaim(
   db: Database,
   decision: { claimId: string; fields: Partial<ClaimDoc>; entry: HourEntryDoc | null },
 ): Promise<ClaimDoc | null> {
-  return (await db.runTransaction(async (tx: TxLike) => {
+  return (await db.runTransaction(async (tx: TransactionLike) => {
     const claim = (await tx.collection(COLLECTIONS.hourClaims).doc(decision.claimId).get()).data as ClaimDoc | null;
     if (!claim || claim.status !== 'pending') return null;
     await tx.collection(COLLECTIONS.hourClaims).doc(claim._id).update(decision.fields);
@@ -184,16 +184,6 @@ export async function decideClaim(
     }
     return { ...claim, ...decision.fields };
   }, 10)) as ClaimDoc | null;
-}
-
-interface TxLike {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<{ data: unknown }>;
-      update(data: object): Promise<unknown>;
-      set(data: object): Promise<unknown>;
-    };
-  };
 }
 
 /** Insert a certificate (serials are unique by construction). */

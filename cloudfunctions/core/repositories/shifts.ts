@@ -1,6 +1,15 @@
 import type { Database } from '../deps';
 import type { HourEntryDoc, ShiftDoc, ShiftStatus } from '../documents';
-import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
+import {
+  COLLECTIONS,
+  getById,
+  pageOf,
+  rows,
+  updatedCount,
+  type Page,
+  type PageArgs,
+  type TransactionLike,
+} from './base';
 import { isDuplicateWrite } from './db-errors';
 
 /** One shift by id, or null. */
@@ -78,16 +87,6 @@ export async function checkOutWithEntry(
     await tx.collection(COLLECTIONS.hourEntries).doc(_id).set(entry);
     return { ...shift, ...change.fields, status: 'checked_out' as const };
   }, 10)) as ShiftDoc | null;
-}
-
-interface TransactionLike {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<{ data: unknown }>;
-      update(data: object): Promise<unknown>;
-      set(data: object): Promise<unknown>;
-    };
-  };
 }
 
 /** Shifts of an activity in `statuses` (short-code lookup), at most 1000. */

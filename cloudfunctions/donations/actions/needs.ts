@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ZNeedInput } from '../../../shared/contracts/donations';
 import { AppError } from '../../../shared/errors';
-import { assertCan } from '../../core/authorize';
+import { assertCan, stationWithPermission } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { NeedDoc } from '../../core/documents';
@@ -9,7 +9,7 @@ import { newId } from '../../core/ids';
 import { findActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';
 import { findCharity, findNeed, findNeedsPage, insertNeed, transitionNeed } from '../../core/repositories/donations';
-import { findStation } from '../../core/repositories/stations';
+
 import { toCharity, toNeed } from '../mappers';
 
 /** Needs of a station subtree (or the whole network) in one status, nearest deadline first. Public. */
@@ -37,9 +37,7 @@ export async function createNeed(
   input: { stationId: string; data: z.output<typeof ZNeedInput> },
 ) {
   const staff = requireUser(caller);
-  const station = await findStation(deps.db, input.stationId);
-  if (!station) throw new AppError('NOT_FOUND', { userMessage: '站点不存在' });
-  assertCan(caller, 'donation:manage', { stationPath: station.path });
+  const station = await stationWithPermission(deps, caller, input.stationId, 'donation:manage');
   const { data } = input;
   const now = deps.now();
   if (new Date(data.deadline) <= now)

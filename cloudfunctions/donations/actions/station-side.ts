@@ -1,7 +1,7 @@
 import { canTransitionPledge, formatFen, PLEDGE_LAPSE_GRACE_DAYS, valueFen } from '../../../shared/domain/donation';
 import { monthKey } from '../../../shared/domain/time';
 import { AppError } from '../../../shared/errors';
-import { assertCan } from '../../core/authorize';
+import { assertCan, stationWithPermission } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { DistributionDoc, PledgeDoc } from '../../core/documents';
@@ -39,9 +39,7 @@ export async function staffQueue(
   caller: Caller,
   input: { stationId: string; view: 'expected' | 'overdue' | 'partial' | 'received'; page: number; pageSize: number },
 ) {
-  const station = await findStation(deps.db, input.stationId);
-  if (!station) throw new AppError('NOT_FOUND', { userMessage: '站点不存在' });
-  assertCan(caller, 'donation:manage', { stationPath: station.path });
+  const station = await stationWithPermission(deps, caller, input.stationId, 'donation:manage');
   const now = deps.now();
   const page = await findStaffPledgesPage(
     deps.db,

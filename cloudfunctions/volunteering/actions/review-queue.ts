@@ -1,9 +1,8 @@
-import { AppError } from '../../../shared/errors';
-import { assertCan } from '../../core/authorize';
+import { stationWithPermission } from '../../core/authorize';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { findPendingClaims, findUnreviewedAutoClosed } from '../../core/repositories/hours';
-import { findStation } from '../../core/repositories/stations';
+
 import { toClaim, toEntry } from '../mappers';
 
 /** What staff of a station subtree must look at: pending claims and auto-closed check-outs. */
@@ -12,9 +11,7 @@ export async function reviewQueue(
   caller: Caller,
   input: { stationId: string; page: number; pageSize: number },
 ) {
-  const station = await findStation(deps.db, input.stationId);
-  if (!station) throw new AppError('NOT_FOUND', { userMessage: '站点不存在' });
-  assertCan(caller, 'hours:approve', { stationPath: station.path });
+  const station = await stationWithPermission(deps, caller, input.stationId, 'hours:approve');
   const [claims, autoClosed] = await Promise.all([
     findPendingClaims(deps.db, station._id, input),
     findUnreviewedAutoClosed(deps.db, station._id, 100),
