@@ -123,29 +123,27 @@ async function seedDistrict(db: ReturnType<ReturnType<typeof tcb.init>['database
     'stations',
     stationDocs.map((s) => ({ ...common, ...s })),
   );
-  await db
-    .collection('users')
-    .add({
-      _id: userIdForOpenid('bench-admin'),
-      openid: 'bench-admin',
-      nickname: '管理员',
-      phone: null,
-      homeStationId: 'C',
-      elderMode: false,
-      grants: [
-        {
-          stationId: 'C',
-          role: 'admin',
-          stationPath: ['C'],
-          stationName: '基准区指导中心',
-          stationTier: 'center',
-          grantedAt: now,
-          grantedBy: 'bench',
-        },
-      ],
-      createdAt: now,
-      updatedAt: now,
-    });
+  await db.collection('users').add({
+    _id: userIdForOpenid('bench-admin'),
+    openid: 'bench-admin',
+    nickname: '管理员',
+    phone: null,
+    homeStationId: 'C',
+    elderMode: false,
+    grants: [
+      {
+        stationId: 'C',
+        role: 'admin',
+        stationPath: ['C'],
+        stationName: '基准区指导中心',
+        stationTier: 'center',
+        grantedAt: now,
+        grantedBy: 'bench',
+      },
+    ],
+    createdAt: now,
+    updatedAt: now,
+  });
   const yearStart = new Date('2025-11-01T00:00:00+08:00').getTime();
   const span = new Date('2026-11-01T00:00:00+08:00').getTime() - yearStart;
   const pick = <T>(list: T[], i: number) => list[(i * 2654435761) % list.length]!;
