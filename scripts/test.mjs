@@ -3,14 +3,19 @@
 // tests, weapp build + size budget + mini-program tests, function bundles, H5 build + browser E2E.
 // `npm test -- --quick` stops after the jest unit/contract/service stage.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const quick = process.argv.includes('--quick');
+const REPORTS = 'tests/.artifacts/jest';
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
+/** A jest stage that also writes its results as JSON, for the totals line at the end. */
+const jest = (name, ...args) => ['npx', ['jest', ...args, '--json', `--outputFile=${REPORTS}/${name}.json`]];
 const steps = [
   ['format', 'npx', ['prettier', '--check', '.']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-  ['unit, contract and service tests', 'npx', ['jest', '--selectProjects', 'unit', 'contract', 'service']],
+  ['unit, contract and service tests', ...jest('logic', '--selectProjects', 'unit', 'contract', 'service')],
   ...(quick
     ? []
     : [
@@ -25,10 +30,10 @@ const steps = [
         ],
         ['weapp build', 'npx', ['taro', 'build', '--type', 'weapp']],
         ['weapp package size', 'node', ['scripts/weapp-size.mjs']],
-        ['mini-program tests (miniprogram-simulate)', 'npx', ['jest', '--selectProjects', 'weapp']],
+        ['mini-program tests (miniprogram-simulate)', ...jest('weapp', '--selectProjects', 'weapp')],
         ['function bundles', 'npx', ['tsx', 'scripts/build-functions.ts']],
         ['H5 build', 'npx', ['taro', 'build', '--type', 'h5']],
-        ['browser E2E (Chromium)', 'npx', ['jest', '--selectProjects', 'e2e', '--runInBand']],
+        ['browser E2E (Chromium)', ...jest('e2e', '--selectProjects', 'e2e', '--runInBand')],
       ]),
 ];
 
@@ -63,3 +68,15 @@ for (const [name, cmd, args] of steps) {
   console.log(`✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
 }
 console.log(`\nAll steps passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+// One closing line with the totals of every jest stage.
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const name of ['logic', 'weapp', 'e2e']) {
+  const file = `${REPORTS}/${name}.json`;
+  if (!existsSync(file)) continue;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + r.numTodoTests;
+}
+console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
