@@ -1,5 +1,5 @@
 /** Pages of the main package: the three tabs. Everything else is a feature subpackage. */
-const TAB_PAGES = ['pages/home/index', 'pages/stations/index', 'pages/mine/index'];
+const TAB_PAGES = ['pages/home/index', 'pages/stations/index', 'pages/donate/index', 'pages/mine/index'];
 
 /** One subpackage per feature; `dev` (local persona sign-in) exists in the H5 build only. */
 const SUB_PACKAGES = [
@@ -19,6 +19,35 @@ const SUB_PACKAGES = [
     ],
   },
   { root: 'packages/messages', pages: ['pages/list/index'] },
+  {
+    root: 'packages/console',
+    pages: ['pages/index/index', 'pages/report/index', 'pages/staff/index', 'pages/audit/index'],
+  },
+  {
+    root: 'packages/volunteer',
+    pages: [
+      'pages/register/index',
+      'pages/profile/index',
+      'pages/shifts/index',
+      'pages/shift-code/index',
+      'pages/hours/index',
+      'pages/claim/index',
+      'pages/certificate/index',
+      'pages/verify/index',
+      'pages/leaderboard/index',
+      'pages/review/index',
+    ],
+  },
+  {
+    root: 'packages/donation',
+    pages: [
+      'pages/need/index',
+      'pages/my-pledges/index',
+      'pages/ledger/index',
+      'pages/staff/index',
+      'pages/need-edit/index',
+    ],
+  },
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/dev', pages: ['pages/sign-in/index'] }] : []),
 ];
 
@@ -56,6 +85,12 @@ export default defineAppConfig({
         text: '站点',
         iconPath: 'assets/tabbar/stations.png',
         selectedIconPath: 'assets/tabbar/stations-active.png',
+      },
+      {
+        pagePath: 'pages/donate/index',
+        text: '公益',
+        iconPath: 'assets/tabbar/donate.png',
+        selectedIconPath: 'assets/tabbar/donate-active.png',
       },
       {
         pagePath: 'pages/mine/index',

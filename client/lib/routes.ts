@@ -8,6 +8,7 @@ export const ROUTES = {
   home: '/pages/home/index',
   stations: '/pages/stations/index',
   mine: '/pages/mine/index',
+  donate: '/pages/donate/index',
   activityList: '/packages/activity/pages/list/index',
   activityDetail: '/packages/activity/pages/detail/index',
   myBookings: '/packages/activity/pages/my-bookings/index',
@@ -19,13 +20,32 @@ export const ROUTES = {
   staffScan: '/packages/staff/pages/scan/index',
   staffRoster: '/packages/staff/pages/roster/index',
   staffRatings: '/packages/staff/pages/ratings/index',
+  volunteerRegister: '/packages/volunteer/pages/register/index',
+  volunteerProfile: '/packages/volunteer/pages/profile/index',
+  volunteerShifts: '/packages/volunteer/pages/shifts/index',
+  volunteerShiftCode: '/packages/volunteer/pages/shift-code/index',
+  volunteerHours: '/packages/volunteer/pages/hours/index',
+  volunteerClaim: '/packages/volunteer/pages/claim/index',
+  volunteerCertificate: '/packages/volunteer/pages/certificate/index',
+  volunteerVerify: '/packages/volunteer/pages/verify/index',
+  volunteerLeaderboard: '/packages/volunteer/pages/leaderboard/index',
+  volunteerReview: '/packages/volunteer/pages/review/index',
+  consoleHome: '/packages/console/pages/index/index',
+  consoleReport: '/packages/console/pages/report/index',
+  consoleStaff: '/packages/console/pages/staff/index',
+  consoleAudit: '/packages/console/pages/audit/index',
+  donationNeed: '/packages/donation/pages/need/index',
+  myPledges: '/packages/donation/pages/my-pledges/index',
+  donationLedger: '/packages/donation/pages/ledger/index',
+  donationStaff: '/packages/donation/pages/staff/index',
+  donationNeedEdit: '/packages/donation/pages/need-edit/index',
   /** H5 local runs only; absent from the weapp build. */
   devSignIn: '/packages/dev/pages/sign-in/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 
-const TAB_ROUTES: readonly Route[] = [ROUTES.home, ROUTES.stations, ROUTES.mine];
+const TAB_ROUTES: readonly Route[] = [ROUTES.home, ROUTES.stations, ROUTES.donate, ROUTES.mine];
 
 /** `path?k=v&…` with encoded values; undefined values are left out. */
 export function urlOf(path: Route, query: Record<string, string | number | undefined> = {}): string {

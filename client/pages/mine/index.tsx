@@ -10,10 +10,14 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { useElderMode } from '../../hooks/use-elder-mode';
 import { useMe, useUpdateProfile } from '../../hooks/use-me';
 import { useUnreadMessages } from '../../hooks/use-unread-messages';
-import { currentDevSession } from '../../lib/cloud';
+import { useRemote } from '../../hooks/use-remote';
+import type { volunteeringContract } from '../../../shared/contracts/volunteering';
+import { type FunctionRef, callFunction, currentDevSession } from '../../lib/cloud';
 import { setElderMode } from '../../lib/elder-mode';
 import { ROUTES, openPage } from '../../lib/routes';
 import './index.scss';
+
+const volunteeringFn: FunctionRef<typeof volunteeringContract> = { name: 'volunteering' };
 
 function Entry(props: { id: string; title: string; extra?: string; badge?: string; onClick: () => void }) {
   return (
@@ -40,6 +44,12 @@ export default function MinePage() {
   const saveProfile = useUpdateProfile({ onError: () => true });
   const isStaff = Boolean(me.data?.isStaff && canAnywhere({ grants: me.data.roles }, 'activity:manage'));
   const persona = process.env.TARO_ENV === 'h5' ? currentDevSession()?.persona : undefined;
+  // 志愿者: 我的志愿服务 once registered, else 志愿者登记 (NOT_REGISTERED is the answer, not an error).
+  const volunteer = useRemote(
+    me.data ? 'volunteering.myProfile' : null,
+    () => callFunction(volunteeringFn, 'myProfile', {}),
+    { reloadOnShow: true, signInOnDemand: false },
+  );
 
   usePullDownRefresh(async () => {
     await Promise.all([me.reload(), unread.reload()]);
@@ -77,12 +87,43 @@ export default function MinePage() {
 
       <View className="entry-list">
         <Entry id="my-bookings-entry" title="我的报名" onClick={() => openPage(ROUTES.myBookings)} />
+        <Entry id="my-pledges-entry" title="我的捐赠" onClick={() => openPage(ROUTES.myPledges)} />
+        {me.data && canAnywhere({ grants: me.data.roles }, 'donation:manage') ? (
+          <Entry
+            id="donation-staff-entry"
+            title="捐赠管理"
+            extra="社工专用"
+            onClick={() => openPage(ROUTES.donationStaff)}
+          />
+        ) : null}
         <Entry
           id="messages-entry"
           title="消息"
           badge={unread.data ? `${unread.data > 99 ? '99+' : unread.data} 条未读` : undefined}
           onClick={() => openPage(ROUTES.messages)}
         />
+        {isStaff ? (
+          <Entry
+            id="console-entry"
+            title="工作台"
+            extra="今日活动 · 月报"
+            onClick={() => openPage(ROUTES.consoleHome)}
+          />
+        ) : null}
+        <Entry
+          id="volunteer-entry"
+          title={volunteer.data ? '我的志愿服务' : '志愿者登记'}
+          extra={volunteer.data ? `编号 ${volunteer.data.volunteerNo}` : '未登记'}
+          onClick={() => openPage(volunteer.data ? ROUTES.volunteerProfile : ROUTES.volunteerRegister)}
+        />
+        {me.data && canAnywhere({ grants: me.data.roles }, 'hours:approve') ? (
+          <Entry
+            id="volunteer-review-entry"
+            title="志愿时长审核"
+            extra="社工专用"
+            onClick={() => openPage(ROUTES.volunteerReview)}
+          />
+        ) : null}
         {isStaff ? (
           <Entry id="staff-entry" title="活动管理" extra="社工专用" onClick={() => openPage(ROUTES.staffActivities)} />
         ) : null}

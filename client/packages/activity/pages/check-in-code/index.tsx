@@ -13,7 +13,7 @@ import { useLiveReload } from '../../../../hooks/use-live-reload';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { useActivity } from '../../api/use-activity';
 import { useCheckInCode } from '../../api/use-check-in-code';
-import { qrDataUrl } from '../../lib/qr';
+import { qrDataUrl } from '../../../../lib/qr';
 import './index.scss';
 
 /** While the code is on screen, the booking is re-read this often so a scan flips the page to 签到成功. */

@@ -20,6 +20,10 @@ import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
 import { useLiveReload } from '../../../../hooks/use-live-reload';
+import { useAction } from '../../../../hooks/use-action';
+import { useRemote } from '../../../../hooks/use-remote';
+import { type FunctionRef, callFunction } from '../../../../lib/cloud';
+import type { volunteeringContract } from '../../../../../shared/contracts/volunteering';
 import { showSuccess } from '../../../../lib/feedback';
 import { requestWaitlistNotice } from '../../../../lib/subscribe';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
@@ -366,6 +370,88 @@ function BookingPanel({ activity, onChanged }: { activity: TActivityDetail; onCh
   );
 }
 
+const volunteeringFn: FunctionRef<typeof volunteeringContract> = { name: 'volunteering' };
+const SHIFT_WORDS = {
+  signed_up: '✓ 您已报名志愿岗位',
+  checked_in: '✓ 服务中（已签到）',
+  checked_out: '✓ 志愿服务已完成',
+} as const;
+
+/** 志愿者名额 N/M and 报名志愿岗位 (`volunteering.signUpShift`); a signed-up volunteer gets their shift code. */
+function VolunteerPanel({ activity, onChanged }: { activity: TActivityDetail; onChanged: () => Promise<void> }) {
+  const shifts = useRemote(
+    `volunteering.myShifts:detail:${activity.activityId}`,
+    async () => {
+      // Upcoming lists signed-up and checked-in shifts; a checked-out one is among the past ones.
+      const mine = (when: 'upcoming' | 'past') =>
+        callFunction(volunteeringFn, 'myShifts', { when, page: 1, pageSize: 50 }).then((page) =>
+          page.items.find((s) => s.activityId === activity.activityId && s.status !== 'cancelled'),
+        );
+      return (await mine('upcoming')) ?? (await mine('past')) ?? null;
+    },
+    { reloadOnShow: true, signInOnDemand: false },
+  );
+  const shift = shifts.data ?? undefined;
+  const signUp = useAction(() => callFunction(volunteeringFn, 'signUpShift', { activityId: activity.activityId }), {
+    onError: (error) => {
+      if (error.code !== 'NOT_REGISTERED') return false;
+      void Taro.showModal({
+        title: '请先登记',
+        content: error.userMessage,
+        confirmText: '去登记',
+        cancelText: '再想想',
+      }).then((res) => (res.confirm ? openPage(ROUTES.volunteerRegister) : undefined));
+      return true;
+    },
+  });
+  const full = activity.volunteersSignedUp >= activity.volunteerSlots;
+  const started = Date.parse(activity.startAt) <= Date.now();
+  return (
+    <View className="card" id="volunteer-panel">
+      <Text className="booking-panel__hint" id="volunteer-slots">
+        {`志愿者名额 ${activity.volunteersSignedUp}/${activity.volunteerSlots}${full ? '（已满）' : ''}`}
+      </Text>
+      {shift ? (
+        <View>
+          <Text className="status-line status-line--ok" id="shift-status">
+            {shift.status === 'cancelled' ? '' : SHIFT_WORDS[shift.status]}
+          </Text>
+          {shift.status !== 'checked_out' ? (
+            <Button
+              type="primary"
+              size="large"
+              block
+              id="show-shift-code-button"
+              onClick={() => openPage(ROUTES.volunteerShiftCode, { activityId: activity.activityId })}
+            >
+              出示志愿者签到码
+            </Button>
+          ) : null}
+        </View>
+      ) : !full && !started && activity.status === 'published' ? (
+        <Button
+          type="primary"
+          fill="outline"
+          size="large"
+          block
+          id="shift-signup-button"
+          loading={signUp.pending}
+          disabled={signUp.pending}
+          onClick={() =>
+            void signUp.run().then(async (answer) => {
+              if (!answer.ok) return;
+              showSuccess('志愿岗位报名成功');
+              await Promise.all([shifts.reload(), onChanged()]);
+            })
+          }
+        >
+          报名志愿岗位
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
 export default function ActivityDetailPage() {
   const { params } = useRouter();
   const activityId = readParam(params.activityId);
@@ -466,6 +552,7 @@ export default function ActivityDetailPage() {
       </View>
 
       <BookingPanel activity={data} onChanged={activity.reload} />
+      {data.volunteerSlots > 0 ? <VolunteerPanel activity={data} onChanged={activity.reload} /> : null}
 
       {data.description ? (
         <View className="card">

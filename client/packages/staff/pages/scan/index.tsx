@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { TActivityDetail, TCheckInResult } from '../../../../../shared/contracts/activities';
+import { parseCode } from '../../../../../shared/domain/checkin-code';
 import { formatDateTime, formatTime } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
@@ -13,6 +14,7 @@ import type { CloudError } from '../../../../lib/cloud';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { type CheckInRequest, type RosterCounts, loadCounts, useCheckIn } from '../../api/use-attendance';
 import { useStaffActivity } from '../../api/use-staff-activity';
+import { type ShiftScanResult, useScanShift } from '../../api/use-volunteer-scan';
 import '../../components/form.scss';
 import { scanQrCode } from '../../lib/scan';
 import './index.scss';
@@ -21,7 +23,8 @@ import './index.scss';
 type Outcome =
   | { kind: 'done'; result: TCheckInResult }
   | { kind: 'refused'; message: string; detail?: string }
-  | { kind: 'unreadable' };
+  | { kind: 'unreadable' }
+  | { kind: 'shift'; result: ShiftScanResult };
 
 function checkInOpensAt(activity: TActivityDetail): Date {
   return new Date(Date.parse(activity.startAt) - activity.checkInOpensMinutesBefore * 60_000);
@@ -29,6 +32,32 @@ function checkInOpensAt(activity: TActivityDetail): Date {
 
 /** The result, big: a mark and a headline in words (never colour alone), then who, and when. */
 function ResultCard({ outcome }: { outcome: Outcome }) {
+  if (outcome.kind === 'shift') {
+    // A volunteer's shift code: 签到 at arrival, 签退 (with verified minutes) at departure.
+    const { result } = outcome;
+    const headline =
+      result.result === 'checked_in'
+        ? '✓ 志愿者签到成功'
+        : result.result === 'checked_out'
+          ? '✓ 志愿者签退成功'
+          : 'ℹ 已签退过';
+    return (
+      <View className="card scan-result scan-result--ok" id="scan-result">
+        <Text className="scan-result__headline" id="scan-result-headline">
+          {headline}
+        </Text>
+        <Text className="scan-result__name" id="scan-result-name">
+          志愿者 {result.volunteerName}
+        </Text>
+        <Text className="scan-result__line">{result.activityTitle}</Text>
+        <Text className="scan-result__line" id="scan-result-minutes">
+          {result.result === 'checked_in'
+            ? `签到时间 ${formatTime(result.at)}，离开时请再扫一次签退`
+            : `签退时间 ${formatTime(result.at)}，本次服务 ${result.minutes ?? 0} 分钟`}
+        </Text>
+      </View>
+    );
+  }
   if (outcome.kind === 'done') {
     const { result } = outcome;
     const fresh = result.result === 'checked_in';
@@ -123,6 +152,22 @@ export default function StaffScanPage() {
     return answer.ok;
   };
 
+  const scanShift = useScanShift({
+    onError: (error) => {
+      if (needsSignIn(error)) {
+        goToSignIn();
+        return true;
+      }
+      setOutcome(refusal(error));
+      return true;
+    },
+  });
+  const submitShift = async (code: string) => {
+    if (!activityId) return;
+    const answer = await scanShift.run(activityId, code);
+    if (answer.ok) setOutcome({ kind: 'shift', result: answer.value });
+  };
+
   const scan = async () => {
     if (!activityId || scanning) return;
     setScanning(true);
@@ -133,7 +178,8 @@ export default function StaffScanPage() {
         setOutcome({ kind: 'unreadable' });
         return;
       }
-      await submit({ activityId, code: scanned.text });
+      if (parseCode(scanned.text)?.kind === 'v') await submitShift(scanned.text);
+      else await submit({ activityId, code: scanned.text });
     } finally {
       setScanning(false);
     }

@@ -185,6 +185,22 @@ export default function StationDetailPage() {
         >
           查看本站全部活动
         </Button>
+        <Button
+          type="primary"
+          fill="outline"
+          id="station-needs-button"
+          onClick={() => openPage(ROUTES.donationLedger, { stationId: data.stationId })}
+        >
+          物资需求与公示账本
+        </Button>
+        <Button
+          type="primary"
+          fill="outline"
+          id="station-general-pledge-button"
+          onClick={() => openPage(ROUTES.donationNeed, { stationId: data.stationId, stationName: data.name })}
+        >
+          向本站捐赠物资
+        </Button>
       </View>
     </PageShell>
   );

@@ -1,0 +1,33 @@
+/** Filter chips of the audit log: label → action prefix sent to `reports.auditLog`. */
+export const AUDIT_FILTERS = [
+  { key: 'all', label: '全部', prefix: undefined },
+  { key: 'activity', label: '活动', prefix: 'activity' },
+  { key: 'booking', label: '报名', prefix: 'booking' },
+  { key: 'hours', label: '志愿', prefix: 'hours' },
+  { key: 'pledge', label: '捐赠', prefix: 'pledge' },
+  { key: 'role', label: '权限', prefix: 'role' },
+] as const;
+
+const ACTION_LABELS: Record<string, string> = {
+  'activity.create': '创建活动',
+  'activity.update': '修改活动',
+  'activity.publish': '发布活动',
+  'activity.cancel': '取消活动',
+  'booking.bookOnBehalf': '代报名',
+  'booking.correctAttendance': '更正签到',
+  'booking.manualCheckIn': '代签到',
+  'hours.adjust': '调整志愿时长',
+  'hours.confirmAutoClosed': '复核自动签退',
+  'pledge.receive': '接收捐赠',
+  'pledge.distribute': '发放物资',
+  'charity.add': '登记慈善资金',
+  'need.create': '发布需求',
+  'need.close': '关闭需求',
+  'role.grant': '授予权限',
+  'role.revoke': '撤销权限',
+};
+
+/** The Chinese name of an audited action, else the action itself. */
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}

@@ -1,0 +1,250 @@
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ACTIVITY_CATEGORIES } from '../../../../../shared/domain/activity';
+import { formatIndicator, type IndicatorKey } from '../../../../../shared/domain/report';
+import { formatDateTime } from '../../../../../shared/domain/time';
+import { PageShell } from '../../../../components/page-shell';
+import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
+import { useMe } from '../../../../hooks/use-me';
+import { showError, showSuccess } from '../../../../lib/feedback';
+import { readParam } from '../../../../lib/routes';
+import { type MonthlyReport, useExportMonthly, useMonthly, useTrend } from '../../api/reports';
+import { BarChart } from '../../components/bar-chart';
+import { StationPicker } from '../../components/station-picker';
+import { changeText, currentMonth, monthLabel, monthParam, shiftMonth, shortMonthLabel } from '../../lib/month';
+import { saveBase64File } from '../../lib/save-file';
+import { stationsWith } from '../../lib/stations';
+import '../../components/console.scss';
+
+/** Columns of the per-child table (the full set is in the export). */
+const CHILD_COLUMNS: { key: IndicatorKey; label: string }[] = [
+  { key: 'activitiesHeld', label: '活动' },
+  { key: 'attendances', label: '参加人次' },
+  { key: 'residentsServed', label: '服务人数' },
+  { key: 'verifiedMinutes', label: '志愿时长' },
+];
+
+function changeOf(key: IndicatorKey, change: number): string {
+  if (change === 0) return '持平';
+  const arrow = changeText(change).slice(0, 1);
+  return `${arrow} ${formatIndicator(key, Math.abs(change))}`;
+}
+
+function IndicatorTable({ report }: { report: MonthlyReport }) {
+  return (
+    <View className="table" id="report-indicators">
+      <View className="table__row table__row--head">
+        <Text className="table__cell table__cell--wide">指标</Text>
+        <Text className="table__cell table__cell--num">本月</Text>
+        <Text className="table__cell table__cell--num">上月</Text>
+        <Text className="table__cell table__cell--num">环比</Text>
+      </View>
+      {report.indicators.map((row) => (
+        <View className="table__row" key={row.key} id={`indicator-${row.key}`}>
+          <Text className="table__cell table__cell--wide">{row.label}</Text>
+          <Text className="table__cell table__cell--num" id={`indicator-${row.key}-value`}>
+            {formatIndicator(row.key, row.value)}
+          </Text>
+          <Text className="table__cell table__cell--num">{formatIndicator(row.key, row.previous)}</Text>
+          <Text className="table__cell table__cell--num">{changeOf(row.key, row.change)}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function ChildrenTable({ report }: { report: MonthlyReport }) {
+  if (report.children.length === 0) {
+    return (
+      <View className="card" id="report-children">
+        <Text>没有下级站点</Text>
+      </View>
+    );
+  }
+  return (
+    <View className="table" id="report-children">
+      <View className="table__row table__row--head">
+        <Text className="table__cell table__cell--wide">站点</Text>
+        {CHILD_COLUMNS.map((column) => (
+          <Text className="table__cell table__cell--num" key={column.key}>
+            {column.label}
+          </Text>
+        ))}
+      </View>
+      {report.children.map((child) => {
+        const rowId = child.stationId ?? 'self';
+        return (
+          <View className="table__row" key={rowId} id={`child-${rowId}`}>
+            <Text className="table__cell table__cell--wide">
+              {child.stationId === null ? `${child.stationName}（本级）` : child.stationName}
+            </Text>
+            {CHILD_COLUMNS.map((column) => (
+              <Text className="table__cell table__cell--num" key={column.key} id={`child-${rowId}-${column.key}`}>
+                {formatIndicator(column.key, child.values[column.key] ?? 0)}
+              </Text>
+            ))}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+/** Staff: the 月报 of a station subtree — indicators, categories, children, trend, Excel export. */
+export default function ReportPage() {
+  const { params } = useRouter();
+  const me = useMe();
+  const stations = me.data ? stationsWith(me.data, 'report:read') : [];
+  const [chosenStation, setChosenStation] = useState<string | undefined>(readParam(params.stationId));
+  const stationId = chosenStation ?? stations[0]?.stationId;
+  const thisMonth = currentMonth();
+  const [month, setMonth] = useState(() => monthParam(readParam(params.month)));
+  const report = useMonthly(me.data ? stationId : undefined, month);
+  const trend = useTrend(me.data ? stationId : undefined, month);
+  const exporter = useExportMonthly();
+
+  usePullDownRefresh(async () => {
+    await Promise.all([report.reload(), trend.reload()]);
+    Taro.stopPullDownRefresh();
+  });
+
+  if (!me.data) {
+    return (
+      <PageShell>
+        {me.error ? <ErrorState error={me.error} onRetry={() => void me.reload()} /> : <LoadingState />}
+      </PageShell>
+    );
+  }
+  if (!stationId) {
+    return (
+      <PageShell>
+        <EmptyState title="您还没有查看月报的权限" description="如需开通，请联系区级指导中心" />
+      </PageShell>
+    );
+  }
+
+  const exportXlsx = async () => {
+    const result = await exporter.run(stationId, month);
+    if (!result.ok) return;
+    try {
+      await saveBase64File(result.value);
+      showSuccess('已导出');
+    } catch (error) {
+      showError(error, '文件没有保存成功');
+    }
+  };
+
+  const data = report.data;
+  const points = trend.data?.points ?? [];
+
+  return (
+    <PageShell>
+      {stations.length > 1 ? <StationPicker stations={stations} value={stationId} onChange={setChosenStation} /> : null}
+
+      <View className="month-picker" id="report-month-picker">
+        <Button fill="outline" id="report-prev-month" onClick={() => setMonth(shiftMonth(month, -1))}>
+          ‹ 上个月
+        </Button>
+        <Text className="month-picker__label" id="report-month">
+          {monthLabel(month)}
+        </Text>
+        <Button
+          fill="outline"
+          id="report-next-month"
+          disabled={month >= thisMonth}
+          onClick={() => month < thisMonth && setMonth(shiftMonth(month, 1))}
+        >
+          下个月 ›
+        </Button>
+      </View>
+
+      {report.loading && !data ? (
+        <LoadingState />
+      ) : report.error && !data ? (
+        <ErrorState error={report.error} onRetry={() => void report.reload()} />
+      ) : data ? (
+        <View>
+          <Text className="console-title" id="report-station-name">
+            {data.stationName} · {monthLabel(data.month)}月报
+          </Text>
+          <Text className="hint">
+            与{monthLabel(data.previousMonth)}相比 · 生成于 {formatDateTime(data.generatedAt)}
+          </Text>
+          <View className="actions">
+            <Button
+              type="primary"
+              id="export-xlsx-button"
+              loading={exporter.pending}
+              disabled={exporter.pending}
+              onClick={() => void exportXlsx()}
+            >
+              {exporter.pending ? '正在导出…' : '导出 Excel'}
+            </Button>
+          </View>
+
+          <Text className="section-title">主要指标</Text>
+          <IndicatorTable report={data} />
+
+          <Text className="section-title">下级站点明细</Text>
+          <ChildrenTable report={data} />
+
+          <Text className="section-title">分类统计</Text>
+          <BarChart
+            id="category-chart"
+            title="各类活动场次"
+            unit="场"
+            emptyText="本月没有开展活动"
+            bars={data.byCategory
+              .filter((row) => row.activities > 0 || row.attendances > 0)
+              .map((row) => ({
+                key: row.category,
+                label: ACTIVITY_CATEGORIES[row.category],
+                value: row.activities,
+                text: `${row.activities} 场 · ${row.attendances} 人次`,
+              }))}
+          />
+        </View>
+      ) : null}
+
+      <Text className="section-title">近 12 个月趋势</Text>
+      <View id="trend-chart">
+        {trend.loading && !trend.data ? (
+          <LoadingState />
+        ) : trend.error && !trend.data ? (
+          <ErrorState error={trend.error} onRetry={() => void trend.reload()} />
+        ) : (
+          <View>
+            <BarChart
+              id="trend-attendances"
+              title="参加人次"
+              unit="人次"
+              bars={points.map((point) => ({
+                key: point.month,
+                label: shortMonthLabel(point.month),
+                value: point.attendances,
+                text: `${point.attendances} 人次`,
+              }))}
+            />
+            <BarChart
+              id="trend-hours"
+              title="志愿服务时长"
+              unit="小时"
+              bars={points.map((point) => {
+                const minutes = point.verifiedMinutes + point.topupMinutes;
+                return {
+                  key: point.month,
+                  label: shortMonthLabel(point.month),
+                  value: minutes,
+                  text: formatIndicator('verifiedMinutes', minutes),
+                };
+              })}
+            />
+          </View>
+        )}
+      </View>
+    </PageShell>
+  );
+}

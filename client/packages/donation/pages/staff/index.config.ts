@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '捐赠管理', enablePullDownRefresh: true });

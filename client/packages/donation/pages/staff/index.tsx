@@ -1,0 +1,373 @@
+import { Button, Input, Tabs } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/css';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import type { ResponseOf } from '../../../../../shared/contracts/common';
+import type { donationsContract, TNeed } from '../../../../../shared/contracts/donations';
+import { BENEFICIARY_GROUPS, DELIVERY_METHODS, PLEDGE_STATUS_LABELS } from '../../../../../shared/domain/donation';
+import { scopeRoots } from '../../../../../shared/domain/policy';
+import { PageShell } from '../../../../components/page-shell';
+import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
+import { useMe } from '../../../../hooks/use-me';
+import { showSuccess } from '../../../../lib/feedback';
+import { ROUTES, openPage } from '../../../../lib/routes';
+import {
+  NEEDS_CHANGED,
+  type QueueView,
+  useCloseNeed,
+  useConfirmReceipt,
+  useDistribute,
+  useStaffQueue,
+  useStationActivities,
+  useStationNeeds,
+  useThank,
+} from '../../api/donations';
+import { ChoiceChips, FormField, Progress } from '../../components/fields';
+import { FormDialog } from '../../components/form-dialog';
+import { beijingDate, wholeNumber } from '../../lib/format';
+import '../../components/donation.scss';
+
+type StaffPledge = ResponseOf<typeof donationsContract, 'staffQueue'>['items'][number];
+type Mode = 'receive' | 'distribute' | 'thank';
+
+const VIEWS: { key: QueueView; label: string }[] = [
+  { key: 'expected', label: '本周待收' },
+  { key: 'overdue', label: '已逾期' },
+  { key: 'partial', label: '部分到达' },
+  { key: 'received', label: '已接收' },
+];
+
+/** Staff: the pledge queues of a managed station, receipt, distribution, thanks, needs. */
+export default function DonationStaffPage() {
+  const me = useMe();
+  const stations = useMemo(() => {
+    const roots = me.data ? scopeRoots({ grants: me.data.roles }, 'donation:manage') : [];
+    return (me.data?.roles ?? []).filter((r) => roots.includes(r.stationId));
+  }, [me.data]);
+  const [stationId, setStationId] = useState<string | undefined>();
+  useEffect(() => {
+    if (!stationId && stations.length) setStationId(stations[0].stationId);
+  }, [stations, stationId]);
+  const [view, setView] = useState<QueueView>('expected');
+  const queue = useStaffQueue(stationId, view);
+  const needs = useStationNeeds(stationId);
+  const activities = useStationActivities(stationId);
+  const [activityId, setActivityId] = useState('');
+  const reloadNeeds = needs.reload;
+  useEffect(() => {
+    const listener = () => void reloadNeeds();
+    Taro.eventCenter.on(NEEDS_CHANGED, listener);
+    return () => {
+      Taro.eventCenter.off(NEEDS_CHANGED, listener);
+    };
+  }, [reloadNeeds]);
+
+  const [active, setActive] = useState<{ mode: Mode; pledge: StaffPledge } | null>(null);
+  const [quantity, setQuantity] = useState('');
+  const [note, setNote] = useState('');
+  const [group, setGroup] = useState<string>('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [closing, setClosing] = useState<TNeed | null>(null);
+  const [closeReason, setCloseReason] = useState('');
+  const [closeProblem, setCloseProblem] = useState<string | null>(null);
+
+  const receive = useConfirmReceipt();
+  const distribute = useDistribute();
+  const thank = useThank();
+  const close = useCloseNeed();
+
+  usePullDownRefresh(async () => {
+    await Promise.all([queue.reload(), needs.reload()]);
+    Taro.stopPullDownRefresh();
+  });
+  useReachBottom(() => void queue.loadMore());
+
+  const start = (mode: Mode, pledge: StaffPledge) => {
+    setActive({ mode, pledge });
+    setProblem(null);
+    setNote('');
+    setGroup('');
+    setActivityId('');
+    setQuantity(
+      String(mode === 'receive' ? pledge.quantity : Math.max(0, pledge.receivedQuantity - pledge.distributedQuantity)),
+    );
+  };
+
+  const submit = async () => {
+    if (!active) return;
+    const { mode, pledge } = active;
+    const n = wholeNumber(quantity);
+    let ok = false;
+    if (mode === 'receive') {
+      if (!n || n < 1) return setProblem('请填写实际接收数量（整数）');
+      ok = (await receive.run({ pledgeId: pledge.pledgeId, receivedQuantity: n, note: note.trim() })).ok;
+    } else if (mode === 'distribute') {
+      const left = pledge.receivedQuantity - pledge.distributedQuantity;
+      if (!n || n < 1 || n > left) return setProblem(`发放数量须为 1 到 ${left} 之间的整数`);
+      if (!group) return setProblem('请选择受益群体');
+      ok = (
+        await distribute.run({
+          pledgeId: pledge.pledgeId,
+          quantity: n,
+          beneficiaryGroup: group,
+          note: note.trim(),
+          ...(activityId ? { activityId } : {}),
+        })
+      ).ok;
+    } else {
+      if (!note.trim()) return setProblem('请填写感谢语');
+      ok = (await thank.run(pledge.pledgeId, note.trim())).ok;
+    }
+    if (ok) {
+      setActive(null);
+      showSuccess(mode === 'receive' ? '已确认接收' : mode === 'distribute' ? '已登记发放' : '已发送感谢');
+      await queue.reload();
+    }
+  };
+
+  const confirmClose = async () => {
+    if (!closing) return;
+    if (!closeReason.trim()) return setCloseProblem('请选择关闭原因');
+    const result = await close.run(closing.needId, closeReason.trim());
+    if (result.ok) {
+      setClosing(null);
+      showSuccess('需求已关闭');
+      await needs.reload();
+    }
+  };
+
+  if (!me.data) {
+    return (
+      <PageShell>
+        {me.error ? <ErrorState error={me.error} onRetry={() => void me.reload()} /> : <LoadingState />}
+      </PageShell>
+    );
+  }
+  if (!stations.length) {
+    return (
+      <PageShell>
+        <EmptyState title="没有可管理的站点" description="捐赠管理仅对站点社工开放" />
+      </PageShell>
+    );
+  }
+
+  const pending = receive.pending || distribute.pending || thank.pending;
+  return (
+    <PageShell>
+      <View className="choice-chips" id="donation-station-picker">
+        {stations.map((s) => (
+          <View
+            key={s.stationId}
+            id={`donation-station-${s.stationId}`}
+            className={`filter-chip${s.stationId === stationId ? ' filter-chip--active' : ''}`}
+            onClick={() => setStationId(s.stationId)}
+          >
+            {s.stationId === stationId ? `✓ ${s.stationName}` : s.stationName}
+          </View>
+        ))}
+      </View>
+      <View className="actions">
+        <Button type="primary" id="new-need-button" onClick={() => openPage(ROUTES.donationNeedEdit, { stationId })}>
+          发布物资需求
+        </Button>
+        <Button
+          type="primary"
+          fill="outline"
+          id="open-ledger-button"
+          onClick={() => openPage(ROUTES.donationLedger, { stationId })}
+        >
+          查看公示账本
+        </Button>
+      </View>
+
+      <Tabs value={view} onChange={(v) => setView(v as QueueView)} activeType="line">
+        {VIEWS.map((v) => (
+          <Tabs.TabPane key={v.key} title={v.label} value={v.key} />
+        ))}
+      </Tabs>
+
+      {queue.loading && !queue.loaded ? (
+        <LoadingState />
+      ) : queue.error && !queue.loaded ? (
+        <ErrorState error={queue.error} onRetry={() => void queue.reload()} />
+      ) : queue.items.length === 0 ? (
+        <EmptyState title="这里没有认捐" />
+      ) : (
+        <View id="staff-queue">
+          {queue.items.map((p) => (
+            <View className="card" key={p.pledgeId} id={`staff-pledge-${p.pledgeId}`}>
+              <Text className="activity-card__title">{p.needTitle ?? '站点统筹捐赠'}</Text>
+              <Text className="status-line">
+                {PLEDGE_STATUS_LABELS[p.status]}
+                {p.overdue ? ' · ！已逾期' : ''}
+              </Text>
+              <Text className="row-block">
+                {p.donorName}（{p.contactMasked}）认捐 {p.quantity} {p.unit}，{DELIVERY_METHODS[p.deliveryMethod]}，预计{' '}
+                {beijingDate(p.expectedDate)}
+              </Text>
+              <Text className="row-block">
+                已接收 {p.receivedQuantity}，已发放 {p.distributedQuantity} {p.unit}
+              </Text>
+              {p.message ? <Text className="row-block">留言：{p.message}</Text> : null}
+              {p.thankYouNote ? <Text className="row-block">已致谢：{p.thankYouNote}</Text> : null}
+              <View className="actions">
+                {p.status === 'pledged' ? (
+                  <Button type="primary" id={`confirm-receipt-${p.pledgeId}`} onClick={() => start('receive', p)}>
+                    确认接收
+                  </Button>
+                ) : null}
+                {p.status === 'received' && p.receivedQuantity > p.distributedQuantity ? (
+                  <Button type="primary" id={`distribute-${p.pledgeId}`} onClick={() => start('distribute', p)}>
+                    登记发放
+                  </Button>
+                ) : null}
+                {(p.status === 'received' || p.status === 'distributed') && !p.thankYouNote ? (
+                  <Button type="primary" fill="outline" id={`thank-${p.pledgeId}`} onClick={() => start('thank', p)}>
+                    感谢捐赠人
+                  </Button>
+                ) : null}
+              </View>
+            </View>
+          ))}
+          <LoadMore
+            hasMore={queue.hasMore}
+            loadingMore={queue.loadingMore}
+            error={queue.loadMoreError}
+            total={queue.total}
+            onLoadMore={() => void queue.loadMore()}
+          />
+        </View>
+      )}
+
+      <Text className="section-title">征集中的需求</Text>
+      <View id="staff-needs">
+        {needs.items.length === 0 && needs.loaded ? <Text className="row-block">暂无征集中的需求</Text> : null}
+        {needs.items.map((need) => (
+          <View className="card" key={need.needId} id={`staff-need-${need.needId}`}>
+            <Text className="activity-card__title">{need.title}</Text>
+            <Progress
+              received={need.receivedQuantity}
+              target={need.targetQuantity}
+              pledged={need.pledgedQuantity}
+              unit={need.unit}
+              percent={need.receivedPercent}
+            />
+            <Button
+              type="danger"
+              fill="outline"
+              id={`close-need-${need.needId}`}
+              onClick={() => {
+                setClosing(need);
+                setCloseReason('');
+              }}
+            >
+              关闭需求
+            </Button>
+          </View>
+        ))}
+      </View>
+
+      <FormDialog
+        visible={active !== null}
+        title={active?.mode === 'receive' ? '确认接收' : active?.mode === 'distribute' ? '登记发放' : '感谢捐赠人'}
+        confirmText={active?.mode === 'receive' ? '确认接收' : active?.mode === 'distribute' ? '登记发放' : '发送感谢'}
+        confirmId="submit-staff-action-button"
+        cancelId="cancel-staff-action-button"
+        pending={pending}
+        problem={problem}
+        onConfirm={() => void submit()}
+        onCancel={() => setActive(null)}
+      >
+        {active && active.mode !== 'thank' ? (
+          <FormField
+            name="staff-quantity"
+            label={`${active.mode === 'receive' ? '实际接收数量' : '发放数量'}（${active.pledge.unit}）`}
+            hint={
+              active.mode === 'receive'
+                ? `认捐 ${active.pledge.quantity} ${active.pledge.unit}，实际到达多少填多少`
+                : `可发放 ${active.pledge.receivedQuantity - active.pledge.distributedQuantity} ${active.pledge.unit}`
+            }
+          >
+            <View className="form-input">
+              <Input
+                id="staff-quantity-input"
+                type="number"
+                value={quantity}
+                onChange={(v) => {
+                  setQuantity(v);
+                  setProblem(null);
+                }}
+              />
+            </View>
+          </FormField>
+        ) : null}
+        {active?.mode === 'distribute' ? (
+          <FormField name="staff-group" label="受益群体">
+            <ChoiceChips
+              name="group"
+              options={BENEFICIARY_GROUPS.map((g) => ({ key: g as string, label: g as string }))}
+              value={group}
+              onChange={(g) => {
+                setGroup(g);
+                setProblem(null);
+              }}
+            />
+          </FormField>
+        ) : null}
+        {active?.mode === 'distribute' && activities.data?.items.length ? (
+          <FormField name="staff-activity" label="关联活动（可不选）">
+            <ChoiceChips
+              name="activity"
+              options={[
+                { key: 'none', label: '不关联活动' },
+                ...activities.data.items.map((a) => ({ key: a.activityId, label: a.title })),
+              ]}
+              value={activityId || 'none'}
+              onChange={(key) => setActivityId(key === 'none' ? '' : key)}
+            />
+          </FormField>
+        ) : null}
+        <FormField name="staff-note" label={active?.mode === 'thank' ? '感谢语' : '备注'}>
+          <View className="form-input">
+            <Input
+              id="staff-note-input"
+              value={note}
+              maxLength={200}
+              onChange={(v) => {
+                setNote(v);
+                setProblem(null);
+              }}
+            />
+          </View>
+        </FormField>
+      </FormDialog>
+
+      <FormDialog
+        visible={closing !== null}
+        title="关闭这项需求？"
+        confirmText="确认关闭"
+        danger
+        confirmId="confirm-close-need-button"
+        cancelId="keep-need-button"
+        pending={close.pending}
+        problem={closeProblem}
+        onConfirm={() => void confirmClose()}
+        onCancel={() => setClosing(null)}
+      >
+        <Text className="confirm-dialog__content">关闭后「{closing?.title ?? ''}」不再接受认捐，请选择原因。</Text>
+        <ChoiceChips
+          name="close-reason"
+          options={['已足够', '需求取消', '信息有误'].map((r) => ({ key: r, label: r }))}
+          value={closeReason}
+          onChange={(r) => {
+            setCloseReason(r);
+            setCloseProblem(null);
+          }}
+        />
+      </FormDialog>
+    </PageShell>
+  );
+}

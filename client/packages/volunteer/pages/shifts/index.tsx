@@ -1,0 +1,87 @@
+import { Button, Tabs } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/css';
+import { Text, View } from '@tarojs/components';
+import { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import { SHIFT_STATUS_LABELS } from '../../../../../shared/contracts/volunteering';
+import { formatSpan, formatTime } from '../../../../../shared/domain/time';
+import { PageShell } from '../../../../components/page-shell';
+import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
+import { ROUTES, openPage } from '../../../../lib/routes';
+import { useMyShifts } from '../../api/volunteering';
+import '../../components/volunteer.scss';
+import { hoursText } from '../../lib/text';
+
+function ShiftList({ when }: { when: 'upcoming' | 'past' }) {
+  const shifts = useMyShifts(when);
+  useReachBottom(() => void shifts.loadMore());
+  if (!shifts.loaded) {
+    return shifts.error ? <ErrorState error={shifts.error} onRetry={() => void shifts.reload()} /> : <LoadingState />;
+  }
+  if (!shifts.items.length) {
+    return (
+      <EmptyState
+        title={when === 'upcoming' ? '还没有报名的志愿岗位' : '还没有完成的志愿服务'}
+        description="在活动详情页点“报名志愿岗位”即可报名"
+        actionText="去看看活动"
+        actionId="browse-activities-button"
+        onAction={() => openPage(ROUTES.activityList)}
+      />
+    );
+  }
+  return (
+    <View>
+      <Text className="list-summary">共 {shifts.total} 个岗位</Text>
+      {shifts.items.map((shift) => (
+        <View className="card" key={shift.shiftId} id={`shift-${shift.activityId}`}>
+          <Text className="vol-title" onClick={() => openPage(ROUTES.activityDetail, { activityId: shift.activityId })}>
+            {shift.activity.title}
+          </Text>
+          <Text className="vol-row__line">{formatSpan(shift.activity)}</Text>
+          <Text className="vol-row__line" id={`shift-status-${shift.activityId}`}>
+            状态：{SHIFT_STATUS_LABELS[shift.status]}
+            {shift.checkInAt ? ` · 签到 ${formatTime(shift.checkInAt)}` : ''}
+            {shift.checkOutAt ? ` · 签退 ${formatTime(shift.checkOutAt)}` : ''}
+            {shift.autoClosed ? ' · 系统自动签退' : ''}
+          </Text>
+          {shift.minutes !== null ? <Text className="vol-row__line">服务时长：{hoursText(shift.minutes)}</Text> : null}
+          {shift.status === 'signed_up' || shift.status === 'checked_in' ? (
+            <View className="actions">
+              <Button
+                type="primary"
+                size="large"
+                block
+                id={`show-shift-code-${shift.activityId}`}
+                onClick={() => openPage(ROUTES.volunteerShiftCode, { activityId: shift.activityId })}
+              >
+                出示签到码
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ))}
+      <LoadMore
+        hasMore={shifts.hasMore}
+        loadingMore={shifts.loadingMore}
+        error={shifts.loadMoreError}
+        total={shifts.total}
+        onLoadMore={() => void shifts.loadMore()}
+      />
+    </View>
+  );
+}
+
+/** 我的岗位: upcoming and past shifts with their status; a big 出示签到码 where it applies. */
+export default function VolunteerShiftsPage() {
+  const [tab, setTab] = useState<'upcoming' | 'past'>('upcoming');
+  return (
+    <PageShell>
+      <Tabs value={tab} onChange={(value) => setTab(value as 'upcoming' | 'past')}>
+        <Tabs.TabPane title="即将开始" value="upcoming" />
+        <Tabs.TabPane title="已结束" value="past" />
+      </Tabs>
+      <ShiftList key={tab} when={tab} />
+    </PageShell>
+  );
+}

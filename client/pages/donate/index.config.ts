@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '公益',
+  enablePullDownRefresh: true,
+});
