@@ -117,7 +117,7 @@ export async function findOpenShiftsEndedBefore(db: Database, before: Date, limi
   );
 }
 
-/** A volunteer's shifts, upcoming (soonest first) or past (latest first). */
+/** A volunteer's shifts: upcoming = not yet ended (checked-out-early ones included), soonest first; past = ended, latest first. */
 export function findUserShiftsPage(
   db: Database,
   filter: { userId: string; when: 'upcoming' | 'past'; now: Date },
@@ -129,7 +129,11 @@ export function findUserShiftsPage(
     ? pageOf<ShiftDoc>(
         () =>
           coll
-            .where({ userId: filter.userId, status: _.in(['signed_up', 'checked_in']), scheduledEnd: _.gt(filter.now) })
+            .where({
+              userId: filter.userId,
+              status: _.in(['signed_up', 'checked_in', 'checked_out']),
+              scheduledEnd: _.gt(filter.now),
+            })
             .orderBy('scheduledStart', 'asc'),
         args,
       )
