@@ -45,7 +45,9 @@ async function main(): Promise<void> {
         2,
       ) + '\n',
     );
-    writeFileSync(resolve(dir, 'config.json'), JSON.stringify({ permissions: { openapi: [] } }, null, 2) + '\n');
+    // Functions that notify people may send WeChat subscription messages (cloud call permission).
+    const openapi = name === 'activities' ? ['subscribeMessage.send'] : [];
+    writeFileSync(resolve(dir, 'config.json'), JSON.stringify({ permissions: { openapi } }, null, 2) + '\n');
     const mod = require(resolve(dir, 'index.js')) as { main?: unknown };
     if (typeof mod.main !== 'function') throw new Error(`${name}: bundle does not export main`);
     console.log(`  ${name.padEnd(12)} ${(statSync(resolve(dir, 'index.js')).size / 1024).toFixed(1)} KB`);

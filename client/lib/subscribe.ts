@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { accountsFn, callFunction } from './cloud';
 
 /**
  * The subscription-message template for "your waitlist place became a seat", fixed at build time
@@ -23,7 +24,11 @@ export function requestWaitlistNotice(): Promise<void> {
   if (!templateId) return Promise.resolve();
   try {
     return Taro.requestSubscribeMessage({ tmplIds: [templateId] } as Taro.requestSubscribeMessage.Option).then(
-      () => undefined,
+      // Each acceptance allows the server to send one message: tell it which were accepted.
+      async (res) => {
+        if ((res as unknown as Record<string, string>)[templateId] !== 'accept') return;
+        await callFunction(accountsFn, 'recordSubscription', { templateIds: [templateId] }).catch(() => undefined);
+      },
       () => undefined,
     );
   } catch {

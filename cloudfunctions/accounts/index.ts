@@ -3,6 +3,7 @@ import { defineHandler } from '../core/handler';
 import { markMessagesRead } from './actions/mark-messages-read';
 import { me } from './actions/me';
 import { myMessages } from './actions/my-messages';
+import { recordSubscription } from './actions/record-subscription';
 import { grantRole, listStaff, revokeRole } from './actions/roles';
 import { updateProfile } from './actions/update-profile';
 
@@ -12,6 +13,7 @@ export const main = defineHandler(accountsContract, {
   updateProfile,
   myMessages,
   markMessagesRead,
+  recordSubscription,
   listStaff,
   grantRole,
   revokeRole,

@@ -21,6 +21,8 @@ export interface UserDoc {
   elderMode: boolean;
   /** Staff grants, small and bounded (a person works at a handful of stations at most). */
   grants: StoredGrant[];
+  /** WeChat subscription consents left per template id (each acceptance allows one message). */
+  subscriptions?: Record<string, number>;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isPlainObject } from './ejson';
 import type { Engine } from './engine';
+import { answerWxApi, recordedWxApiCalls } from './wx-api';
 import { DbError } from './errors';
 
 /** Largest request body accepted (CloudBase itself caps requests far lower). */
@@ -84,6 +85,9 @@ export function route(host: HttpHost, req: IncomingMessage, res: ServerResponse)
       else sendJson(res, 200, engine.stats());
       return true;
     }
+    case '/emulator/wx-api-calls':
+      sendJson(res, 200, recordedWxApiCalls());
+      return true;
     case '/emulator/stats/reset':
       drain(req, () => {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, message: 'use POST' });
@@ -127,6 +131,7 @@ function answerApi(host: HttpHost, text: string): Record<string, unknown> {
   if (!isPlainObject(body) || typeof body.action !== 'string') {
     return { requestId, code: 'INVALID_PARAM', message: 'request body must carry an action' };
   }
+  if (body.action === 'wx.api') return { requestId, ...answerWxApi(body) };
   try {
     const r = engine.dispatch(body.action, body);
     const answer: Record<string, unknown> = { requestId, ...(r.top ?? {}) };

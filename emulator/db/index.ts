@@ -135,3 +135,5 @@ export async function startDatabaseEmulator(
     },
   };
 }
+
+export { clearWxApiCalls, recordedWxApiCalls, type WxApiCall } from './wx-api';

@@ -84,6 +84,17 @@ export const accountsContract = defineContract('accounts', {
     request: z.strictObject({ stationId: ZId, userId: ZId }),
     response: z.object({ userId: z.string(), nickname: z.string(), roles: z.array(ZMyRole) }),
   },
+  /** Count the caller's acceptance of WeChat subscription templates (one message per acceptance). */
+  recordSubscription: {
+    access: 'user',
+    request: z.strictObject({
+      templateIds: z
+        .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
+        .min(1)
+        .max(3),
+    }),
+    response: z.object({ recorded: z.int().min(0) }),
+  },
   /** Mark all the caller's messages read. */
   markMessagesRead: { access: 'user', request: z.strictObject({}), response: z.object({ marked: z.int().min(0) }) },
 });

@@ -225,3 +225,51 @@ describe('timer events', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
   });
 });
+
+describe('WeChat subscription messages', () => {
+  const TEMPLATE = 'tplWaitlistPromoted01';
+  beforeAll(() => {
+    process.env.WX_TEMPLATE_WAITLIST = TEMPLATE;
+  });
+  afterAll(() => {
+    delete process.env.WX_TEMPLATE_WAITLIST;
+  });
+
+  it('sends one subscription message per consent through the open API, and records whether it went', async () => {
+    expect(await b.ok('accounts', 'recordSubscription', { templateIds: ['someOtherTemplate'] }, 'sub-waiter')).toEqual({
+      recorded: 0,
+    });
+    expect(await b.ok('accounts', 'recordSubscription', { templateIds: [TEMPLATE] }, 'sub-waiter')).toEqual({
+      recorded: 1,
+    });
+    const id = await publishedActivity(b, STATION.jiangbin, { capacity: 1, waitlistCapacity: 3 });
+    await signUpInOrder(id, ['sub-holder', 'sub-waiter', 'sub-second']);
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'sub-holder');
+    const calls = (await (await fetch(`${b.emulator.url}/emulator/wx-api-calls`)).json()) as {
+      apiName: string;
+      request: any;
+    }[];
+    const sent = calls.filter((c) => c.request?.touser === 'sub-waiter');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      apiName: 'cgi-bin/message/subscribe/send',
+      request: { template_id: TEMPLATE, data: { thing1: { value: '候补成功，已为您报名' } } },
+    });
+    expect(sent[0]!.request.page).toContain(id);
+    const rows = (await b.all('messages')).filter((m) => m.activityId === id);
+    expect(rows.map((m) => m.delivery)).toEqual(['sent']);
+    // The consent is used up: the next promotion of the same person is only in the app.
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'sub-waiter');
+    await b.ok('activities', 'signUp', { activityId: id }, 'sub-waiter');
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'sub-second');
+    const all = (await b.all('messages')).filter((m) => m.activityId === id);
+    const waiterId = rows[0].userId;
+    expect(
+      all
+        .filter((m) => m.userId === waiterId)
+        .map((m) => m.delivery)
+        .sort(),
+    ).toEqual(['sent', 'skipped']);
+    expect(all.filter((m) => m.delivery === 'sent')).toHaveLength(1);
+  });
+});

@@ -111,3 +111,22 @@ export async function replaceGrantsIfUnchanged(
     .update({ grants: _.set(change.next), updatedAt: change.now });
   return Number((res as { updated?: number }).updated ?? 0) === 1;
 }
+
+/** Count one more consent to receive a subscription message of `templateId`. */
+export async function addSubscriptionCredit(db: Database, userId: string, templateId: string): Promise<void> {
+  const _ = db.command;
+  await db
+    .collection(COLLECTIONS.users)
+    .doc(userId)
+    .update({ [`subscriptions.${templateId}`]: _.inc(1) });
+}
+
+/** Use one consent, by one conditional write (never below zero). True iff one was available. */
+export async function useSubscriptionCredit(db: Database, userId: string, templateId: string): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.users)
+    .where({ _id: userId, [`subscriptions.${templateId}`]: _.gt(0) })
+    .update({ [`subscriptions.${templateId}`]: _.inc(-1) });
+  return Number((res as { updated?: number }).updated ?? 0) === 1;
+}
