@@ -21,6 +21,8 @@ export const ZMe = z.object({
   elderMode: z.boolean(),
   roles: z.array(ZMyRole),
   isStaff: z.boolean(),
+  /** The volunteer number when the person has registered as a volunteer (志愿者), else null. */
+  volunteerNo: z.string().nullable(),
 });
 export type TMe = z.infer<typeof ZMe>;
 

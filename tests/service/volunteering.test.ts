@@ -83,6 +83,8 @@ describe('registration', () => {
     const stored = (await b.all('volunteers')).find((v) => v._id === profile.volunteerNo || v.realName === '李志远');
     expect(JSON.stringify(stored)).not.toContain('11010519491231002');
     expect(stored.idHash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await b.ok('accounts', 'me', {}, 'vol-reg')).volunteerNo).toBe(profile.volunteerNo);
+    expect((await b.ok('accounts', 'me', {}, 'not-a-volunteer')).volunteerNo).toBeNull();
   });
 
   it('refuses a second registration with the same ID, and by the same person', async () => {

@@ -6,6 +6,7 @@ import type { Deps } from '../../core/deps';
 import { findStation } from '../../core/repositories/stations';
 import { findUserById, updateProfile as saveProfile } from '../../core/repositories/users';
 import type { z } from 'zod';
+import { findVolunteer } from '../../core/repositories/volunteers';
 import { toMe } from './me';
 
 /** Change the caller's nickname, phone, home station or elder mode; the home station must exist. */
@@ -22,5 +23,5 @@ export async function updateProfile(
   await saveProfile(deps.db, user.userId, patch, deps.now());
   const fresh = await findUserById(deps.db, user.userId);
   if (!fresh) throw new AppError('NOT_FOUND');
-  return toMe(fresh);
+  return toMe(fresh, (await findVolunteer(deps.db, user.userId))?.volunteerNo ?? null);
 }
