@@ -1,80 +1,10 @@
-import { useDidHide, useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TCheckInCode } from '../../../../shared/contracts/activities';
-import { goToSignIn, needsSignIn } from '../../../lib/auth';
-import { type CloudError, activitiesFn, callFunction, toCloudError } from '../../../lib/cloud';
+import { type RotatingCodeState, useRotatingCode } from '../../../hooks/use-rotating-code';
+import { activitiesFn, callFunction } from '../../../lib/cloud';
 
-/** The next code is fetched no sooner than this (a phone whose clock runs ahead never hammers). */
-const MIN_REFRESH_MS = 5_000;
-/** …and no later than this (codes live one 30-second window plus one of grace). */
-const MAX_REFRESH_MS = 30_000;
-/** After a failed refresh with a code still on screen, try again this soon. */
-const RETRY_MS = 5_000;
+export type CheckInCodeState = RotatingCodeState<TCheckInCode>;
 
-export interface CheckInCodeState {
-  code: TCheckInCode | undefined;
-  error: CloudError | null;
-  loading: boolean;
-  /** Local time (ms) of the next fetch, for the countdown; null while paused. */
-  nextRefreshAt: number | null;
-  retry: () => void;
-}
-
-/**
- * The caller's rotating check-in code (`activities.myCheckInCode`), fetched again at the answer's
- * `refreshAt`. Paused while the page is hidden (no timer, no requests) and fetched afresh when
- * it shows again; the timer is cleared on unmount. `enabled` false (already checked in) stops it.
- */
+/** The caller's rotating check-in code for an activity (`activities.myCheckInCode`). */
 export function useCheckInCode(activityId: string | undefined, enabled: boolean): CheckInCodeState {
-  const [visible, setVisible] = useState(true);
-  const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<Omit<CheckInCodeState, 'retry'>>({
-    code: undefined,
-    error: null,
-    loading: true,
-    nextRefreshAt: null,
-  });
-  const shown = useRef<TCheckInCode | undefined>(undefined);
-  shown.current = state.code;
-  useDidShow(() => setVisible(true));
-  useDidHide(() => setVisible(false));
-
-  useEffect(() => {
-    if (!activityId || !enabled || !visible) {
-      setState((previous) => ({ ...previous, nextRefreshAt: null }));
-      return undefined;
-    }
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = (delay: number) => {
-      timer = setTimeout(() => void load(), delay);
-      setState((previous) => ({ ...previous, nextRefreshAt: Date.now() + delay }));
-    };
-    const load = async () => {
-      setState((previous) => ({ ...previous, loading: true }));
-      try {
-        const code = await callFunction(activitiesFn, 'myCheckInCode', { activityId });
-        if (stopped) return;
-        setState({ code, error: null, loading: false, nextRefreshAt: null });
-        const wait = Date.parse(code.refreshAt) - Date.now();
-        schedule(Math.min(MAX_REFRESH_MS, Math.max(MIN_REFRESH_MS, Number.isFinite(wait) ? wait : MAX_REFRESH_MS)));
-      } catch (thrown) {
-        if (stopped) return;
-        const error = toCloudError(thrown);
-        // A code already on screen stays while the network hiccups; a refusal replaces it.
-        const keepTrying = Boolean(shown.current) && error.code === 'INTERNAL';
-        setState((previous) => ({ ...previous, error, loading: false, code: keepTrying ? previous.code : undefined }));
-        if (needsSignIn(error)) goToSignIn();
-        else if (keepTrying) schedule(RETRY_MS);
-      }
-    };
-    void load();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    };
-  }, [activityId, enabled, visible, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, retry };
+  return useRotatingCode(activityId, (id) => callFunction(activitiesFn, 'myCheckInCode', { activityId: id }), enabled);
 }

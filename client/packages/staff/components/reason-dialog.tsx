@@ -5,7 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import '../../../components/confirm-dialog.scss';
-import './form.scss';
+import '../../../components/form.scss';
 
 /**
  * Asks for the reason an audited action needs (代签到, 更正签到, 取消活动) and confirms it in the

@@ -27,7 +27,7 @@ import {
   usePublishActivity,
   useUpdateActivity,
 } from '../../api/use-activity-editor';
-import { ChoiceChips, FormField } from '../../components/form-field';
+import { ChoiceChips, FormField } from '../../../../components/form-field';
 import { DatetimeField } from '../../components/datetime-field';
 import { ManageActions } from '../../components/manage-actions';
 import {

@@ -20,7 +20,7 @@ import {
   useRoster,
 } from '../../api/use-attendance';
 import { useStaffActivity } from '../../api/use-staff-activity';
-import { FormField } from '../../components/form-field';
+import { FormField } from '../../../../components/form-field';
 import { ReasonDialog } from '../../components/reason-dialog';
 import { type BehalfErrors, type BehalfFormValues, behalfErrorsFrom, validateBehalfForm } from '../../lib/behalf-form';
 import './index.scss';

@@ -15,7 +15,7 @@ import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { type CheckInRequest, type RosterCounts, loadCounts, useCheckIn } from '../../api/use-attendance';
 import { useStaffActivity } from '../../api/use-staff-activity';
 import { type ShiftScanResult, useScanShift } from '../../api/use-volunteer-scan';
-import '../../components/form.scss';
+import '../../../../components/form.scss';
 import { scanQrCode } from '../../lib/scan';
 import './index.scss';
 
