@@ -1,7 +1,7 @@
 import type { ResponseOf } from '../../../../shared/contracts/common';
 import type { volunteeringContract } from '../../../../shared/contracts/volunteering';
 import { type ActionOptions, useAction } from '../../../hooks/use-action';
-import { type FunctionRef, callFunction } from '../../../lib/cloud';
+import { type FunctionRef, activitiesFn, callFunction, toCloudError } from '../../../lib/cloud';
 
 const volunteeringFn: FunctionRef<typeof volunteeringContract> = { name: 'volunteering' };
 
@@ -13,4 +13,30 @@ export function useScanShift(options?: ActionOptions) {
     (activityId: string, code: string) => callFunction(volunteeringFn, 'scanShift', { activityId, code, mode: 'auto' }),
     options,
   );
+}
+
+/**
+ * A typed six-digit code may belong to a resident's booking or to a volunteer's shift (the two
+ * look alike): try the booking first, then the shift; the booking's refusal is what stays when
+ * neither matches.
+ */
+export function useShortCodeCheckIn(options?: ActionOptions) {
+  return useAction(async (activityId: string, shortCode: string) => {
+    try {
+      return {
+        kind: 'resident' as const,
+        result: await callFunction(activitiesFn, 'checkIn', { activityId, shortCode }),
+      };
+    } catch (thrown) {
+      if (toCloudError(thrown).code !== 'CHECKIN_CODE_INVALID') throw thrown;
+      try {
+        return {
+          kind: 'shift' as const,
+          result: await callFunction(volunteeringFn, 'scanShift', { activityId, shortCode, mode: 'auto' }),
+        };
+      } catch (again) {
+        throw toCloudError(again).code === 'CHECKIN_CODE_INVALID' ? thrown : again;
+      }
+    }
+  }, options);
 }

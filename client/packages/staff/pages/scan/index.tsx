@@ -14,7 +14,7 @@ import type { CloudError } from '../../../../lib/cloud';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { type CheckInRequest, type RosterCounts, loadCounts, useCheckIn } from '../../api/use-attendance';
 import { useStaffActivity } from '../../api/use-staff-activity';
-import { type ShiftScanResult, useScanShift } from '../../api/use-volunteer-scan';
+import { type ShiftScanResult, useScanShift, useShortCodeCheckIn } from '../../api/use-volunteer-scan';
 import '../../../../components/form.scss';
 import { scanQrCode } from '../../lib/scan';
 import './index.scss';
@@ -162,6 +162,16 @@ export default function StaffScanPage() {
       return true;
     },
   });
+  const shortCodeCheckIn = useShortCodeCheckIn({
+    onError: (error) => {
+      if (needsSignIn(error)) {
+        goToSignIn();
+        return true;
+      }
+      setOutcome(refusal(error));
+      return true;
+    },
+  });
   const submitShift = async (code: string) => {
     if (!activityId) return;
     const answer = await scanShift.run(activityId, code);
@@ -193,7 +203,15 @@ export default function StaffScanPage() {
       return;
     }
     setShortCodeProblem(null);
-    if (await submit({ activityId, shortCode: digits })) setShortCode('');
+    const answer = await shortCodeCheckIn.run(activityId, digits);
+    if (!answer.ok) return;
+    if (answer.value.kind === 'resident') {
+      setOutcome({ kind: 'done', result: answer.value.result });
+      refreshCounts();
+    } else {
+      setOutcome({ kind: 'shift', result: answer.value.result });
+    }
+    setShortCode('');
   };
 
   if (!activityId) {
