@@ -46,6 +46,7 @@ const SUB_PACKAGES = [
       'pages/ledger/index',
       'pages/staff/index',
       'pages/need-edit/index',
+      'pages/charities/index',
     ],
   },
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/dev', pages: ['pages/sign-in/index'] }] : []),

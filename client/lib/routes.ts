@@ -39,6 +39,7 @@ export const ROUTES = {
   donationLedger: '/packages/donation/pages/ledger/index',
   donationStaff: '/packages/donation/pages/staff/index',
   donationNeedEdit: '/packages/donation/pages/need-edit/index',
+  donationCharities: '/packages/donation/pages/charities/index',
   /** H5 local runs only; absent from the weapp build. */
   devSignIn: '/packages/dev/pages/sign-in/index',
 } as const;

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ResponseOf } from '../../../../../shared/contracts/common';
 import type { donationsContract, TNeed } from '../../../../../shared/contracts/donations';
 import { BENEFICIARY_GROUPS, DELIVERY_METHODS, PLEDGE_STATUS_LABELS } from '../../../../../shared/domain/donation';
-import { scopeRoots } from '../../../../../shared/domain/policy';
+import { canAnywhere, scopeRoots } from '../../../../../shared/domain/policy';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
@@ -181,6 +181,20 @@ export default function DonationStaffPage() {
         >
           查看公示账本
         </Button>
+        {canAnywhere({ grants: me.data.roles }, 'station:manage') ? (
+          <Button
+            type="primary"
+            fill="outline"
+            id="open-charities-button"
+            onClick={() =>
+              openPage(ROUTES.donationCharities, {
+                centerId: me.data?.roles.find((r) => r.role === 'admin' && r.stationTier === 'center')?.stationId,
+              })
+            }
+          >
+            慈善组织名录
+          </Button>
+        ) : null}
       </View>
 
       <Tabs value={view} onChange={(v) => setView(v as QueueView)} activeType="line">
