@@ -4,99 +4,44 @@
  * seeded, fresh data folder). One Chromium for the file; the resident and the staff member each
  * get their own browser context (own local storage, so own dev session), as two phones would.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import tcb from '@cloudbase/node-sdk';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { resetDeps } from '../../cloudfunctions/core/deps';
-import { startGateway, type Gateway } from '../../emulator/gateway/server';
+import type { Page } from 'playwright-core';
+import type { Gateway } from '../../emulator/gateway/server';
 import {
-  H5_DIR,
-  VIEWPORT,
   api,
-  assertH5Built,
   goto,
   httpLogin,
   signInAs,
   visible,
   withFailureScreenshot,
   type WireAnswer,
+  startPhones,
+  type Phones,
 } from './support';
 
 jest.setTimeout(90_000);
 
-/** support.ts's Chromium flags, without `--headless` (Playwright adds its own with `headless`). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
+let phones: Phones;
 let gateway: Gateway;
-let browser: Browser;
-let db: ReturnType<ReturnType<typeof tcb.init>['database']>;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
-
-/**
- * As support.ts: answer the SDK's per-request "am I in Tencent Cloud?" probe with "no" at once
- * (unanswered, every database call costs a DNS lookup and jest lingers after the tests).
- */
-function skipCloudMetadataProbe(): void {
-  type Adapter = (config: { url?: string }) => Promise<unknown>;
-  const axios = require('axios') as { defaults: { adapter?: Adapter } };
-  const nodeAdapter = require('axios/lib/adapters/http') as Adapter;
-  axios.defaults.adapter = (config) =>
-    config.url?.startsWith('http://metadata.tencentyun.com')
-      ? Promise.reject(new Error('not in Tencent Cloud'))
-      : nodeAdapter(config);
-}
+let db: Phones['db'];
 
 beforeAll(async () => {
-  assertH5Built();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'station-link-e2e-checkin-'));
-  skipCloudMetadataProbe();
-  resetDeps();
-  gateway = await startGateway({ port: 0, dataDir, h5Dir: H5_DIR, seed: true, devLogin: true });
-  // Playwright gives a launched browser a fresh temporary profile of its own.
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  db = tcb
-    .init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local', timeout: 30_000 })
-    .database();
+  phones = await startPhones();
+  ({ gateway, db } = phones);
 });
 
 afterAll(async () => {
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await gateway?.close();
-  resetDeps();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await phones?.close();
 });
 
-/** A phone: a new browser context (its own local storage) with one tab, signed in as `persona`. */
+/** A phone: its own browser context (own local storage, so its own session), signed in as `persona`. */
 async function phoneOf(persona: 'resident' | 'staff'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await phones.newPhone();
   await signInAs(page, gateway, persona);
   return page;
 }
 
 /** Closes the phones of the previous test, so every test starts from fresh sessions. */
-async function closePhones(): Promise<void> {
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
-}
+const closePhones = () => phones.closePhones();
 
 /** Runs the body; on failure saves a screenshot of every phone still open (tests/.artifacts/). */
 async function withScreenshots(name: string, pages: () => Record<string, Page | undefined>, body: () => Promise<void>) {

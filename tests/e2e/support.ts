@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { resetDeps } from '../../cloudfunctions/core/deps';
 import { startGateway, type Gateway } from '../../emulator/gateway/server';
 
@@ -105,6 +105,71 @@ export async function startE2E(): Promise<E2E> {
       resetDeps();
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A test with several people at once: the gateway and one Chromium that opens a "phone" each. */
+export interface Phones {
+  gateway: Gateway;
+  db: E2E['db'];
+  /** A new browser context (its own local storage, so its own session) with one tab, signed out. */
+  newPhone(): Promise<Page>;
+  /** Close every phone opened so far (so the next test starts from fresh sessions). */
+  closePhones(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Like `startE2E`, for tests where residents and staff act at once: one launched Chromium (it
+ * gives each context its own temporary profile) and a fresh context per phone.
+ */
+export async function startPhones(): Promise<Phones> {
+  assertH5Built();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'station-link-e2e-data-'));
+  skipCloudMetadataProbe();
+  resetDeps();
+  const gateway = await startGateway({ port: 0, dataDir, h5Dir: H5_DIR, seed: true, devLogin: true });
+  let browser: Browser;
+  try {
+    // `headless` makes Playwright add its own headless flag.
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS.filter((a) => a !== '--headless'),
+    });
+  } catch (error) {
+    await gateway.close();
+    throw error;
+  }
+  const contexts: BrowserContext[] = [];
+  const closePhones = async () => {
+    for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+  };
+  const db = tcb
+    .init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local', timeout: 30_000 })
+    .database();
+  return {
+    gateway,
+    db,
+    newPhone: async () => {
+      const context = await browser.newContext({
+        viewport: VIEWPORT,
+        deviceScaleFactor: 2,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      context.setDefaultTimeout(20_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+    closePhones,
+    close: async () => {
+      await closePhones();
+      await browser.close().catch(() => undefined);
+      await gateway.close();
+      resetDeps();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

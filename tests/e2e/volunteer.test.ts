@@ -5,79 +5,32 @@
  * clock moves on, a second scan checks her out (签退) with verified minutes, she sees the hours,
  * issues a 志愿服务记录证明 and anyone can verify it (and a wrong code is refused in Chinese).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import tcb from '@cloudbase/node-sdk';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { resetDeps, setClock } from '../../cloudfunctions/core/deps';
-import { startGateway, type Gateway } from '../../emulator/gateway/server';
+import type { Page } from 'playwright-core';
+import { setClock } from '../../cloudfunctions/core/deps';
+import type { Gateway } from '../../emulator/gateway/server';
 import { ERROR_MESSAGES } from '../../shared/errors';
 import { idCheckChar } from '../../shared/domain/identity';
-import { H5_DIR, VIEWPORT, assertH5Built, goto, signInAs, visible, withFailureScreenshot } from './support';
+import { goto, signInAs, visible, withFailureScreenshot, startPhones, type Phones } from './support';
 
 jest.setTimeout(150_000);
 
-/** support.ts's Chromium flags, without `--headless` (Playwright adds its own with `headless`). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
+let phones: Phones;
 let gateway: Gateway;
-let browser: Browser;
-let db: ReturnType<ReturnType<typeof tcb.init>['database']>;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
-
-/** As support.ts does: the SDK's cloud-metadata probe answered "not in Tencent Cloud" at once. */
-function skipCloudMetadataProbe(): void {
-  type Adapter = (config: { url?: string }) => Promise<unknown>;
-  const axios = require('axios') as { defaults: { adapter?: Adapter } };
-  const nodeAdapter = require('axios/lib/adapters/http') as Adapter;
-  axios.defaults.adapter = (config) =>
-    config.url?.startsWith('http://metadata.tencentyun.com')
-      ? Promise.reject(new Error('not in Tencent Cloud'))
-      : nodeAdapter(config);
-}
+let db: Phones['db'];
 
 beforeAll(async () => {
-  assertH5Built();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'station-link-e2e-volunteer-'));
-  skipCloudMetadataProbe();
-  resetDeps();
-  gateway = await startGateway({ port: 0, dataDir, h5Dir: H5_DIR, seed: true, devLogin: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  db = tcb
-    .init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local', timeout: 30_000 })
-    .database();
+  phones = await startPhones();
+  ({ gateway, db } = phones);
 });
 
 afterAll(async () => {
   setClock();
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await gateway?.close();
-  resetDeps();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await phones?.close();
 });
 
 /** A phone: its own browser context (own local storage, so its own session), signed in as `persona`. */
 async function phoneOf(persona: 'volunteer' | 'staff'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await phones.newPhone();
   await signInAs(page, gateway, persona);
   return page;
 }
@@ -244,13 +197,7 @@ test('a volunteer registers, is scanned in and out, sees verified hours, issues 
         await v.screenshot({ path: 'tests/.artifacts/volunteer-certificate.png', fullPage: true });
 
       // Anyone (a fresh phone with no session) verifies it from the link: 证明有效.
-      const publicContext = await browser.newContext({
-        viewport: VIEWPORT,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      contexts.push(publicContext);
-      const anyone = await publicContext.newPage();
+      const anyone = await phones.newPhone();
       await goto(anyone, gateway, `/packages/volunteer/pages/verify/index?serial=${serial}&code=${code}`);
       await expectText(anyone, '#verify-result', '✓ 证明有效');
       // The public page shows a masked name (李**), never the full one.
