@@ -5,6 +5,8 @@ import { isPlainObject } from './ejson';
 import type { Engine } from './engine';
 import { answerWxApi, recordedWxApiCalls } from './wx-api';
 import { DbError } from './errors';
+import type { OperationStats } from './stats';
+import type { Storage, StorageHttpAnswer } from './storage';
 
 /** Largest request body accepted (CloudBase itself caps requests far lower). */
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
@@ -27,6 +29,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function readBody(req: IncomingMessage, res: ServerResponse, onBody: (text: string) => void): void {
+  readBytes(req, res, (bytes) => onBody(bytes.toString('utf8')));
+}
+
+function readBytes(req: IncomingMessage, res: ServerResponse, onBody: (bytes: Buffer) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;
@@ -38,7 +44,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, onBody: (text: stri
   req.on('end', () => {
     if (tooLarge)
       sendJson(res, 413, { requestId: nextRequestId(), code: 'INVALID_PARAM', message: 'request body too large' });
-    else onBody(Buffer.concat(chunks).toString('utf8'));
+    else onBody(Buffer.concat(chunks));
   });
   req.on('error', () => {
     if (!res.headersSent)
@@ -49,8 +55,12 @@ function readBody(req: IncomingMessage, res: ServerResponse, onBody: (text: stri
 /** Hooks the HTTP layer needs from its owner. */
 export interface HttpHost {
   engine(): Engine | undefined;
+  storage(): Storage | undefined;
   allowReset: boolean;
   reset(): void;
+  /** Database counters plus cloud-storage calls. */
+  stats(): OperationStats;
+  resetStats(): void;
 }
 
 /**
@@ -72,7 +82,11 @@ export function route(host: HttpHost, req: IncomingMessage, res: ServerResponse)
       });
       return true;
     }
-    readBody(req, res, (text) => sendJson(res, 200, answerApi(host, text)));
+    readBody(req, res, (text) => sendJson(res, 200, answerApi(host, text, req, url.slice(q + 1))));
+    return true;
+  }
+  if (path.startsWith('/emulator/storage/')) {
+    serveStorage(host, req, res, path, new URLSearchParams(q >= 0 ? url.slice(q + 1) : ''));
     return true;
   }
   switch (path) {
@@ -82,7 +96,7 @@ export function route(host: HttpHost, req: IncomingMessage, res: ServerResponse)
     case '/emulator/stats': {
       const engine = host.engine();
       if (!engine) sendJson(res, 503, { ok: false, message: 'emulator closed' });
-      else sendJson(res, 200, engine.stats());
+      else sendJson(res, 200, host.stats());
       return true;
     }
     case '/emulator/wx-api-calls':
@@ -91,7 +105,7 @@ export function route(host: HttpHost, req: IncomingMessage, res: ServerResponse)
     case '/emulator/stats/reset':
       drain(req, () => {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, message: 'use POST' });
-        host.engine()?.counters.reset();
+        host.resetStats();
         sendJson(res, 200, { ok: true });
       });
       return true;
@@ -113,12 +127,36 @@ export function route(host: HttpHost, req: IncomingMessage, res: ServerResponse)
   }
 }
 
+/** The files behind the URLs `storage.*` hands out: PUT an upload, GET a download. */
+function serveStorage(
+  host: HttpHost,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: URLSearchParams,
+): void {
+  const storage = host.storage();
+  const send = (a: StorageHttpAnswer) => {
+    const body = typeof a.body === 'string' ? Buffer.from(a.body) : a.body;
+    res.writeHead(a.status, { ...a.headers, 'content-length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+  if (!storage) return drain(req, () => sendJson(res, 503, { ok: false, message: 'emulator closed' }));
+  if (path === '/emulator/storage/upload' && req.method === 'PUT') {
+    const auth = req.headers.authorization;
+    return readBytes(req, res, (bytes) => send(storage.put(query, auth, bytes)));
+  }
+  if (path.startsWith('/emulator/storage/file/') && (req.method === 'GET' || req.method === 'HEAD'))
+    return drain(req, () => send(storage.get(path.slice('/emulator/storage/file/'.length), query)));
+  drain(req, () => sendJson(res, 405, { ok: false, message: `${req.method} not allowed on ${path}` }));
+}
+
 function drain(req: IncomingMessage, done: () => void): void {
   req.resume();
   req.on('end', done);
 }
 
-function answerApi(host: HttpHost, text: string): Record<string, unknown> {
+function answerApi(host: HttpHost, text: string, req: IncomingMessage, search: string): Record<string, unknown> {
   const requestId = nextRequestId();
   const engine = host.engine();
   if (!engine) return { requestId, code: 'SYS_ERR', message: 'the emulator is closed' };
@@ -132,6 +170,12 @@ function answerApi(host: HttpHost, text: string): Record<string, unknown> {
     return { requestId, code: 'INVALID_PARAM', message: 'request body must carry an action' };
   }
   if (body.action === 'wx.api') return { requestId, ...answerWxApi(body) };
+  if (body.action.startsWith('storage.')) {
+    const storage = host.storage();
+    if (!storage) return { requestId, code: 'SYS_ERR', message: 'the emulator is closed' };
+    const env = new URLSearchParams(search).get('env') || 'local';
+    return { requestId, ...storage.answer(body.action, body, publicBaseUrl(req), env) };
+  }
   try {
     const r = engine.dispatch(body.action, body);
     const answer: Record<string, unknown> = { requestId, ...(r.top ?? {}) };
@@ -141,6 +185,16 @@ function answerApi(host: HttpHost, text: string): Record<string, unknown> {
     if (e instanceof DbError) return { requestId, code: e.code, message: e.message };
     return { requestId, code: 'SYS_ERR', message: (e as Error)?.message ?? String(e) };
   }
+}
+
+/**
+ * The origin links should point at: `EMULATOR_PUBLIC_URL` when set (a gateway reachable from a
+ * phone on the LAN), else the host the request came in on.
+ */
+function publicBaseUrl(req: IncomingMessage): string {
+  const configured = process.env.EMULATOR_PUBLIC_URL;
+  if (configured) return configured.replace(/\/+$/, '');
+  return `http://${req.headers.host ?? '127.0.0.1'}`;
 }
 
 /** A listening HTTP server around a request handler. */

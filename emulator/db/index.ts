@@ -8,6 +8,7 @@ import { Engine } from './engine';
 import { listen, route } from './http';
 import { defaultDataDir, loadManifest, type Manifest } from './manifest';
 import type { OperationStats } from './stats';
+import { Storage } from './storage';
 
 export { DbError, type DbErrorCode } from './errors';
 export { defaultDataDir, defaultManifestPath, loadManifest, validateManifest } from './manifest';
@@ -36,6 +37,9 @@ export interface DatabaseEmulatorOptions {
   /** Where warnings go. Default: console.warn. */
   log?: (msg: string) => void;
 }
+
+/** Where `stats()` counts cloud-storage calls (`{ '@storage': { 'storage.getUploadMetadata': n } }`). */
+export const STORAGE_STATS_KEY = '@storage';
 
 /** A running database emulator, mountable on any `http.Server`. */
 export interface DatabaseEmulator {
@@ -72,18 +76,37 @@ export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions = {})
     compactBytes: opts.compactBytes ?? 64 * 1024 * 1024,
     log: opts.log ?? ((msg) => console.warn(`[db-emulator] ${msg}`)),
   });
+  const storage = new Storage(dataDir);
   const reset = (): void => {
     if (!allowReset) throw new Error('reset is disabled: create the emulator with { allowReset: true }');
     if (!engine) throw new Error('the emulator is closed');
     engine.reset();
     engine.counters.reset();
+    storage.reset();
   };
-  const host = { engine: () => engine, allowReset, reset };
+  const stats = (): OperationStats => {
+    if (!engine) return {};
+    const all = engine.stats();
+    if (Object.keys(storage.calls).length > 0) all[STORAGE_STATS_KEY] = { ...storage.calls };
+    return all;
+  };
+  const resetStats = (): void => {
+    engine?.counters.reset();
+    for (const key of Object.keys(storage.calls)) delete storage.calls[key];
+  };
+  const host = {
+    engine: () => engine,
+    storage: () => (engine ? storage : undefined),
+    allowReset,
+    reset,
+    stats,
+    resetStats,
+  };
   return {
     dataDir,
     handle: (req, res) => route(host, req, res),
-    stats: () => engine?.stats() ?? {},
-    resetStats: () => engine?.counters.reset(),
+    stats,
+    resetStats,
     reset,
     close: async () => {
       engine?.close();

@@ -17,8 +17,10 @@ import {
   type StartedDatabaseEmulator,
 } from '../../emulator/db';
 
+/** The SDK's app (database, storage, functions). */
+export type App = ReturnType<typeof tcb.init>;
 /** The SDK's database object. */
-export type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
+export type Db = ReturnType<App['database']>;
 /** A collection reference (also what a transaction's `collection()` returns). */
 export type CollectionRef = ReturnType<Db['collection']>;
 /** The transaction object `runTransaction` passes and `startTransaction` resolves to. */
@@ -91,6 +93,8 @@ export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 /** What a test file gets from {@link useContract}; filled in by its beforeAll. */
 export interface ContractContext {
   readonly db: Db;
+  /** The SDK app the database came from (cloud storage lives here). */
+  readonly app: App;
   /** The emulator of this file (undefined against real CloudBase). */
   readonly emulator: StartedDatabaseEmulator | undefined;
   /** A tag unique to this file's run: put it in every document and id. */
@@ -116,10 +120,15 @@ export async function ensureCollection(db: Db, name: string): Promise<void> {
 
 /** Initialises the SDK exactly as cloud functions do, pointed at `serviceUrl` when given. */
 export function initSdk(serviceUrl?: string): Db {
-  if (serviceUrl) return tcb.init({ env: 'local', serviceUrl, secretId: 'local', secretKey: 'local' }).database();
+  return initApp(serviceUrl).database();
+}
+
+/** The SDK app, pointed at `serviceUrl` when given, else at the real environment. */
+export function initApp(serviceUrl?: string): App {
+  if (serviceUrl) return tcb.init({ env: 'local', serviceUrl, secretId: 'local', secretKey: 'local' });
   const real = REAL_CLOUDBASE;
   if (!real) throw new Error('no serviceUrl and no real CloudBase credentials');
-  return tcb.init({ env: real.env, secretId: real.secretId, secretKey: real.secretKey, timeout: 30_000 }).database();
+  return tcb.init({ env: real.env, secretId: real.secretId, secretKey: real.secretKey, timeout: 30_000 });
 }
 
 /**
@@ -129,12 +138,16 @@ export function initSdk(serviceUrl?: string): Db {
  */
 export function useContract(options: ContractOptions = {}): ContractContext {
   const cleanups: Array<[string, Record<string, unknown>]> = [];
-  const state: { db?: Db; emulator?: StartedDatabaseEmulator; dataDir?: string } = {};
+  const state: { app?: App; db?: Db; emulator?: StartedDatabaseEmulator; dataDir?: string } = {};
   const run = `ct${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const ctx: ContractContext = {
     get db(): Db {
       if (!state.db) throw new Error('contract context used before beforeAll');
       return state.db;
+    },
+    get app(): App {
+      if (!state.app) throw new Error('contract context used before beforeAll');
+      return state.app;
     },
     get emulator() {
       return state.emulator;
@@ -146,7 +159,7 @@ export function useContract(options: ContractOptions = {}): ContractContext {
   };
   beforeAll(async () => {
     if (REAL_CLOUDBASE) {
-      state.db = initSdk();
+      state.app = initApp();
     } else {
       state.dataDir = mkdtempSync(join(tmpdir(), 'cb-contract-'));
       state.emulator = await startDatabaseEmulator({
@@ -155,8 +168,9 @@ export function useContract(options: ContractOptions = {}): ContractContext {
         allowReset: true,
         ...options.emulator,
       });
-      state.db = initSdk(state.emulator.serviceUrl);
+      state.app = initApp(state.emulator.serviceUrl);
     }
+    state.db = state.app.database();
     await ensureCollection(state.db, SCRATCH);
   }, 60_000);
   afterAll(async () => {
