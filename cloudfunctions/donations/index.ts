@@ -2,6 +2,7 @@ import { donationsContract } from '../../shared/contracts/donations';
 import { defineHandler } from '../core/handler';
 import { addCharity, listCharities } from './actions/charities';
 import { closeNeed, createNeed, getNeed, listNeeds } from './actions/needs';
+import { uploadReceiptPhoto } from './actions/photos';
 import { addReceipt, cancelPledge, myPledges, pledge } from './actions/pledges';
 import { confirmReceipt, distribute, lapse, ledger, staffQueue, thank } from './actions/station-side';
 
@@ -20,6 +21,7 @@ export const main = defineHandler(
     addReceipt,
     myPledges,
     staffQueue,
+    uploadReceiptPhoto,
     confirmReceipt,
     distribute,
     thank,

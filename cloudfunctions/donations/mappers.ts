@@ -50,7 +50,10 @@ export function toDistribution(d: DistributionDoc) {
 }
 
 /** The donor's own view of a pledge. */
-export function toPledge(p: PledgeDoc, extra: { charity: CharityDoc | null; distributions: DistributionDoc[] }) {
+export function toPledge(
+  p: PledgeDoc,
+  extra: { charity: CharityDoc | null; distributions: DistributionDoc[]; photoLinks?: Map<string, string> },
+) {
   return {
     pledgeId: p._id,
     needId: p.needId,
@@ -71,6 +74,7 @@ export function toPledge(p: PledgeDoc, extra: { charity: CharityDoc | null; dist
     receiptNo: p.receiptNo,
     status: p.status,
     thankYouNote: p.thankYouNote,
+    receiptPhotoUrl: (p.photoFileId && extra.photoLinks?.get(p.photoFileId)) || null,
     timeline: p.timeline,
     distributions: extra.distributions.map(toDistribution),
     createdAt: p.createdAt,
@@ -78,8 +82,8 @@ export function toPledge(p: PledgeDoc, extra: { charity: CharityDoc | null; dist
 }
 
 /** Staff's view: the donor's name as given (even if anonymous to the public), contact masked. */
-export function toStaffPledge(p: PledgeDoc, now: Date) {
-  const { distributions: _d, timeline: _t, ...rest } = toPledge(p, { charity: null, distributions: [] });
+export function toStaffPledge(p: PledgeDoc, now: Date, photoLinks?: Map<string, string>) {
+  const { distributions: _d, timeline: _t, ...rest } = toPledge(p, { charity: null, distributions: [], photoLinks });
   return {
     ...rest,
     donorName: p.donorName,

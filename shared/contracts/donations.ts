@@ -5,6 +5,7 @@ import {
   NEED_KIND_KEYS,
   NEED_STATUSES,
   PLEDGE_STATUSES,
+  RECEIPT_PHOTO_MAX_BASE64,
   looksLikePaymentDetails,
 } from '../domain/donation';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
@@ -97,6 +98,8 @@ export const ZPledge = z.object({
   receiptNo: z.string().nullable(),
   status: z.enum(PLEDGE_STATUSES),
   thankYouNote: z.string().nullable(),
+  /** A short-lived link to the receipt photo staff took, when there is one (donor and staff only). */
+  receiptPhotoUrl: z.string().nullable(),
   timeline: z.array(z.object({ at: ZInstant, label: z.string() })),
   distributions: z.array(ZDistribution),
   createdAt: ZInstant,
@@ -222,6 +225,22 @@ export const donationsContract = defineContract('donations', {
     }),
     response: paged(ZStaffPledge),
   },
+  /**
+   * Staff upload a receipt photo for a pledge not yet received (JPEG/PNG by signature, ≤ 2 MB). The
+   * function stores it under the pledge's folder and answers its file id and a preview link.
+   */
+  uploadReceiptPhoto: {
+    access: 'staff',
+    request: z.strictObject({
+      pledgeId: ZId,
+      imageBase64: z
+        .string()
+        .min(8)
+        .max(RECEIPT_PHOTO_MAX_BASE64, '照片不能超过 2MB')
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, '照片数据有误'),
+    }),
+    response: z.object({ fileId: z.string(), url: z.string(), bytes: z.int() }),
+  },
   /** Staff confirm what actually arrived (may be partial), with a note and optional photo file id. */
   confirmReceipt: {
     access: 'staff',
@@ -229,7 +248,10 @@ export const donationsContract = defineContract('donations', {
       pledgeId: ZId,
       receivedQuantity: z.int().min(1).max(1_000_000),
       note: longText(200, '备注').default(''),
-      photoFileId: z.string().max(300).optional(),
+      photoFileId: z
+        .string()
+        .regex(/^cloud:\/\/\S{1,300}$/, '照片编号有误')
+        .optional(),
     }),
     response: ZStaffPledge,
   },

@@ -115,3 +115,21 @@ export function formatFen(fen: number): string {
 export function looksLikePaymentDetails(text: string): boolean {
   return /\d{12,}/.test(text.replace(/[\s-]/g, ''));
 }
+
+/** Largest receipt photo accepted, in bytes (the client compresses to a few hundred KB first). */
+export const RECEIPT_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+/** The same limit as base64 text, as the photo travels inside a function call. */
+export const RECEIPT_PHOTO_MAX_BASE64 = Math.ceil(RECEIPT_PHOTO_MAX_BYTES / 3) * 4;
+
+/** The image type of `bytes` by its signature (never by a name or a claimed type), or null. */
+export function sniffImage(bytes: Uint8Array): 'jpg' | 'png' | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= png.length && png.every((b, i) => bytes[i] === b)) return 'png';
+  return null;
+}
+
+/** Where a pledge's receipt photos live in cloud storage; only files under it may be attached. */
+export function receiptPhotoFolder(stationId: string, pledgeId: string): string {
+  return `receipts/${stationId}/${pledgeId}/`;
+}

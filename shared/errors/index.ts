@@ -84,6 +84,12 @@ export const ERROR_MESSAGES = {
   MONTH_IN_FUTURE: '不能查询未来月份的报表',
   /** An export that would be too large to build in one request. */
   EXPORT_TOO_LARGE: '导出内容过多，请缩小范围后重试',
+  /** Cloud storage did not answer (upload or link); nothing was recorded. */
+  STORAGE_UNAVAILABLE: '文件服务暂时不可用，请稍后再试',
+  /** An uploaded photo that is not a JPEG/PNG image or is too large. */
+  PHOTO_INVALID: '请上传 JPG 或 PNG 格式、不超过 2MB 的照片',
+  /** A receipt naming a photo that was not uploaded for this pledge (or no longer exists). */
+  PHOTO_NOT_FOUND: '照片未上传成功，请重新上传',
   /** Granting or revoking a role the caller may not manage (outside their subtree, or their own). */
   ROLE_NOT_MANAGEABLE: '不能管理该人员的权限',
   /** Changing a rating more than 7 days after giving it. */

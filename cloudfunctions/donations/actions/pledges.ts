@@ -20,6 +20,7 @@ import {
 } from '../../core/repositories/donations';
 import { findStation } from '../../core/repositories/stations';
 import { toPledge } from '../mappers';
+import { receiptPhotoLinks } from './photos';
 
 /**
  * Pledge to a need (or generally to a station). A pledge against a need is counted by one
@@ -173,22 +174,26 @@ export async function addReceipt(deps: Deps, caller: Caller, input: { pledgeId: 
     event: { at: now, label: `已提交慈善组织捐赠票据 ${input.receiptNo}` },
     now,
   });
-  const [fresh, charity, distributions] = await Promise.all([
+  const [fresh, charity, distributions, photoLinks] = await Promise.all([
     findPledge(deps.db, found._id),
     findCharity(deps.db, found.charityId),
     findDistributionsOfPledges(deps.db, [found._id]),
+    receiptPhotoLinks(deps, [found]),
   ]);
-  return toPledge(fresh!, { charity, distributions });
+  return toPledge(fresh!, { charity, distributions, photoLinks });
 }
 
 /** 我的捐赠: each pledge with its timeline and every distribution. */
 export async function myPledges(deps: Deps, caller: Caller, input: { page: number; pageSize: number }) {
   const donor = requireUser(caller);
   const page = await findDonorPledgesPage(deps.db, donor.userId, input);
-  const distributions = await findDistributionsOfPledges(
-    deps.db,
-    page.items.map((p) => p._id),
-  );
+  const [distributions, photoLinks] = await Promise.all([
+    findDistributionsOfPledges(
+      deps.db,
+      page.items.map((p) => p._id),
+    ),
+    receiptPhotoLinks(deps, page.items),
+  ]);
   const charityIds = [...new Set(page.items.flatMap((p) => (p.charityId ? [p.charityId] : [])))];
   const charities = new Map(
     (await Promise.all(charityIds.map((id) => findCharity(deps.db, id)))).flatMap((c) =>
@@ -201,6 +206,7 @@ export async function myPledges(deps: Deps, caller: Caller, input: { page: numbe
       toPledge(p, {
         charity: p.charityId ? (charities.get(p.charityId) ?? null) : null,
         distributions: distributions.filter((d) => d.pledgeId === p._id),
+        photoLinks,
       }),
     ),
   };

@@ -25,12 +25,18 @@ import {
 } from '../../core/repositories/donations';
 import { findStation } from '../../core/repositories/stations';
 import { ANONYMOUS_DONOR, toDistribution, toNeed, toStaffPledge } from '../mappers';
+import { assertReceiptPhoto, receiptPhotoLinks } from './photos';
 
 async function staffPledge(deps: Deps, caller: Caller, pledgeId: string): Promise<PledgeDoc> {
   const found = await findPledge(deps.db, pledgeId);
   if (!found) throw new AppError('NOT_FOUND', { userMessage: '认捐记录不存在' });
   assertCan(caller, 'donation:manage', { stationPath: found.stationPath });
   return found;
+}
+
+/** One pledge as staff see it, with a link to its receipt photo when it has one. */
+async function staffView(deps: Deps, pledge: PledgeDoc, now: Date) {
+  return toStaffPledge(pledge, now, await receiptPhotoLinks(deps, [pledge]));
 }
 
 /** The staff queue of a station subtree: expected this week, overdue, partially received, received. */
@@ -46,7 +52,8 @@ export async function staffQueue(
     { stationId: station._id, view: input.view, now, weekEnd: new Date(now.getTime() + 7 * 86400_000) },
     input,
   );
-  return { ...page, items: page.items.map((p) => toStaffPledge(p, now)) };
+  const links = await receiptPhotoLinks(deps, page.items);
+  return { ...page, items: page.items.map((p) => toStaffPledge(p, now, links)) };
 }
 
 /**
@@ -63,6 +70,7 @@ export async function confirmReceipt(
   const now = deps.now();
   if (!canTransitionPledge(found.status, 'received', 'staff'))
     throw new AppError('ILLEGAL_TRANSITION', { userMessage: '该认捐已接收或已结束' });
+  if (input.photoFileId) await assertReceiptPhoto(deps, found, input.photoFileId);
   const receivedValueFen = valueFen(input.receivedQuantity, found.unitValueFen);
   const label =
     input.receivedQuantity < found.quantity
@@ -97,10 +105,15 @@ export async function confirmReceipt(
     entityId: found._id,
     stationId: found.stationId,
     from: { status: 'pledged' },
-    to: { status: 'received', receivedQuantity: input.receivedQuantity, receivedValueFen },
+    to: {
+      status: 'received',
+      receivedQuantity: input.receivedQuantity,
+      receivedValueFen,
+      ...(input.photoFileId ? { photoFileId: input.photoFileId } : {}),
+    },
     ...(input.note ? { reason: input.note } : {}),
   });
-  return toStaffPledge((await findPledge(deps.db, found._id))!, now);
+  return staffView(deps, (await findPledge(deps.db, found._id))!, now);
 }
 
 /**
@@ -167,7 +180,7 @@ export async function distribute(
     from: null,
     to: { quantity: input.quantity, beneficiaryGroup: input.beneficiaryGroup },
   });
-  return toStaffPledge((await findPledge(deps.db, found._id))!, now);
+  return staffView(deps, (await findPledge(deps.db, found._id))!, now);
 }
 
 /** Staff thank the donor; the note shows on the donor's pledge. */
@@ -183,7 +196,7 @@ export async function thank(deps: Deps, caller: Caller, input: { pledgeId: strin
   });
   const fresh = (await findPledge(deps.db, found._id))!;
   if (fresh.thankYouNote !== input.note) throw new AppError('ILLEGAL_TRANSITION', { userMessage: '接收后才能致谢' });
-  return toStaffPledge(fresh, now);
+  return staffView(deps, fresh, now);
 }
 
 /**
