@@ -93,11 +93,18 @@ export const reportsContract = defineContract('reports', {
       ),
     }),
   },
-  /** The report as an .xlsx (summary sheet + per-station sheet), base64 for the client to save or open. */
+  /** The report as an .xlsx (summary, per-station, categories) in cloud storage, with a short-lived link. */
   exportMonthly: {
     access: 'staff',
     request: z.strictObject({ stationId: ZId, month: ZMonth }),
-    response: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), bytes: z.int() }),
+    response: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      fileId: z.string(),
+      url: z.string(),
+      bytes: z.int(),
+      expiresAt: ZInstant,
+    }),
   },
   /** The staff console of one station: today, queues, this month. */
   today: { access: 'staff', request: z.strictObject({ stationId: ZId }), response: ZToday },

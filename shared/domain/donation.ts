@@ -116,6 +116,8 @@ export function looksLikePaymentDetails(text: string): boolean {
   return /\d{12,}/.test(text.replace(/[\s-]/g, ''));
 }
 
+/** Longest side of a receipt photo after the phone compresses it: enough to read a label, light to send. */
+export const RECEIPT_PHOTO_MAX_SIDE = 1280;
 /** Largest receipt photo accepted, in bytes (the client compresses to a few hundred KB first). */
 export const RECEIPT_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 /** The same limit as base64 text, as the photo travels inside a function call. */

@@ -4,6 +4,8 @@
  * Staff publish a goods need, a donor pledges anonymously, staff confirm receipt and record a
  * distribution, the donor follows the timeline, and the public ledger shows 爱心人士 only.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   api,
@@ -39,7 +41,20 @@ async function pledgeOf(title: string) {
   const needId = (needs[0] as { _id: string })._id;
   const { data } = await e2e.db.collection('pledges').where({ needId }).get();
   expect(data).toHaveLength(1);
-  return data[0] as { _id: string; status: string; anonymous: boolean };
+  return data[0] as { _id: string; status: string; anonymous: boolean; photoFileId: string | null };
+}
+
+/** A real photo to hand the file chooser (the app's own screenshot, 750 px wide). */
+const PHOTO = readFileSync(join(__dirname, '..', '..', 'docs', 'screenshot-home.png'));
+
+/** Waits until the Taro <Image> with this id shows a decoded picture (served from cloud storage). */
+async function expectImageLoaded(p: Page, selector: string): Promise<void> {
+  const img = visible(p, `${selector} img`);
+  await img.waitFor();
+  await p.waitForFunction((el) => (el as HTMLImageElement).complete, await img.elementHandle());
+  const { width, src } = await img.evaluate((el: HTMLImageElement) => ({ width: el.naturalWidth, src: el.src }));
+  expect(src).toContain('/emulator/storage/file/receipts/');
+  expect(width).toBeGreaterThan(100);
 }
 
 test('staff publish a need, a donor pledges anonymously, staff receive and distribute, the ledger shows 爱心人士', async () => {
@@ -115,8 +130,13 @@ test('staff publish a need, a donor pledges anonymously, staff receive and distr
       await visible(p, `#confirm-receipt-${pledge._id}`).click();
       await visible(p, '#staff-quantity-input input').fill('5');
       await visible(p, '#staff-note-input input').fill('完好');
+      // 拍照留证: a real photo, scaled and re-encoded in the page, uploaded to cloud storage.
+      const [chooser] = await Promise.all([p.waitForEvent('filechooser'), visible(p, '#take-receipt-photo').click()]);
+      await chooser.setFiles({ name: 'delivery.png', mimeType: 'image/png', buffer: PHOTO });
+      await expectImageLoaded(p, '#receipt-photo-preview');
       await visible(p, '#submit-staff-action-button').click();
       await visibleText(p, '已接收').click(); // the 已接收 queue tab
+      await expectImageLoaded(p, `#staff-photo-${pledge._id}`);
       await visible(p, `#distribute-${pledge._id}`).click();
       await visible(p, '#staff-quantity-input input').fill('5');
       await visible(p, '#group-独居老人').click();
@@ -124,7 +144,9 @@ test('staff publish a need, a donor pledges anonymously, staff receive and distr
       await p.locator(`#distribute-${pledge._id}`).filter({ visible: true }).waitFor({ state: 'detached' });
     },
   );
-  expect((await pledgeOf(TITLE)).status).toBe('distributed');
+  const delivered = await pledgeOf(TITLE);
+  expect(delivered.status).toBe('distributed');
+  expect(delivered.photoFileId).toMatch(new RegExp(`/receipts/${STATION}/${pledge._id}/[0-9a-f]+\\.jpg$`));
 
   // 4. The donor follows the timeline under 我的捐赠.
   page = await freshPage(e2e);
@@ -144,6 +166,7 @@ test('staff publish a need, a donor pledges anonymously, staff receive and distr
       expect(text).toContain('发放 5床 给独居老人');
       expect(await visible(p, `#pledge-status-${pledge._id}`).innerText()).toContain('已全部发放');
       expect(await p.locator(`#cancel-pledge-${pledge._id}`).count()).toBe(0);
+      await expectImageLoaded(p, `#pledge-photo-${pledge._id}`);
       await p.screenshot({ path: '/tmp/donation-timeline.png', fullPage: true });
     },
   );
@@ -164,6 +187,7 @@ test('staff publish a need, a donor pledges anonymously, staff receive and distr
       const whole = await p.locator('body').innerText();
       expect(whole).not.toContain('陈先生');
       expect(whole).not.toContain('13800003333');
+      expect(await p.locator('img[src*="/emulator/storage/"]').count()).toBe(0);
       expect(await visible(p, '#ledger-total').innerText()).toContain('¥400.00');
       expect(p.url()).not.toContain('sign-in');
       await p.screenshot({ path: '/tmp/donation-ledger.png', fullPage: true });

@@ -302,8 +302,15 @@ describe('cost and export', () => {
     const report = await b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-10' }, AS.staff);
     const file = await b.ok('reports', 'exportMonthly', { stationId: STATION.jiangbin, month: '2026-10' }, AS.staff);
     expect(file.fileName).toBe('江滨街道社工站-2026-10-月报.xlsx');
+    expect(file.fileId).toMatch(new RegExp(`/exports/${STATION.jiangbin}/2026-10\\.xlsx$`));
+    // The link serves the workbook from cloud storage, as a browser or wx.downloadFile fetches it.
+    const res = await fetch(file.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(file.mimeType);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.length).toBe(file.bytes);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['月报汇总', '分站明细', '活动类别']);
     const summary = book.getWorksheet('月报汇总')!;
     const raw = new Map<string, number>();

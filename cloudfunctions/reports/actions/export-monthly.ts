@@ -5,15 +5,20 @@ import { TIER_LABELS } from '../../../shared/domain/station';
 import { AppError } from '../../../shared/errors';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
+import { EXPORT_LINK_SECONDS, fileLinks, putFile } from '../../core/repositories/files';
 import { assertReportableMonth, buildMonthlyReport, reportStation } from '../build-report';
 
-/** The largest file we hand back inline (CloudBase answers are capped at 6 MB, base64 adds a third). */
-const MAX_EXPORT_BYTES = 4 * 1024 * 1024;
+/** The largest workbook built in one call (a district's report is tens of KB; this guards memory). */
+const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The monthly report as .xlsx in the layout a 民政 monthly report uses: a summary sheet (station,
  * month, indicator, value, previous month, change), a breakdown per child station, and the
- * categories. The same figures as `monthly`, built from the same numbers.
+ * categories. The same figures as `monthly`, built from the same numbers. The file goes to cloud
+ * storage (one file per station and month, replaced by each export) and the caller gets a link
+ * valid for ten minutes: weapp downloads and opens it, H5 downloads it — no size cap from the
+ * function's 6 MB answer limit.
  */
 export async function exportMonthly(deps: Deps, caller: Caller, input: { stationId: string; month: string }) {
   const station = await reportStation(deps, caller, input.stationId);
@@ -74,10 +79,15 @@ export async function exportMonthly(deps: Deps, caller: Caller, input: { station
 
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
   if (buffer.length > MAX_EXPORT_BYTES) throw new AppError('EXPORT_TOO_LARGE');
+  const fileId = await putFile(deps, `exports/${station._id}/${report.month}.xlsx`, buffer);
+  const url = (await fileLinks(deps, [fileId], EXPORT_LINK_SECONDS)).get(fileId);
+  if (!url) throw new AppError('STORAGE_UNAVAILABLE');
   return {
     fileName: `${report.stationName}-${report.month}-月报.xlsx`,
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    base64: buffer.toString('base64'),
+    mimeType: XLSX_MIME,
+    fileId,
+    url,
     bytes: buffer.length,
+    expiresAt: new Date(deps.now().getTime() + EXPORT_LINK_SECONDS * 1000),
   };
 }

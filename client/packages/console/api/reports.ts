@@ -40,7 +40,7 @@ export function useTrend(stationId: string | undefined, endMonth: string): Remot
   );
 }
 
-/** The 月报 as an .xlsx, base64 (`reports.exportMonthly`). */
+/** The 月报 as an .xlsx in cloud storage, with a short-lived link (`reports.exportMonthly`). */
 export function useExportMonthly(options?: ActionOptions) {
   return useAction(
     (stationId: string, month: string) => callFunction(reportsFn, 'exportMonthly', { stationId, month }),

@@ -78,6 +78,12 @@ export const useAddReceipt = (o?: ActionOptions) =>
   );
 export const useConfirmReceipt = (o?: ActionOptions) =>
   useAction((req: Req<'confirmReceipt'>) => callFunction(donationsFn, 'confirmReceipt', req), o);
+export const useUploadReceiptPhoto = (o?: ActionOptions) =>
+  useAction(
+    (pledgeId: string, imageBase64: string) =>
+      callFunction(donationsFn, 'uploadReceiptPhoto', { pledgeId, imageBase64 }),
+    o,
+  );
 export const useDistribute = (o?: ActionOptions) =>
   useAction((req: Req<'distribute'>) => callFunction(donationsFn, 'distribute', req), o);
 export const useThank = (o?: ActionOptions) =>

@@ -15,7 +15,7 @@ import { type MonthlyReport, useExportMonthly, useMonthly, useTrend } from '../.
 import { BarChart } from '../../components/bar-chart';
 import { StationPicker } from '../../components/station-picker';
 import { changeText, currentMonth, monthLabel, monthParam, shiftMonth, shortMonthLabel } from '../../lib/month';
-import { saveBase64File } from '../../lib/save-file';
+import { saveLinkedFile } from '../../lib/save-file';
 import { stationsWith } from '../../lib/stations';
 import '../../components/console.scss';
 
@@ -130,7 +130,7 @@ export default function ReportPage() {
     const result = await exporter.run(stationId, month);
     if (!result.ok) return;
     try {
-      await saveBase64File(result.value);
+      await saveLinkedFile(result.value);
       showSuccess('已导出');
     } catch (error) {
       showError(error, '文件没有保存成功');

@@ -12,6 +12,7 @@ import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage } from '../../../../lib/routes';
 import { useCancelPledge, useMyPledges } from '../../api/donations';
 import { ReceiptForm } from '../../components/charity';
+import { ReceiptPhoto } from '../../components/receipt-photo';
 import { NoMoneyNotice } from '../../components/fields';
 import { beijingDate, beijingDateTime } from '../../lib/format';
 import '../../components/donation.scss';
@@ -69,6 +70,10 @@ function PledgeCard({ pledge, onCancel, onChanged }: { pledge: TPledge; onCancel
           </View>
         ))}
       </View>
+
+      {pledge.receiptPhotoUrl ? (
+        <ReceiptPhoto id={`pledge-photo-${pledge.pledgeId}`} url={pledge.receiptPhotoUrl} />
+      ) : null}
 
       {pledge.distributions.length ? (
         <View id={`pledge-distributions-${pledge.pledgeId}`}>

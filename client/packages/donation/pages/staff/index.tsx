@@ -27,6 +27,7 @@ import {
 } from '../../api/donations';
 import { ChoiceChips, FormField, Progress } from '../../components/fields';
 import { FormDialog } from '../../components/form-dialog';
+import { ReceiptPhoto, ReceiptPhotoField, type UploadedPhoto } from '../../components/receipt-photo';
 import { beijingDate, wholeNumber } from '../../lib/format';
 import '../../components/donation.scss';
 
@@ -70,6 +71,7 @@ export default function DonationStaffPage() {
   const [note, setNote] = useState('');
   const [group, setGroup] = useState<string>('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [photo, setPhoto] = useState<UploadedPhoto | null>(null);
   const [closing, setClosing] = useState<TNeed | null>(null);
   const [closeReason, setCloseReason] = useState('');
   const [closeProblem, setCloseProblem] = useState<string | null>(null);
@@ -88,6 +90,7 @@ export default function DonationStaffPage() {
   const start = (mode: Mode, pledge: StaffPledge) => {
     setActive({ mode, pledge });
     setProblem(null);
+    setPhoto(null);
     setNote('');
     setGroup('');
     setActivityId('');
@@ -103,7 +106,14 @@ export default function DonationStaffPage() {
     let ok = false;
     if (mode === 'receive') {
       if (!n || n < 1) return setProblem('请填写实际接收数量（整数）');
-      ok = (await receive.run({ pledgeId: pledge.pledgeId, receivedQuantity: n, note: note.trim() })).ok;
+      ok = (
+        await receive.run({
+          pledgeId: pledge.pledgeId,
+          receivedQuantity: n,
+          note: note.trim(),
+          ...(photo ? { photoFileId: photo.fileId } : {}),
+        })
+      ).ok;
     } else if (mode === 'distribute') {
       const left = pledge.receivedQuantity - pledge.distributedQuantity;
       if (!n || n < 1 || n > left) return setProblem(`发放数量须为 1 到 ${left} 之间的整数`);
@@ -227,6 +237,7 @@ export default function DonationStaffPage() {
               </Text>
               {p.message ? <Text className="row-block">留言：{p.message}</Text> : null}
               {p.thankYouNote ? <Text className="row-block">已致谢：{p.thankYouNote}</Text> : null}
+              {p.receiptPhotoUrl ? <ReceiptPhoto id={`staff-photo-${p.pledgeId}`} url={p.receiptPhotoUrl} /> : null}
               <View className="actions">
                 {p.status === 'pledged' ? (
                   <Button type="primary" id={`confirm-receipt-${p.pledgeId}`} onClick={() => start('receive', p)}>
@@ -343,6 +354,9 @@ export default function DonationStaffPage() {
               onChange={(key) => setActivityId(key === 'none' ? '' : key)}
             />
           </FormField>
+        ) : null}
+        {active?.mode === 'receive' ? (
+          <ReceiptPhotoField pledgeId={active.pledge.pledgeId} value={photo} onChange={setPhoto} />
         ) : null}
         <FormField name="staff-note" label={active?.mode === 'thank' ? '感谢语' : '备注'}>
           <View className="form-input">

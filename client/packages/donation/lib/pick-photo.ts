@@ -1,0 +1,43 @@
+import Taro from '@tarojs/taro';
+import { RECEIPT_PHOTO_MAX_SIDE } from '../../../../shared/domain/donation';
+
+/** A photo ready to upload: base64 JPEG/PNG and a local path to preview it. */
+export interface PickedPhoto {
+  base64: string;
+  previewPath: string;
+}
+
+function cancelled(error: unknown): boolean {
+  return /cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? error));
+}
+
+/**
+ * weapp: a photo from the camera or album (`chooseMedia`), compressed by WeChat, read as base64.
+ * Resolves null when the user backs out. The H5 build uses `pick-photo.h5.ts`.
+ */
+export async function pickPhoto(): Promise<PickedPhoto | null> {
+  let path: string | undefined;
+  try {
+    const chosen = await Taro.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sizeType: ['compressed'],
+      sourceType: ['camera', 'album'],
+    });
+    path = chosen.tempFiles[0]?.tempFilePath;
+  } catch (error) {
+    if (cancelled(error)) return null;
+    throw error;
+  }
+  if (!path) return null;
+  const compressed = await Taro.compressImage({ src: path, quality: 70, compressedWidth: RECEIPT_PHOTO_MAX_SIDE });
+  const base64 = await new Promise<string>((resolve, reject) => {
+    Taro.getFileSystemManager().readFile({
+      filePath: compressed.tempFilePath,
+      encoding: 'base64',
+      success: (r) => resolve(r.data as string),
+      fail: (e) => reject(new Error(e.errMsg)),
+    });
+  });
+  return { base64, previewPath: compressed.tempFilePath };
+}
