@@ -6,10 +6,13 @@
  */
 import type { Backend } from '../service/support';
 import {
+  addWxApis,
+  attributeValues,
   assertWeappBuilt,
   byId,
   closeWeapp,
   launchWeapp,
+  layoutlessSelectorQuery,
   nodeText,
   openPage,
   recorder,
@@ -45,43 +48,7 @@ function scanCode(options: {
     options.complete?.(answer);
   }, 0);
 }
-/**
- * simulate-env's `wx.createSelectorQuery` has `select` only; NutUI Tabs (我的报名) also calls
- * `selectAll(…).boundingClientRect().exec(cb)` and reads `res[1][i]`. jsdom has no layout, so,
- * as WeChat does for nodes it cannot measure, `select` answers null and `selectAll` an empty list,
- * one entry per query, in order.
- */
-function createSelectorQuery() {
-  const answers: unknown[] = [];
-  const query = {
-    in: () => query,
-    select: () => target(null),
-    selectAll: () => target([]),
-    selectViewport: () => target(null),
-    exec: (cb?: (res: unknown[]) => void) => {
-      setTimeout(() => cb?.(answers), 0);
-    },
-  };
-  const target = (answer: unknown) => {
-    const collect = (cb?: (res: unknown) => void) => {
-      answers.push(answer);
-      if (cb) setTimeout(() => cb(answer), 0);
-      return query;
-    };
-    return { boundingClientRect: collect, scrollOffset: collect, fields: collect, node: collect };
-  };
-  return query;
-}
-let wxObject: Record<string, unknown> | undefined;
-Object.defineProperty(globalThis, 'wx', {
-  configurable: true,
-  get: () => wxObject,
-  set: (value: Record<string, unknown>) => {
-    value.scanCode = scanCode;
-    value.createSelectorQuery = createSelectorQuery;
-    wxObject = value;
-  },
-});
+addWxApis({ scanCode, createSelectorQuery: layoutlessSelectorQuery });
 
 beforeAll(async () => {
   assertWeappBuilt();
@@ -116,11 +83,6 @@ async function act(openid: string, action: string, data: unknown): Promise<Recor
   };
   if (!answer.ok) throw new Error(`activities.${action} as ${openid} refused: ${JSON.stringify(answer.error)}`);
   return answer.data ?? {};
-}
-
-/** The string attributes of a data-tree node (Taro keeps them under short keys, e.g. `src` as `p4`). */
-function attributeValues(node: TaroNode | undefined): string[] {
-  return Object.values(node ?? {}).filter((value): value is string => typeof value === 'string');
 }
 
 test('check-in code: a confirmed booking shows a QR image (data URL) and the short code; staff scan it', async () => {

@@ -376,3 +376,80 @@ export function tap(page: RenderedPage, id: string): void {
   if (!element) throw new Error(`#${id} is not on the page (text: ${textOf(page).slice(0, 300)})`);
   element.dispatchEvent('tap');
 }
+
+/** The string attributes of a data-tree node (Taro keeps them under short keys, e.g. `src` as `p4`). */
+export function attributeValues(node: TaroNode | undefined): string[] {
+  return Object.values(node ?? {}).filter((value): value is string => typeof value === 'string');
+}
+
+/**
+ * `wx.createSelectorQuery` for pages that measure layout (NutUI Tabs calls
+ * `selectAll(…).boundingClientRect().exec(cb)` and reads `res[1][i]`). jsdom has no layout, so, as
+ * WeChat does for nodes it cannot measure, `select` answers null and `selectAll` an empty list,
+ * one entry per query, in order.
+ */
+export function layoutlessSelectorQuery() {
+  const answers: unknown[] = [];
+  const query = {
+    in: () => query,
+    select: () => target(null),
+    selectAll: () => target([]),
+    selectViewport: () => target(null),
+    exec: (cb?: (res: unknown[]) => void) => {
+      setTimeout(() => cb?.(answers), 0);
+    },
+  };
+  const target = (answer: unknown) => {
+    const collect = (cb?: (res: unknown) => void) => {
+      answers.push(answer);
+      if (cb) setTimeout(() => cb(answer), 0);
+      return query;
+    };
+    return { boundingClientRect: collect, scrollOffset: collect, fields: collect, node: collect };
+  };
+  return query;
+}
+
+/**
+ * Adds platform APIs this file's pages need beyond the defaults (camera, files, documents …).
+ * Taro binds `wx.*` when app.js loads, so they are added the moment the global `wx` is assigned;
+ * call this at module level, before `launchWeapp`.
+ */
+export function addWxApis(extra: Record<string, unknown>): void {
+  let wxObject: Record<string, unknown> | undefined;
+  Object.defineProperty(globalThis, 'wx', {
+    configurable: true,
+    get: () => wxObject,
+    set: (value: Record<string, unknown>) => {
+      Object.assign(value, extra);
+      wxObject = value;
+    },
+  });
+}
+
+/**
+ * An asynchronous wx API answering `answer(options)` as WeChat does: through `success`/`fail`/
+ * `complete` when given, else as a Promise (WeChat's base library ≥ 2.10.2 returns one when no
+ * callback is passed, and Taro forwards APIs it does not promisify itself as direct calls).
+ */
+export function wxAsync<O extends Record<string, unknown>>(answer: (options: O) => unknown | Promise<unknown>) {
+  return (options: O & Callbacks) => {
+    const result = Promise.resolve().then(() => answer(options));
+    if (!options.success && !options.fail && !options.complete)
+      return result.catch((err: unknown) => {
+        throw { errMsg: `fail ${(err as Error)?.message ?? String(err)}` };
+      });
+    void result.then(
+      (res) => {
+        options.success?.(res);
+        options.complete?.(res);
+      },
+      (err: unknown) => {
+        const fail = { errMsg: `fail ${(err as Error)?.message ?? String(err)}` };
+        options.fail?.(fail);
+        options.complete?.(fail);
+      },
+    );
+    return undefined;
+  };
+}
