@@ -20,7 +20,6 @@ import {
   tap,
   textOf,
   waitFor,
-  type TaroNode,
 } from './simulate-env';
 
 jest.setTimeout(60_000);
