@@ -400,8 +400,10 @@ export function layoutlessSelectorQuery() {
     },
   };
   const target = (answer: unknown) => {
-    const collect = (cb?: (res: unknown) => void) => {
+    // `boundingClientRect(cb)`, `fields(options, cb)`: the callback, when given, comes last.
+    const collect = (...args: unknown[]) => {
       answers.push(answer);
+      const cb = args.find((arg): arg is (res: unknown) => void => typeof arg === 'function');
       if (cb) setTimeout(() => cb(answer), 0);
       return query;
     };
