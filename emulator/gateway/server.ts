@@ -8,7 +8,6 @@ import { buildInvocationContext } from './context';
 import { SessionSigner } from './session';
 import { serveStatic } from './static';
 
-/** Request bodies above this are refused (CloudBase allows 6 MB; our actions need far less). */
 /** CloudBase caps a function request at 6 MB; a receipt photo (≤ 2 MB, base64) fits well within. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
 

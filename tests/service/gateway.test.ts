@@ -70,8 +70,8 @@ describe('local gateway', () => {
     expect((await post('/api/activities', '{not json')).json.error.code).toBe('INVALID_INPUT');
   });
 
-  it('refuses bodies over 1 MB', async () => {
-    const { status, json } = await post('/api/activities', { action: 'list', data: { pad: 'x'.repeat(1_100_000) } });
+  it('refuses bodies over CloudBase’s 6 MB request limit', async () => {
+    const { status, json } = await post('/api/activities', { action: 'list', data: { pad: 'x'.repeat(6_300_000) } });
     expect(status).toBe(413);
     expect(json.error.code).toBe('INVALID_INPUT');
   });
