@@ -90,6 +90,7 @@ it('stores the photo under the pledge, attaches it to the receipt, and shows it 
 
   const mine = await b.ok('donations', 'myPledges', {}, AS.donor);
   const own = mine.items.find((i: any) => i.pledgeId === p.pledgeId);
+  expect(own.timeline.map((e: any) => e.label)).toContain('站点已接收 2箱，价值约 ¥100.00，附到货照片');
   expect((await fetchBytes(own.receiptPhotoUrl)).equals(PNG)).toBe(true);
 
   // The public ledger names no photo (it may show people or addresses).

@@ -73,9 +73,10 @@ export async function confirmReceipt(
   if (input.photoFileId) await assertReceiptPhoto(deps, found, input.photoFileId);
   const receivedValueFen = valueFen(input.receivedQuantity, found.unitValueFen);
   const label =
-    input.receivedQuantity < found.quantity
+    (input.receivedQuantity < found.quantity
       ? `站点已接收 ${input.receivedQuantity}/${found.quantity}${found.unit}（部分到达）`
-      : `站点已接收 ${input.receivedQuantity}${found.unit}，价值约 ${formatFen(receivedValueFen)}`;
+      : `站点已接收 ${input.receivedQuantity}${found.unit}，价值约 ${formatFen(receivedValueFen)}`) +
+    (input.photoFileId ? '，附到货照片' : '');
   const done = await transitionPledge(deps.db, {
     pledgeId: found._id,
     from: ['pledged'],
