@@ -266,3 +266,49 @@ test('staff: a pending volunteer claim shows on the console queue and is approve
     },
   );
 });
+
+test('staff: 逾期捐赠 on the console opens 捐赠管理 on its 已逾期 tab with the late pledge', async () => {
+  const donor = await httpLogin(e2e.gateway, 'dev-donor');
+  const pledge = await call(
+    'donations',
+    'pledge',
+    {
+      stationId: 'st_LJ01',
+      data: {
+        kind: 'goods',
+        unit: '箱',
+        quantity: 2,
+        unitValueFen: 4000,
+        deliveryMethod: 'drop_off',
+        expectedDate: new Date(Date.now() + 86_400_000).toISOString(),
+        message: '',
+        anonymous: false,
+        donorName: '赵先生',
+        contactPhone: '13800006666',
+      },
+    },
+    donor,
+  );
+  // The delivery day has passed without the goods arriving (set in the database: the API refuses past dates).
+  await e2e.db
+    .collection('pledges')
+    .doc(String(pledge.pledgeId))
+    .update({ expectedDate: new Date(Date.now() - 2 * 86_400_000) });
+
+  page = await freshPage(e2e);
+  const p = page;
+  await withFailureScreenshot(
+    () => page,
+    'console-overdue-pledges',
+    async () => {
+      await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
+      await signInAs(p, e2e.gateway, 'staff');
+      await goto(p, e2e.gateway, '/packages/console/pages/index/index');
+      await expectText(p, '#queue-pledgesOverdue', '1逾期捐赠');
+      await visible(p, '#queue-pledgesOverdue').click();
+      await p.waitForURL(/donation\/pages\/staff\/index\?stationId=st_LJ01&filter=overdue/);
+      await expectText(p, `#staff-pledge-${String(pledge.pledgeId)}`, '！已逾期');
+      await expectText(p, '.nut-tabs-titles-item-active', '已逾期');
+    },
+  );
+});

@@ -3,7 +3,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/css';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import type { ResponseOf } from '../../../../../shared/contracts/common';
 import type { donationsContract, TNeed } from '../../../../../shared/contracts/donations';
@@ -13,7 +13,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { showSuccess } from '../../../../lib/feedback';
-import { ROUTES, openPage } from '../../../../lib/routes';
+import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import {
   NEEDS_CHANGED,
   type QueueView,
@@ -41,6 +41,15 @@ const VIEWS: { key: QueueView; label: string }[] = [
   { key: 'received', label: '已接收' },
 ];
 
+/** The console's queue links (`filter=`) and the tab each opens. */
+const FILTER_VIEWS: Record<string, QueueView> = {
+  week: 'expected',
+  expected: 'expected',
+  overdue: 'overdue',
+  partial: 'partial',
+  received: 'received',
+};
+
 /** Staff: the pledge queues of a managed station, receipt, distribution, thanks, needs. */
 export default function DonationStaffPage() {
   const me = useMe();
@@ -48,11 +57,15 @@ export default function DonationStaffPage() {
     const roots = me.data ? scopeRoots({ grants: me.data.roles }, 'donation:manage') : [];
     return (me.data?.roles ?? []).filter((r) => roots.includes(r.stationId));
   }, [me.data]);
+  const { params } = useRouter();
   const [stationId, setStationId] = useState<string | undefined>();
   useEffect(() => {
-    if (!stationId && stations.length) setStationId(stations[0].stationId);
-  }, [stations, stationId]);
-  const [view, setView] = useState<QueueView>('expected');
+    if (stationId || !stations.length) return;
+    // The console links here with ?stationId=&filter=week|overdue; an unmanaged station falls back.
+    const asked = readParam(params.stationId);
+    setStationId(stations.some((s) => s.stationId === asked) ? asked : stations[0].stationId);
+  }, [stations, stationId, params.stationId]);
+  const [view, setView] = useState<QueueView>(() => FILTER_VIEWS[readParam(params.filter) ?? ''] ?? 'expected');
   const queue = useStaffQueue(stationId, view);
   const needs = useStationNeeds(stationId);
   const activities = useStationActivities(stationId);
