@@ -1,8 +1,12 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { initElderMode } from './lib/elder-mode';
+import { configureNutuiIcons } from './lib/nutui-icons';
 import { initTransport } from './lib/transport';
 import './app.scss';
+
+// Before any page renders (useLaunch would be too late for the first page's spinners).
+configureNutuiIcons();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -118,4 +118,6 @@ test('确认接收 with 拍照留证: the photo is compressed, uploaded, preview
   expect(src).toContain(cloudPath);
   expect(recorder.calls).toEqual(expect.arrayContaining(['donations.uploadReceiptPhoto', 'donations.confirmReceipt']));
   expect(recorder.modals).toEqual([]);
+  // Every element has a template (NutUI's spinner renders as a view: client/lib/nutui-icons.ts).
+  expect(recorder.templateWarnings).toEqual([]);
 });
