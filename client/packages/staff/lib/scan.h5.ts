@@ -1,31 +1,16 @@
 import Taro from '@tarojs/taro';
+import { drawScaled, loadImage } from '../../../lib/browser-image';
 import type { ScanOutcome } from './scan';
 
 /** Photos are decoded at this many pixels on their longer side first, then at full size. */
 const FIRST_PASS_MAX_SIDE = 1024;
 
-function loadImage(src: string): Promise<HTMLImageElement> {
-  return new Promise((resolve, reject) => {
-    const image = new Image();
-    image.onload = () => resolve(image);
-    image.onerror = () => reject(new Error('image did not load'));
-    image.src = src;
-  });
-}
-
 function pixelsOf(
   image: HTMLImageElement,
   maxSide: number,
 ): { data: Uint8ClampedArray; width: number; height: number } {
-  const scale = Math.min(1, maxSide / Math.max(image.naturalWidth, image.naturalHeight));
-  const width = Math.max(1, Math.round(image.naturalWidth * scale));
-  const height = Math.max(1, Math.round(image.naturalHeight * scale));
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('no 2d canvas');
-  context.drawImage(image, 0, 0, width, height);
+  const { canvas, context } = drawScaled(image, maxSide);
+  const { width, height } = canvas;
   return { data: context.getImageData(0, 0, width, height).data, width, height };
 }
 
