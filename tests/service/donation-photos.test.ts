@@ -152,6 +152,10 @@ it('refuses a receipt naming a photo of another pledge or a photo never uploaded
   const forged = otherPhoto.fileId.replace(other.pledgeId, p.pledgeId);
   expect(await confirm(forged)).toBe('PHOTO_NOT_FOUND');
   expect(await confirm('cloud://local.x/receipts/../x.jpg')).toBe('PHOTO_NOT_FOUND');
+  const folder = receiptPhotoFolder(STATION.jiangbin, p.pledgeId);
+  expect(await confirm(`cloud://local.x/${folder}../${other.pledgeId}/${otherPhoto.fileId.split('/').pop()}`)).toBe(
+    'PHOTO_NOT_FOUND',
+  );
   expect(
     await b.refused(
       'donations',

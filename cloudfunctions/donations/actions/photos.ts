@@ -8,6 +8,9 @@ import type { PledgeDoc } from '../../core/documents';
 import { findPledge } from '../../core/repositories/donations';
 import { cloudPathOf, fileLinks, putFile } from '../../core/repositories/files';
 
+const DIGEST_CHARS = 24;
+const PHOTO_NAME = new RegExp(`^[0-9a-f]{${DIGEST_CHARS}}\\.(jpg|png)$`);
+
 /**
  * Staff photograph what arrived before confirming it. The photo travels in the call, is checked by
  * its bytes (JPEG/PNG signature, size), and is stored by the function under the pledge's own
@@ -22,7 +25,7 @@ export async function uploadReceiptPhoto(deps: Deps, caller: Caller, input: { pl
   const bytes = Buffer.from(input.imageBase64, 'base64');
   const type = sniffImage(bytes);
   if (!type || bytes.length > RECEIPT_PHOTO_MAX_BYTES) throw new AppError('PHOTO_INVALID');
-  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
+  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, DIGEST_CHARS);
   const fileId = await putFile(deps, `${receiptPhotoFolder(found.stationId, found._id)}${digest}.${type}`, bytes);
   const url = (await fileLinks(deps, [fileId])).get(fileId);
   if (!url) throw new AppError('STORAGE_UNAVAILABLE');
@@ -31,8 +34,10 @@ export async function uploadReceiptPhoto(deps: Deps, caller: Caller, input: { pl
 
 /** Refuses a photo that was not uploaded for this pledge, or is gone. */
 export async function assertReceiptPhoto(deps: Deps, pledge: PledgeDoc, fileId: string): Promise<void> {
+  const folder = receiptPhotoFolder(pledge.stationId, pledge._id);
   const path = cloudPathOf(fileId);
-  if (!path?.startsWith(receiptPhotoFolder(pledge.stationId, pledge._id))) throw new AppError('PHOTO_NOT_FOUND');
+  // Exactly a name this function gives (`<digest>.<jpg|png>`) in this pledge's folder.
+  if (!path?.startsWith(folder) || !PHOTO_NAME.test(path.slice(folder.length))) throw new AppError('PHOTO_NOT_FOUND');
   if (!(await fileLinks(deps, [fileId])).has(fileId)) throw new AppError('PHOTO_NOT_FOUND');
 }
 
