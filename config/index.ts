@@ -11,6 +11,15 @@ const SHARED_DIR = path.resolve(__dirname, '..', 'shared');
  */
 const isZod = (filename: string): boolean => /node_modules[\\/]zod[\\/]/.test(filename);
 
+/**
+ * F2 (the report charts, console subpackage only) uses tslib helpers that the main package does
+ * not. Sharing the one tslib module would put those helpers into the main package's vendors, so
+ * @antv modules get the same helpers from tslib's other ES build: a module of their own that
+ * `optimizeMainPackage` keeps in the console subpackage.
+ */
+const ANTV_MODULES = /node_modules[\\/]@antv[\\/]/;
+const TSLIB_FOR_ANTV = path.resolve(__dirname, '..', 'node_modules', 'tslib', 'tslib.es6.js');
+
 /** NutUI is drawn at 375 px; everything of ours is drawn at 750 (1 px here = 1 rpx). */
 function designWidth(input?: string | number | { file?: string }): number {
   const file = typeof input === 'object' && input !== null ? input.file : undefined;
@@ -41,6 +50,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [SHARED_DIR, isZod] },
       // Modules used only by one subpackage stay in that subpackage (zod lives in staff only).
       optimizeMainPackage: { enable: true },
+      webpackChain(chain) {
+        chain.module.rule('antv-own-tslib').test(ANTV_MODULES).resolve.alias.set('tslib$', TSLIB_FOR_ANTV);
+      },
       // NutUI's per-component CSS is imported from several pages in different orders.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

@@ -12,12 +12,15 @@ import { useMe } from '../../../../hooks/use-me';
 import { showError, showSuccess } from '../../../../lib/feedback';
 import { readParam } from '../../../../lib/routes';
 import { type MonthlyReport, useExportMonthly, useMonthly, useTrend } from '../../api/reports';
-import { BarChart } from '../../components/bar-chart';
+import { F2Chart } from '../../components/f2-chart';
 import { StationPicker } from '../../components/station-picker';
 import { changeText, currentMonth, monthLabel, monthParam, shiftMonth, shortMonthLabel } from '../../lib/month';
 import { saveLinkedFile } from '../../lib/save-file';
 import { stationsWith } from '../../lib/stations';
 import '../../components/console.scss';
+
+/** Chart colours: the app's primary, success and a dark teal (each ≥ 4.5:1 on white). */
+const CHART_COLORS = { attendances: '#0a5aa8', hours: '#1d6b34', categories: '#0b6e75' };
 
 /** Columns of the per-child table (the full set is in the export). */
 const CHILD_COLUMNS: { key: IndicatorKey; label: string }[] = [
@@ -192,12 +195,14 @@ export default function ReportPage() {
           <ChildrenTable report={data} />
 
           <Text className="section-title">分类统计</Text>
-          <BarChart
+          <F2Chart
             id="category-chart"
             title="各类活动场次"
             unit="场"
+            kind="bar"
+            color={CHART_COLORS.categories}
             emptyText="本月没有开展活动"
-            bars={data.byCategory
+            figures={data.byCategory
               .filter((row) => row.activities > 0 || row.attendances > 0)
               .map((row) => ({
                 key: row.category,
@@ -217,27 +222,31 @@ export default function ReportPage() {
           <ErrorState error={trend.error} onRetry={() => void trend.reload()} />
         ) : (
           <View>
-            <BarChart
+            <F2Chart
               id="trend-attendances"
               title="参加人次"
               unit="人次"
-              bars={points.map((point) => ({
+              kind="column"
+              color={CHART_COLORS.attendances}
+              figures={points.map((point) => ({
                 key: point.month,
                 label: shortMonthLabel(point.month),
                 value: point.attendances,
                 text: `${point.attendances} 人次`,
               }))}
             />
-            <BarChart
+            <F2Chart
               id="trend-hours"
               title="志愿服务时长"
               unit="小时"
-              bars={points.map((point) => {
+              kind="line"
+              color={CHART_COLORS.hours}
+              figures={points.map((point) => {
                 const minutes = point.verifiedMinutes + point.topupMinutes;
                 return {
                   key: point.month,
                   label: shortMonthLabel(point.month),
-                  value: minutes,
+                  value: Math.round((minutes / 60) * 10) / 10,
                   text: formatIndicator('verifiedMinutes', minutes),
                 };
               })}
