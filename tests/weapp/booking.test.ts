@@ -4,38 +4,14 @@
  * emulator: a resident sees the seeded activities, opens one and books it.
  */
 import type { Backend } from '../service/support';
-import {
-  assertWeappBuilt,
-  byId,
-  closeWeapp,
-  launchWeapp,
-  nodeText,
-  openPage,
-  recorder,
-  startBackendInJsdom,
-  tap,
-  textOf,
-  waitFor,
-} from './simulate-env';
+import { byId, nodeText, openPage, recorder, tap, textOf, waitFor, useWeapp } from './simulate-env';
 
 jest.setTimeout(60_000);
 
 const RESIDENT = 'dev-resident';
 let backend: Backend;
 
-beforeAll(async () => {
-  assertWeappBuilt();
-  backend = await startBackendInJsdom();
-  // WeChat's platform carries the caller; here every call is the demo resident 张阿姨.
-  launchWeapp((name, event) =>
-    backend.call(name as Parameters<Backend['call']>[0], event.action, event.data, RESIDENT),
-  );
-});
-
-afterAll(async () => {
-  await closeWeapp();
-  await backend?.close();
-});
+useWeapp(RESIDENT, (started) => (backend = started));
 
 test('home: the resident is greeted and sees the seeded activities of her station', async () => {
   const page = await openPage('pages/home/index');

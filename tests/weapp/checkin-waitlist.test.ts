@@ -8,18 +8,15 @@ import type { Backend } from '../service/support';
 import {
   addWxApis,
   attributeValues,
-  assertWeappBuilt,
   byId,
-  closeWeapp,
-  launchWeapp,
   layoutlessSelectorQuery,
   nodeText,
   openPage,
   recorder,
-  startBackendInJsdom,
   tap,
   textOf,
   waitFor,
+  useWeapp,
 } from './simulate-env';
 
 jest.setTimeout(60_000);
@@ -49,16 +46,10 @@ function scanCode(options: {
 }
 addWxApis({ scanCode, createSelectorQuery: layoutlessSelectorQuery });
 
-beforeAll(async () => {
-  assertWeappBuilt();
-  backend = await startBackendInJsdom();
-  launchWeapp((name, event) => backend.call(name as Parameters<Backend['call']>[0], event.action, event.data, caller));
-});
-
-afterAll(async () => {
-  await closeWeapp();
-  await backend?.close();
-});
+useWeapp(
+  () => caller,
+  (started) => (backend = started),
+);
 
 type Doc = Record<string, unknown> & { _id: string };
 

@@ -4,34 +4,14 @@
  * console (工作台) and sees today's activity, its seats and check-ins, and the queue counts.
  */
 import type { Backend } from '../service/support';
-import {
-  assertWeappBuilt,
-  byId,
-  closeWeapp,
-  launchWeapp,
-  nodeText,
-  openPage,
-  recorder,
-  startBackendInJsdom,
-  textOf,
-  waitFor,
-} from './simulate-env';
+import { byId, nodeText, openPage, recorder, textOf, waitFor, useWeapp } from './simulate-env';
 
 jest.setTimeout(60_000);
 
 const STAFF = 'dev-staff';
 let backend: Backend;
 
-beforeAll(async () => {
-  assertWeappBuilt();
-  backend = await startBackendInJsdom();
-  launchWeapp((name, event) => backend.call(name as Parameters<Backend['call']>[0], event.action, event.data, STAFF));
-});
-
-afterAll(async () => {
-  await closeWeapp();
-  await backend?.close();
-});
+useWeapp(STAFF, (started) => (backend = started));
 
 test('console home: today’s activity with seats and check-ins, the scan entry and the queue counts', async () => {
   const activity = (await backend.all('activities')).find((doc) => doc.title === '长者茶话会（今天）');

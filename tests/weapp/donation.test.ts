@@ -4,33 +4,13 @@
  * the backend shows on the 公益 tab with its progress in words.
  */
 import type { Backend } from '../service/support';
-import {
-  assertWeappBuilt,
-  closeWeapp,
-  launchWeapp,
-  openPage,
-  recorder,
-  startBackendInJsdom,
-  textOf,
-  waitFor,
-} from './simulate-env';
+import { openPage, recorder, textOf, waitFor, useWeapp } from './simulate-env';
 
 jest.setTimeout(60_000);
 
 let backend: Backend;
 
-beforeAll(async () => {
-  assertWeappBuilt();
-  backend = await startBackendInJsdom();
-  launchWeapp((name, event) =>
-    backend.call(name as Parameters<Backend['call']>[0], event.action, event.data, 'dev-donor'),
-  );
-});
-
-afterAll(async () => {
-  await closeWeapp();
-  await backend?.close();
-});
+useWeapp('dev-donor', (started) => (backend = started));
 
 test('公益 tab: a need published by staff shows with its progress and the no-money notice', async () => {
   const answer = await backend.call(

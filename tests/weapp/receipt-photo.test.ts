@@ -11,17 +11,14 @@ import type { Backend } from '../service/support';
 import {
   addWxApis,
   attributeValues,
-  assertWeappBuilt,
   byId,
-  closeWeapp,
-  launchWeapp,
   layoutlessSelectorQuery,
   openPage,
   recorder,
-  startBackendInJsdom,
   tap,
   waitFor,
   wxAsync,
+  useWeapp,
 } from './simulate-env';
 
 jest.setTimeout(60_000);
@@ -53,17 +50,9 @@ addWxApis({
 
 let backend: Backend;
 
-beforeAll(async () => {
-  assertWeappBuilt();
-  backend = await startBackendInJsdom();
-  launchWeapp((name, event) =>
-    backend.call(name as Parameters<Backend['call']>[0], event.action, event.data, 'dev-staff'),
-  );
-});
+useWeapp('dev-staff', (started) => (backend = started));
 
 afterAll(async () => {
-  await closeWeapp();
-  await backend?.close();
   rmSync(folder, { recursive: true, force: true });
 });
 

@@ -12,15 +12,12 @@ import {
   addWxApis,
   attributeValues,
   byId,
-  closeWeapp,
-  assertWeappBuilt,
-  launchWeapp,
   nodeText,
   openPage,
   recorder,
-  startBackendInJsdom,
   textOf,
   waitFor,
+  useWeapp,
 } from './simulate-env';
 
 jest.setTimeout(60_000);
@@ -72,16 +69,7 @@ addWxApis({ createSelectorQuery: recordingSelectorQuery });
 
 let backend: Backend;
 
-beforeAll(async () => {
-  assertWeappBuilt();
-  backend = await startBackendInJsdom();
-  launchWeapp((name, event) => backend.call(name as Parameters<Backend['call']>[0], event.action, event.data, STAFF));
-});
-
-afterAll(async () => {
-  await closeWeapp();
-  await backend?.close();
-});
+useWeapp(STAFF, (started) => (backend = started));
 
 /** `YYYY-MM` in Asia/Shanghai. */
 function beijingMonth(): string {

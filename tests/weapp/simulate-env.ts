@@ -455,3 +455,25 @@ export function wxAsync<O extends Record<string, unknown>>(answer: (options: O) 
     return undefined;
   };
 }
+
+/**
+ * The frame of a weapp test file: before all, checks `dist/weapp` exists, starts a real backend
+ * (fresh emulator, demo seed) and launches the app with every cloud call made as `caller()` (the
+ * WeChat identity; a function lets a test switch phones); after all, closes both. `started` gets
+ * the backend before any test or later `beforeAll` runs.
+ */
+export function useWeapp(caller: string | (() => string), started: (backend: Backend) => void): void {
+  const who = typeof caller === 'string' ? () => caller : caller;
+  let backend: Backend | undefined;
+  beforeAll(async () => {
+    assertWeappBuilt();
+    const b = await startBackendInJsdom();
+    backend = b;
+    started(b);
+    launchWeapp((name, event) => b.call(name as Parameters<Backend['call']>[0], event.action, event.data, who()));
+  });
+  afterAll(async () => {
+    await closeWeapp();
+    await backend?.close();
+  });
+}

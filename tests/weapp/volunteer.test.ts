@@ -6,18 +6,7 @@
  */
 import { idCheckChar } from '../../shared/domain/identity';
 import type { Backend } from '../service/support';
-import {
-  assertWeappBuilt,
-  byId,
-  closeWeapp,
-  launchWeapp,
-  nodeText,
-  openPage,
-  recorder,
-  startBackendInJsdom,
-  textOf,
-  waitFor,
-} from './simulate-env';
+import { byId, nodeText, openPage, recorder, textOf, waitFor, useWeapp } from './simulate-env';
 
 jest.setTimeout(60_000);
 
@@ -35,14 +24,9 @@ async function ok(fn: string, action: string, data: unknown, as: string): Promis
   return answer.data;
 }
 
-beforeAll(async () => {
-  assertWeappBuilt();
-  backend = await startBackendInJsdom();
-  // WeChat's platform carries the caller; here every call from the page is the volunteer 小李.
-  launchWeapp((name, event) =>
-    backend.call(name as Parameters<Backend['call']>[0], event.action, event.data, VOLUNTEER),
-  );
+useWeapp(VOLUNTEER, (started) => (backend = started));
 
+beforeAll(async () => {
   // Her hours, made through the real functions: register, a shift scanned in and out, a top-up.
   const stations = await backend.all('stations');
   const jiangbin = stations.find((s) => s.code === 'LJ01');
@@ -89,11 +73,6 @@ beforeAll(async () => {
     VOLUNTEER,
   );
   await ok('volunteering', 'reviewClaim', { claimId: claim.claimId, decision: 'approve', reason: '情况属实' }, STAFF);
-});
-
-afterAll(async () => {
-  await closeWeapp();
-  await backend?.close();
 });
 
 test('服务时长: totals (签到核实 vs 补录), by month and station, and every entry with its provenance', async () => {
