@@ -4,7 +4,8 @@ import { describeStep, planDatabaseDeploy, type ManifestLike } from './lib/deplo
 
 /**
  * Push config/database.json to a CloudBase environment through @cloudbase/manager-node:
- * collections, indexes, closed security rules. `--dry-run` prints the plan and touches nothing.
+ * collections, indexes, closed security rules, closed cloud storage. `--dry-run` prints the plan
+ * and touches nothing.
  * Needs TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY for a real run.
  */
 async function main(): Promise<void> {
@@ -50,9 +51,12 @@ async function main(): Promise<void> {
           securityRule: step.rule,
         });
         break;
+      case 'storageAcl':
+        await manager.storage.setStorageAcl(step.acl);
+        break;
     }
   }
-  console.log('数据库配置已同步');
+  console.log('数据库和云存储配置已同步');
 }
 
 main().catch((err: unknown) => {

@@ -16,11 +16,13 @@ export type DeployStep =
       keys: { Name: string; Direction: string }[];
       unique: boolean;
     }
-  | { kind: 'securityRule'; collection: string; rule: string };
+  | { kind: 'securityRule'; collection: string; rule: string }
+  | { kind: 'storageAcl'; acl: 'ADMINONLY' };
 
 /**
  * The steps that make a CloudBase environment match the manifest: create each collection if
- * missing, create each index if missing (by name), and close the collection to clients. Pure, so
+ * missing, create each index if missing (by name), close the collection to clients, and close
+ * cloud storage to clients. Pure, so
  * `--dry-run` prints exactly what the real run would do.
  */
 export function planDatabaseDeploy(manifest: ManifestLike): DeployStep[] {
@@ -38,6 +40,9 @@ export function planDatabaseDeploy(manifest: ManifestLike): DeployStep[] {
     }
     steps.push({ kind: 'securityRule', collection, rule: CLOSED_RULE });
   }
+  // Cloud storage is closed to clients too: functions write receipt photos and exports, clients
+  // read them only through the signed links functions hand out (ADR 0013).
+  steps.push({ kind: 'storageAcl', acl: 'ADMINONLY' });
   return steps;
 }
 
@@ -50,5 +55,7 @@ export function describeStep(step: DeployStep): string {
       return `create ${step.unique ? 'unique ' : ''}index ${step.collection}.${step.index} on ${step.keys.map((k) => `${k.Name}:${k.Direction}`).join(', ')} (if missing)`;
     case 'securityRule':
       return `set security rule of ${step.collection} to ${step.rule}`;
+    case 'storageAcl':
+      return `set cloud storage permission to ${step.acl} (clients read only through signed links)`;
   }
 }

@@ -107,5 +107,6 @@ describe('database deploy', () => {
     expect(out).toContain('Dry run:');
     expect(out).toContain('create unique index users.openid_unique on openid:1 (if missing)');
     expect(out).toContain('set security rule of bookings to {"read":false,"write":false}');
+    expect(out).toContain('set cloud storage permission to ADMINONLY');
   }, 60_000);
 });
