@@ -11,7 +11,7 @@ export interface LinkedFile {
 /**
  * weapp: downloads the file into the user data folder under its own name and opens it in WeChat's
  * document viewer (with its menu to forward or save). The storage download domain must be on the
- * mini-program's downloadFile list (docs/deploy). The H5 build uses `save-file.h5.ts` instead.
+ * mini-program's downloadFile list (README › Deploy, ADR 0013). The H5 build uses `save-file.h5.ts`.
  */
 export async function saveLinkedFile(file: LinkedFile): Promise<void> {
   const filePath = `${wx.env.USER_DATA_PATH}/${file.fileName}`;

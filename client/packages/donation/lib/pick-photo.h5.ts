@@ -23,7 +23,7 @@ export async function pickPhoto(): Promise<PickedPhoto | null> {
   try {
     const { canvas } = drawScaled(await loadImage(path), RECEIPT_PHOTO_MAX_SIDE);
     const dataUrl = canvas.toDataURL('image/jpeg', JPEG_QUALITY);
-    return { base64: dataUrl.slice(dataUrl.indexOf(',') + 1), previewPath: dataUrl };
+    return { base64: dataUrl.slice(dataUrl.indexOf(',') + 1) };
   } finally {
     if (path.startsWith('blob:')) URL.revokeObjectURL(path);
   }

@@ -1,10 +1,9 @@
 import Taro from '@tarojs/taro';
 import { RECEIPT_PHOTO_MAX_SIDE } from '../../../../shared/domain/donation';
 
-/** A photo ready to upload: base64 JPEG/PNG and a local path to preview it. */
+/** A photo ready to upload, as base64 JPEG/PNG (the preview shows the stored copy). */
 export interface PickedPhoto {
   base64: string;
-  previewPath: string;
 }
 
 function cancelled(error: unknown): boolean {
@@ -39,5 +38,5 @@ export async function pickPhoto(): Promise<PickedPhoto | null> {
       fail: (e) => reject(new Error(e.errMsg)),
     });
   });
-  return { base64, previewPath: compressed.tempFilePath };
+  return { base64 };
 }
