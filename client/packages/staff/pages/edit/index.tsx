@@ -158,6 +158,35 @@ function ActivityForm({
     </View>
   );
 
+  const number = (
+    field: 'capacity' | 'waitlistCapacity' | 'claimWindowHours' | 'checkInOpensMinutesBefore',
+    placeholder: string,
+  ) => (
+    <View className="form-input">
+      <Input
+        id={`input-${field}`}
+        type="number"
+        value={values[field]}
+        placeholder={placeholder}
+        disabled={!editable(field)}
+        onChange={(value) => set(field, value)}
+      />
+    </View>
+  );
+
+  const datetime = (
+    field: 'startAt' | 'endAt' | 'signUpOpensAt' | 'signUpClosesAt' | 'cancelDeadline',
+    clearable = false,
+  ) => (
+    <DatetimeField
+      name={field}
+      value={values[field]}
+      clearable={clearable}
+      disabled={!editable(field)}
+      onChange={(iso) => set(field, iso)}
+    />
+  );
+
   return (
     <View>
       {activity ? (
@@ -205,20 +234,10 @@ function ActivityForm({
           hint={lockedHint('startAt')}
           error={errors.startAt}
         >
-          <DatetimeField
-            name="startAt"
-            value={values.startAt}
-            disabled={!editable('startAt')}
-            onChange={(iso) => set('startAt', iso)}
-          />
+          {datetime('startAt')}
         </FormField>
         <FormField name="endAt" label={FIELD_LABELS.endAt} required hint={lockedHint('endAt')} error={errors.endAt}>
-          <DatetimeField
-            name="endAt"
-            value={values.endAt}
-            disabled={!editable('endAt')}
-            onChange={(iso) => set('endAt', iso)}
-          />
+          {datetime('endAt')}
         </FormField>
         <FormField
           name="capacity"
@@ -227,16 +246,7 @@ function ActivityForm({
           hint={`填 0 表示暂不接受报名，最多 ${MAX_CAPACITY} 人`}
           error={errors.capacity}
         >
-          <View className="form-input">
-            <Input
-              id="input-capacity"
-              type="number"
-              value={values.capacity}
-              placeholder="例如：30"
-              disabled={!editable('capacity')}
-              onChange={(value) => set('capacity', value)}
-            />
-          </View>
+          {number('capacity', '例如：30')}
         </FormField>
         <FormField
           name="contact"
@@ -274,13 +284,7 @@ function ActivityForm({
           hint={lockedHint('signUpOpensAt') ?? '不填则发布后立即开始报名'}
           error={errors.signUpOpensAt}
         >
-          <DatetimeField
-            name="signUpOpensAt"
-            value={values.signUpOpensAt}
-            clearable
-            disabled={!editable('signUpOpensAt')}
-            onChange={(iso) => set('signUpOpensAt', iso)}
-          />
+          {datetime('signUpOpensAt', true)}
         </FormField>
         <FormField
           name="signUpClosesAt"
@@ -288,13 +292,7 @@ function ActivityForm({
           hint="不填则截止到活动开始"
           error={errors.signUpClosesAt}
         >
-          <DatetimeField
-            name="signUpClosesAt"
-            value={values.signUpClosesAt}
-            clearable
-            disabled={!editable('signUpClosesAt')}
-            onChange={(iso) => set('signUpClosesAt', iso)}
-          />
+          {datetime('signUpClosesAt', true)}
         </FormField>
         <FormField
           name="cancelDeadline"
@@ -302,13 +300,7 @@ function ActivityForm({
           hint="不填则为活动开始前 2 小时"
           error={errors.cancelDeadline}
         >
-          <DatetimeField
-            name="cancelDeadline"
-            value={values.cancelDeadline}
-            clearable
-            disabled={!editable('cancelDeadline')}
-            onChange={(iso) => set('cancelDeadline', iso)}
-          />
+          {datetime('cancelDeadline', true)}
         </FormField>
       </View>
 
@@ -320,16 +312,7 @@ function ActivityForm({
           hint={lockedHint('waitlistCapacity') ?? '名额报满后还可以排队候补的人数；填 0 表示不设候补'}
           error={errors.waitlistCapacity}
         >
-          <View className="form-input">
-            <Input
-              id="input-waitlistCapacity"
-              type="number"
-              value={values.waitlistCapacity}
-              placeholder="0 = 不设候补"
-              disabled={!editable('waitlistCapacity')}
-              onChange={(value) => set('waitlistCapacity', value)}
-            />
-          </View>
+          {number('waitlistCapacity', '0 = 不设候补')}
         </FormField>
         <FormField
           name="promotionMode"
@@ -357,16 +340,7 @@ function ActivityForm({
             hint={lockedHint('claimWindowHours') ?? '1 到 72 小时；最晚到活动开始'}
             error={errors.claimWindowHours}
           >
-            <View className="form-input">
-              <Input
-                id="input-claimWindowHours"
-                type="number"
-                value={values.claimWindowHours}
-                placeholder="例如：12"
-                disabled={!editable('claimWindowHours')}
-                onChange={(value) => set('claimWindowHours', value)}
-              />
-            </View>
+            {number('claimWindowHours', '例如：12')}
           </FormField>
         ) : null}
         <FormField
@@ -375,16 +349,7 @@ function ActivityForm({
           hint={lockedHint('checkInOpensMinutesBefore') ?? '默认 30 分钟；填 0 表示活动开始时才能签到'}
           error={errors.checkInOpensMinutesBefore}
         >
-          <View className="form-input">
-            <Input
-              id="input-checkInOpensMinutesBefore"
-              type="number"
-              value={values.checkInOpensMinutesBefore}
-              placeholder="例如：30"
-              disabled={!editable('checkInOpensMinutesBefore')}
-              onChange={(value) => set('checkInOpensMinutesBefore', value)}
-            />
-          </View>
+          {number('checkInOpensMinutesBefore', '例如：30')}
         </FormField>
       </View>
 
