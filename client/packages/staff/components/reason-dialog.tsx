@@ -1,10 +1,8 @@
-import { Button, Dialog, Input } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css';
+import { Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import '../../../components/confirm-dialog.scss';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import '../../../components/form.scss';
 
 /**
@@ -55,61 +53,48 @@ export function ReasonDialog(props: {
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       visible={props.visible}
       title={props.title}
-      closeOnOverlayClick={false}
-      onClose={props.onCancel}
-      footer={
-        <View className="confirm-dialog__footer">
-          <Button className="confirm-dialog__button" id={props.cancelId} onClick={props.onCancel}>
-            {props.cancelText ?? '再想想'}
-          </Button>
-          <Button
-            className="confirm-dialog__button"
-            type={props.danger ? 'danger' : 'primary'}
-            id={props.confirmId}
-            loading={props.pending}
-            disabled={props.pending}
-            onClick={confirm}
-          >
-            {props.confirmText}
-          </Button>
-        </View>
-      }
+      content={props.description}
+      confirmText={props.confirmText}
+      cancelText={props.cancelText}
+      danger={props.danger}
+      pending={props.pending}
+      confirmId={props.confirmId}
+      cancelId={props.cancelId}
+      onConfirm={confirm}
+      onCancel={props.onCancel}
     >
-      <View>
-        <Text className="confirm-dialog__content">{props.description}</Text>
-        {props.presets?.length ? (
-          <View className="choice-chips">
-            {props.presets.map((preset) => (
-              <View
-                key={preset}
-                className={`filter-chip${reason === preset ? ' filter-chip--active' : ''}`}
-                onClick={() => {
-                  setReason(preset);
-                  setProblem(null);
-                }}
-              >
-                {reason === preset ? `✓ ${preset}` : preset}
-              </View>
-            ))}
-          </View>
-        ) : null}
-        <View className={`form-input reason-dialog__input${problem ? ' form-input--error' : ''}`}>
-          <Input
-            id={props.inputId}
-            value={reason}
-            placeholder={props.placeholder}
-            maxLength={maxLength}
-            onChange={(value) => {
-              setReason(value);
-              setProblem(null);
-            }}
-          />
+      {props.presets?.length ? (
+        <View className="choice-chips">
+          {props.presets.map((preset) => (
+            <View
+              key={preset}
+              className={`filter-chip${reason === preset ? ' filter-chip--active' : ''}`}
+              onClick={() => {
+                setReason(preset);
+                setProblem(null);
+              }}
+            >
+              {reason === preset ? `✓ ${preset}` : preset}
+            </View>
+          ))}
         </View>
-        {problem ? <Text className="form-field__error">！{problem}</Text> : null}
+      ) : null}
+      <View className={`form-input reason-dialog__input${problem ? ' form-input--error' : ''}`}>
+        <Input
+          id={props.inputId}
+          value={reason}
+          placeholder={props.placeholder}
+          maxLength={maxLength}
+          onChange={(value) => {
+            setReason(value);
+            setProblem(null);
+          }}
+        />
       </View>
-    </Dialog>
+      {problem ? <Text className="form-field__error">！{problem}</Text> : null}
+    </ConfirmDialog>
   );
 }
