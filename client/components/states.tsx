@@ -66,6 +66,11 @@ export function ErrorState({ error, onRetry }: { error: CloudError; onRetry: () 
   );
 }
 
+/** What a page shows before its first answer: the error with a retry, or 正在加载…. */
+export function PendingState({ remote }: { remote: { error: CloudError | null; reload: () => unknown } }) {
+  return remote.error ? <ErrorState error={remote.error} onRetry={() => void remote.reload()} /> : <LoadingState />;
+}
+
 /**
  * The foot of a paged list: a "加载更多" button while more pages exist (pages also load more on
  * reaching the bottom), a retry when a further page failed, and "已显示全部" at the end.

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { useState } from 'react';
 import { formatDateTime } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
+import { EmptyState, ErrorState, LoadMore, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { readParam } from '../../../../lib/routes';
 import { useAuditLog } from '../../api/reports';
@@ -34,7 +34,7 @@ export default function AuditPage() {
   if (!me.data) {
     return (
       <PageShell>
-        {me.error ? <ErrorState error={me.error} onRetry={() => void me.reload()} /> : <LoadingState />}
+        <PendingState remote={me} />
       </PageShell>
     );
   }

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { formatIndicator, INDICATORS, type IndicatorKey } from '../../../../../shared/domain/report';
 import { formatTime } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
+import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { ROUTES, openPage, urlOf } from '../../../../lib/routes';
 import { type TodayData, useToday } from '../../api/reports';
@@ -114,7 +114,7 @@ export default function ConsoleHomePage() {
   if (!me.data) {
     return (
       <PageShell>
-        {me.error ? <ErrorState error={me.error} onRetry={() => void me.reload()} /> : <LoadingState />}
+        <PendingState remote={me} />
       </PageShell>
     );
   }

@@ -7,7 +7,7 @@ import { ACTIVITY_CATEGORIES } from '../../../../../shared/domain/activity';
 import { formatIndicator, type IndicatorKey } from '../../../../../shared/domain/report';
 import { formatDateTime } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
+import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { showError, showSuccess } from '../../../../lib/feedback';
 import { readParam } from '../../../../lib/routes';
@@ -117,7 +117,7 @@ export default function ReportPage() {
   if (!me.data) {
     return (
       <PageShell>
-        {me.error ? <ErrorState error={me.error} onRetry={() => void me.reload()} /> : <LoadingState />}
+        <PendingState remote={me} />
       </PageShell>
     );
   }

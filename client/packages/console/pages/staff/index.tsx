@@ -8,7 +8,7 @@ import { TIER_LABELS } from '../../../../../shared/domain/station';
 import { formatDateTime } from '../../../../../shared/domain/time';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
+import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { showSuccess } from '../../../../lib/feedback';
 import { type StaffMember, useGrantRole, useRevokeRole, useStaffList } from '../../api/reports';
@@ -49,7 +49,7 @@ export default function StaffManagementPage() {
   if (!me.data) {
     return (
       <PageShell>
-        {me.error ? <ErrorState error={me.error} onRetry={() => void me.reload()} /> : <LoadingState />}
+        <PendingState remote={me} />
       </PageShell>
     );
   }

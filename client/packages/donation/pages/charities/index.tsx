@@ -7,7 +7,7 @@ import { useRouter } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { canAnywhere } from '../../../../../shared/domain/policy';
 import { PageShell } from '../../../../components/page-shell';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
+import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../components/states';
 import { useAction } from '../../../../hooks/use-action';
 import { useMe } from '../../../../hooks/use-me';
 import { callFunction } from '../../../../lib/cloud';
@@ -96,7 +96,7 @@ export default function CharitiesPage() {
   if (!me.data) {
     return (
       <PageShell>
-        {me.error ? <ErrorState error={me.error} onRetry={() => void me.reload()} /> : <LoadingState />}
+        <PendingState remote={me} />
       </PageShell>
     );
   }

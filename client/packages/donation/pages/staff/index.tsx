@@ -10,7 +10,7 @@ import type { donationsContract, TNeed } from '../../../../../shared/contracts/d
 import { BENEFICIARY_GROUPS, DELIVERY_METHODS, PLEDGE_STATUS_LABELS } from '../../../../../shared/domain/donation';
 import { canAnywhere, scopeRoots } from '../../../../../shared/domain/policy';
 import { PageShell } from '../../../../components/page-shell';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
+import { EmptyState, ErrorState, LoadMore, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
@@ -165,7 +165,7 @@ export default function DonationStaffPage() {
   if (!me.data) {
     return (
       <PageShell>
-        {me.error ? <ErrorState error={me.error} onRetry={() => void me.reload()} /> : <LoadingState />}
+        <PendingState remote={me} />
       </PageShell>
     );
   }

@@ -8,7 +8,7 @@ import { ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS, type ActivityStatus } from '
 import { ActivityCard } from '../../../../components/activity-card';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
-import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
+import { EmptyState, ErrorState, LoadMore, LoadingState, PendingState } from '../../../../components/states';
 import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage } from '../../../../lib/routes';
 import { usePublishActivity } from '../../api/use-activity-editor';
@@ -38,7 +38,7 @@ export default function StaffActivitiesPage() {
   if (!me.data) {
     return (
       <PageShell>
-        {me.error ? <ErrorState error={me.error} onRetry={() => void me.reload()} /> : <LoadingState />}
+        <PendingState remote={me} />
       </PageShell>
     );
   }

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../../../shared/domain/time';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import '../../../../components/confirm-dialog.scss';
 import { PageShell } from '../../../../components/page-shell';
-import { EmptyState, ErrorState, LoadingState } from '../../../../components/states';
+import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { showSuccess } from '../../../../lib/feedback';
 import { useAdjustHours, useConfirmAutoClosed, useReviewClaim, useReviewQueue } from '../../api/volunteering';
@@ -43,7 +43,7 @@ export default function VolunteerReviewPage() {
   if (!me.data) {
     return (
       <PageShell>
-        {me.error ? <ErrorState error={me.error} onRetry={() => void me.reload()} /> : <LoadingState />}
+        <PendingState remote={me} />
       </PageShell>
     );
   }
