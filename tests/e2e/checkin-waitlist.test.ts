@@ -7,15 +7,16 @@
 import type { Page } from 'playwright-core';
 import type { Gateway } from '../../emulator/gateway/server';
 import {
+  activityByTitle,
   api,
   goto,
   httpLogin,
-  signInAs,
-  visible,
-  withFailureScreenshot,
-  type WireAnswer,
-  startPhones,
   type Phones,
+  signInAs,
+  startPhones,
+  visible,
+  type WireAnswer,
+  withFailureScreenshot,
 } from './support';
 
 jest.setTimeout(90_000);
@@ -54,16 +55,6 @@ async function withScreenshots(name: string, pages: () => Record<string, Page | 
   await wrapped();
 }
 
-interface ActivityDoc {
-  _id: string;
-  title: string;
-  capacity: number;
-  confirmed: number;
-  waitlistCapacity: number;
-  promotionMode: string;
-  ratingCount?: number;
-  ratingSum?: number;
-}
 interface BookingDoc {
   _id: string;
   userId: string;
@@ -72,12 +63,6 @@ interface BookingDoc {
   checkedInBy?: string;
   offerExpiresAt?: unknown;
   rating?: { score: number; comment: string };
-}
-
-async function activityByTitle(title: string): Promise<ActivityDoc> {
-  const { data } = await db.collection('activities').where({ title }).get();
-  expect(data).toHaveLength(1);
-  return data[0] as ActivityDoc;
 }
 
 async function bookingOf(activityId: string, userId: string): Promise<BookingDoc | undefined> {
@@ -121,7 +106,7 @@ test('check-in: the resident shows her code, staff scan a screenshot of it, she 
     'checkin',
     () => ({ resident, staff }),
     async () => {
-      const tea = await activityByTitle('长者茶话会（今天）');
+      const tea = await activityByTitle(db, '长者茶话会（今天）');
       const zhang = await userIdOf('dev-resident');
 
       resident = await phoneOf('resident');
@@ -204,7 +189,7 @@ test('check-in: the resident shows her code, staff scan a screenshot of it, she 
         score: 4,
         comment: '老师讲得很好，茶点也不错。',
       });
-      expect(await activityByTitle('长者茶话会（今天）')).toMatchObject({ ratingCount: 1, ratingSum: 4 });
+      expect(await activityByTitle(db, '长者茶话会（今天）')).toMatchObject({ ratingCount: 1, ratingSum: 4 });
     },
   );
   await closePhones();
@@ -216,7 +201,7 @@ test('waitlist (claim mode): she joins the queue of a full activity, is offered 
     'waitlist-claim',
     () => ({ resident }),
     async () => {
-      const knit = await activityByTitle('手工编织小组（可候补）');
+      const knit = await activityByTitle(db, '手工编织小组（可候补）');
       expect(knit).toMatchObject({ capacity: 1, promotionMode: 'claim' });
       const zhang = await userIdOf('dev-resident');
 
@@ -246,7 +231,7 @@ test('waitlist (claim mode): she joins the queue of a full activity, is offered 
       await visible(r, '#claim-offer-button').click();
       await expectText(r, '#booking-status', '✓ 您已报名成功');
       expect(await bookingOf(knit._id, zhang)).toMatchObject({ status: 'confirmed' });
-      expect((await activityByTitle('手工编织小组（可候补）')).confirmed).toBe(1);
+      expect((await activityByTitle(db, '手工编织小组（可候补）')).confirmed).toBe(1);
 
       // The offer arrived as a message too: 我的 shows it unread.
       expect(await messagesOf(zhang)).toEqual([
@@ -303,7 +288,7 @@ test('cancelling a seat of a full activity (auto mode) confirms the next residen
       await visible(r, '#book-button').waitFor();
       expect(await bookingOf(activityId, zhang)).toMatchObject({ status: 'cancelled' });
       expect(await bookingOf(activityId, liId)).toMatchObject({ status: 'confirmed' });
-      expect(await activityByTitle(title)).toMatchObject({ confirmed: 1 });
+      expect(await activityByTitle(db, title)).toMatchObject({ confirmed: 1 });
       expect(await messagesOf(liId)).toEqual([expect.objectContaining({ kind: 'promoted', activityId })]);
       // The seat is gone again: the page offers the waitlist, not a seat.
       await r.reload();

@@ -10,17 +10,17 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  ARTIFACTS_DIR,
+  activityByTitle,
   api,
-  freshPage,
+  ARTIFACTS_DIR,
+  type E2E,
   goto,
   httpLogin,
+  inFreshPage,
   signInAs,
-  startE2E,
+  useE2E,
   visible,
   visibleText,
-  withFailureScreenshot,
-  type E2E,
 } from './support';
 
 jest.setTimeout(120_000);
@@ -28,21 +28,8 @@ jest.setTimeout(120_000);
 const TODAY_TITLE = '长者茶话会（今天）';
 
 let e2e: E2E;
-let page: Page | undefined;
 
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
-
-async function activityByTitle(title: string) {
-  const { data } = await e2e.db.collection('activities').where({ title }).get();
-  expect(data).toHaveLength(1);
-  return data[0] as { _id: string; stationId: string };
-}
+useE2E((started) => (e2e = started));
 
 /** Where `CONSOLE_SCREENSHOTS=1` saves full-page pictures for a visual check (git-ignored). */
 function shot(name: string): string {
@@ -67,147 +54,130 @@ async function call(fn: string, action: string, data: unknown, token: string) {
 }
 
 test('staff: the console shows today, a check-in shows up on the console, the report and the Excel export', async () => {
-  const activity = await activityByTitle(TODAY_TITLE);
+  const activity = await activityByTitle(e2e.db, TODAY_TITLE);
   const month = beijingMonth();
-  page = await freshPage(e2e);
-  const p = page;
-  await withFailureScreenshot(
-    () => page,
-    'console-report-export',
-    async () => {
-      await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
-      await signInAs(p, e2e.gateway, 'staff');
+  await inFreshPage(e2e, 'console-report-export', async (p) => {
+    await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
+    await signInAs(p, e2e.gateway, 'staff');
 
-      // 我的 → 工作台 (the first staff entry).
-      await goto(p, e2e.gateway, '/pages/mine/index');
-      await visible(p, '#console-entry').click();
-      await p.waitForURL(/console\/pages\/index\/index/);
-      await expectText(p, '#console-station-picker', '江滨街道社工站');
-      await expectText(p, '#today-activities', TODAY_TITLE);
-      await expectText(p, `#seats-${activity._id}`, '已报名 0 / 名额 30');
-      await expectText(p, `#checked-in-${activity._id}`, '已签到 0 人');
-      await expectText(p, '#console-scan-entry', `扫码签到 · ${TODAY_TITLE}`);
-      for (const name of [
-        'pendingClaims',
-        'autoClosedToReview',
-        'pledgesExpectedThisWeek',
-        'pledgesOverdue',
-        'offersPending',
-      ]) {
-        await visible(p, `#queue-${name}`).waitFor();
-      }
-      await expectText(p, '#console-queues', '待审核补录');
-      await expectText(p, '#figure-attendances', '0 人次');
+    // 我的 → 工作台 (the first staff entry).
+    await goto(p, e2e.gateway, '/pages/mine/index');
+    await visible(p, '#console-entry').click();
+    await p.waitForURL(/console\/pages\/index\/index/);
+    await expectText(p, '#console-station-picker', '江滨街道社工站');
+    await expectText(p, '#today-activities', TODAY_TITLE);
+    await expectText(p, `#seats-${activity._id}`, '已报名 0 / 名额 30');
+    await expectText(p, `#checked-in-${activity._id}`, '已签到 0 人');
+    await expectText(p, '#console-scan-entry', `扫码签到 · ${TODAY_TITLE}`);
+    for (const name of [
+      'pendingClaims',
+      'autoClosedToReview',
+      'pledgesExpectedThisWeek',
+      'pledgesOverdue',
+      'offersPending',
+    ]) {
+      await visible(p, `#queue-${name}`).waitFor();
+    }
+    await expectText(p, '#console-queues', '待审核补录');
+    await expectText(p, '#figure-attendances', '0 人次');
 
-      // 张阿姨 books over HTTP and shows her code; 王社工 types the 6-digit code (the scanner's fallback).
-      const resident = await httpLogin(e2e.gateway, 'dev-resident');
-      const staff = await httpLogin(e2e.gateway, 'dev-staff');
-      await call('activities', 'signUp', { activityId: activity._id }, resident);
-      const code = await call('activities', 'myCheckInCode', { activityId: activity._id }, resident);
-      const checked = await call(
-        'activities',
-        'checkIn',
-        { activityId: activity._id, shortCode: code.shortCode },
-        staff,
-      );
-      expect(checked.result).toBe('checked_in');
+    // 张阿姨 books over HTTP and shows her code; 王社工 types the 6-digit code (the scanner's fallback).
+    const resident = await httpLogin(e2e.gateway, 'dev-resident');
+    const staff = await httpLogin(e2e.gateway, 'dev-staff');
+    await call('activities', 'signUp', { activityId: activity._id }, resident);
+    const code = await call('activities', 'myCheckInCode', { activityId: activity._id }, resident);
+    const checked = await call('activities', 'checkIn', { activityId: activity._id, shortCode: code.shortCode }, staff);
+    expect(checked.result).toBe('checked_in');
 
-      // The console, loaded again, counts her.
-      await p.reload();
-      await expectText(p, `#seats-${activity._id}`, '已报名 1 / 名额 30');
-      if (process.env.CONSOLE_SCREENSHOTS === '1') await p.screenshot({ path: shot('console-home'), fullPage: true });
-      await expectText(p, `#checked-in-${activity._id}`, '已签到 1 人');
-      await expectText(p, '#figure-attendances', '1 人次');
+    // The console, loaded again, counts her.
+    await p.reload();
+    await expectText(p, `#seats-${activity._id}`, '已报名 1 / 名额 30');
+    if (process.env.CONSOLE_SCREENSHOTS === '1') await p.screenshot({ path: shot('console-home'), fullPage: true });
+    await expectText(p, `#checked-in-${activity._id}`, '已签到 1 人');
+    await expectText(p, '#figure-attendances', '1 人次');
 
-      // The big entry opens the staff scanner for today's activity.
-      await visible(p, '#console-scan-entry').click();
-      await p.waitForURL(new RegExp(`staff/pages/scan/index\\?activityId=${activity._id}`));
-      await visible(p, '#scan-activity-title').waitFor();
-      // (A fresh visit rather than history back: Taro H5's back right after a navigation is racy.)
-      await goto(p, e2e.gateway, '/packages/console/pages/index/index');
+    // The big entry opens the staff scanner for today's activity.
+    await visible(p, '#console-scan-entry').click();
+    await p.waitForURL(new RegExp(`staff/pages/scan/index\\?activityId=${activity._id}`));
+    await visible(p, '#scan-activity-title').waitFor();
+    // (A fresh visit rather than history back: Taro H5's back right after a navigation is racy.)
+    await goto(p, e2e.gateway, '/packages/console/pages/index/index');
 
-      // 查看月报: this month, 参加人次 1, the same in the 本级 row of the per-child table.
-      await visible(p, '#open-report-button').click();
-      await p.waitForURL(/console\/pages\/report\/index\?stationId=/);
-      const [y, m] = month.split('-').map(Number);
-      await expectText(p, '#report-month', `${y}年${m}月`);
-      await expect(visible(p, '#report-next-month').evaluate((el) => el.className)).resolves.toMatch(/disabled/);
-      await expectText(p, '#indicator-attendances', '参加人次（签到）');
-      await expectText(p, '#indicator-attendances-value', '1 人次');
-      await expectText(p, '#indicator-bookings-value', '1 人次');
-      await expectText(p, '#report-children', '江滨街道社工站（本级）');
-      await expectText(p, '#child-self-attendances', '1 人次');
-      await expectText(p, `#trend-attendances-${month}`, '1 人次');
-      await expectText(p, '#category-chart-elder_care', '· 1 人次');
-      if (process.env.CONSOLE_SCREENSHOTS === '1') await p.screenshot({ path: shot('console-report'), fullPage: true });
+    // 查看月报: this month, 参加人次 1, the same in the 本级 row of the per-child table.
+    await visible(p, '#open-report-button').click();
+    await p.waitForURL(/console\/pages\/report\/index\?stationId=/);
+    const [y, m] = month.split('-').map(Number);
+    await expectText(p, '#report-month', `${y}年${m}月`);
+    await expect(visible(p, '#report-next-month').evaluate((el) => el.className)).resolves.toMatch(/disabled/);
+    await expectText(p, '#indicator-attendances', '参加人次（签到）');
+    await expectText(p, '#indicator-attendances-value', '1 人次');
+    await expectText(p, '#indicator-bookings-value', '1 人次');
+    await expectText(p, '#report-children', '江滨街道社工站（本级）');
+    await expectText(p, '#child-self-attendances', '1 人次');
+    await expectText(p, `#trend-attendances-${month}`, '1 人次');
+    await expectText(p, '#category-chart-elder_care', '· 1 人次');
+    if (process.env.CONSOLE_SCREENSHOTS === '1') await p.screenshot({ path: shot('console-report'), fullPage: true });
 
-      // 导出 Excel: a real download whose 月报汇总 sheet carries the same figure.
-      const [download] = await Promise.all([p.waitForEvent('download'), visible(p, '#export-xlsx-button').click()]);
-      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-      const file = await download.path();
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-      const summary = book.getWorksheet('月报汇总');
-      expect(summary).toBeDefined();
-      const rows: Record<string, unknown>[] = [];
-      summary?.eachRow((row, index) => {
-        if (index === 1) return;
-        rows.push({ indicator: row.getCell(4).value, value: row.getCell(5).value, raw: row.getCell(8).value });
-      });
-      expect(rows).toEqual(
-        expect.arrayContaining([expect.objectContaining({ indicator: '参加人次（签到）', value: '1 人次', raw: 1 })]),
-      );
+    // 导出 Excel: a real download whose 月报汇总 sheet carries the same figure.
+    const [download] = await Promise.all([p.waitForEvent('download'), visible(p, '#export-xlsx-button').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    const summary = book.getWorksheet('月报汇总');
+    expect(summary).toBeDefined();
+    const rows: Record<string, unknown>[] = [];
+    summary?.eachRow((row, index) => {
+      if (index === 1) return;
+      rows.push({ indicator: row.getCell(4).value, value: row.getCell(5).value, raw: row.getCell(8).value });
+    });
+    expect(rows).toEqual(
+      expect.arrayContaining([expect.objectContaining({ indicator: '参加人次（签到）', value: '1 人次', raw: 1 })]),
+    );
 
-      // Going back a month and forward again.
-      await visible(p, '#report-prev-month').click();
-      await expectText(p, '#report-month', m === 1 ? `${y - 1}年12月` : `${y}年${m - 1}月`);
-      await visible(p, '#report-next-month').click();
-      await expectText(p, '#indicator-attendances-value', '1 人次');
-    },
-  );
+    // Going back a month and forward again.
+    await visible(p, '#report-prev-month').click();
+    await expectText(p, '#report-month', m === 1 ? `${y - 1}年12月` : `${y}年${m - 1}月`);
+    await visible(p, '#report-next-month').click();
+    await expectText(p, '#indicator-attendances-value', '1 人次');
+  });
 });
 
 test('admin: grants a role by phone and revokes it after confirming; the audit log shows both', async () => {
-  page = await freshPage(e2e);
-  const p = page;
-  await withFailureScreenshot(
-    () => page,
-    'console-staff-audit',
-    async () => {
-      // 小李 (13800002222) has signed in before, so a role can be granted to his phone.
-      await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
-      await signInAs(p, e2e.gateway, 'admin');
-      await goto(p, e2e.gateway, '/packages/console/pages/index/index');
-      await visible(p, '#open-staff-button').click();
-      await p.waitForURL(/console\/pages\/staff\/index/);
-      await expectText(p, '#staff-list', '王社工');
+  await inFreshPage(e2e, 'console-staff-audit', async (p) => {
+    // 小李 (13800002222) has signed in before, so a role can be granted to his phone.
+    await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
+    await signInAs(p, e2e.gateway, 'admin');
+    await goto(p, e2e.gateway, '/packages/console/pages/index/index');
+    await visible(p, '#open-staff-button').click();
+    await p.waitForURL(/console\/pages\/staff\/index/);
+    await expectText(p, '#staff-list', '王社工');
 
-      await visible(p, '#grant-phone-input input').fill('13800002222');
-      await visible(p, '#grant-role-head').click();
-      await expectText(p, '#grant-role-button', '授予“站长”');
-      await visible(p, '#grant-role-button').click();
-      await expectText(p, '#staff-list', '小李');
-      const { data } = await e2e.db.collection('users').where({ nickname: '小李' }).get();
-      const userId = (data[0] as { _id: string })._id;
-      await expectText(p, `#staff-${userId}`, '站长');
+    await visible(p, '#grant-phone-input input').fill('13800002222');
+    await visible(p, '#grant-role-head').click();
+    await expectText(p, '#grant-role-button', '授予“站长”');
+    await visible(p, '#grant-role-button').click();
+    await expectText(p, '#staff-list', '小李');
+    const { data } = await e2e.db.collection('users').where({ nickname: '小李' }).get();
+    const userId = (data[0] as { _id: string })._id;
+    await expectText(p, `#staff-${userId}`, '站长');
 
-      await visible(p, `#revoke-${userId}`).click();
-      await visible(p, '#confirm-revoke-button').click();
-      await p.locator(`#staff-${userId}`).filter({ visible: true }).first().waitFor({ state: 'detached' });
+    await visible(p, `#revoke-${userId}`).click();
+    await visible(p, '#confirm-revoke-button').click();
+    await p.locator(`#staff-${userId}`).filter({ visible: true }).first().waitFor({ state: 'detached' });
 
-      await goto(p, e2e.gateway, '/packages/console/pages/audit/index');
-      await expectText(p, '#audit-list', '授予权限');
-      await visible(p, '#audit-filter-role').click();
-      await expectText(p, '#audit-list', '撤销权限');
-      await visibleText(p, /共 2 条记录/).waitFor();
-      await visible(p, '#audit-filter-pledge').click();
-      await visibleText(p, '没有操作记录').waitFor();
-    },
-  );
+    await goto(p, e2e.gateway, '/packages/console/pages/audit/index');
+    await expectText(p, '#audit-list', '授予权限');
+    await visible(p, '#audit-filter-role').click();
+    await expectText(p, '#audit-list', '撤销权限');
+    await visibleText(p, /共 2 条记录/).waitFor();
+    await visible(p, '#audit-filter-pledge').click();
+    await visibleText(p, '没有操作记录').waitFor();
+  });
 });
 
 test('staff: a pending volunteer claim shows on the console queue and is approved from there', async () => {
-  const station = (await activityByTitle(TODAY_TITLE)).stationId;
+  const station = (await activityByTitle(e2e.db, TODAY_TITLE)).stationId;
   const volunteer = await httpLogin(e2e.gateway, 'dev-volunteer');
   const first17 = '11010119900101123';
   await call(
@@ -238,33 +208,27 @@ test('staff: a pending volunteer claim shows on the console queue and is approve
     volunteer,
   );
 
-  page = await freshPage(e2e);
-  const p = page;
-  await withFailureScreenshot(
-    () => page,
-    'console-review-claim',
-    async () => {
-      await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
-      await signInAs(p, e2e.gateway, 'staff');
-      await goto(p, e2e.gateway, '/packages/console/pages/index/index');
-      await expectText(p, '#queue-pendingClaims', '1待审核补录');
+  await inFreshPage(e2e, 'console-review-claim', async (p) => {
+    await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
+    await signInAs(p, e2e.gateway, 'staff');
+    await goto(p, e2e.gateway, '/packages/console/pages/index/index');
+    await expectText(p, '#queue-pendingClaims', '1待审核补录');
 
-      // The queue card opens the volunteer feature's review page (by URL).
-      await visible(p, '#queue-pendingClaims').click();
-      await p.waitForURL(/volunteer\/pages\/review\/index\?stationId=/);
-      await visible(p, `#approve-claim-${String(claim.claimId)}`).click();
-      await visible(p, '#confirm-review-button').click();
-      await visible(p, `#approve-claim-${String(claim.claimId)}`).waitFor({ state: 'detached' });
-      const { data } = await e2e.db.collection('hourClaims').doc(String(claim.claimId)).get();
-      expect(data[0]).toMatchObject({ status: 'approved' });
+    // The queue card opens the volunteer feature's review page (by URL).
+    await visible(p, '#queue-pendingClaims').click();
+    await p.waitForURL(/volunteer\/pages\/review\/index\?stationId=/);
+    await visible(p, `#approve-claim-${String(claim.claimId)}`).click();
+    await visible(p, '#confirm-review-button').click();
+    await visible(p, `#approve-claim-${String(claim.claimId)}`).waitFor({ state: 'detached' });
+    const { data } = await e2e.db.collection('hourClaims').doc(String(claim.claimId)).get();
+    expect(data[0]).toMatchObject({ status: 'approved' });
 
-      // Back on the console the queue is empty again.
-      await p.goBack();
-      await p.waitForURL(/console\/pages\/index\/index/);
-      await p.reload();
-      await expectText(p, '#queue-pendingClaims', '0待审核补录');
-    },
-  );
+    // Back on the console the queue is empty again.
+    await p.goBack();
+    await p.waitForURL(/console\/pages\/index\/index/);
+    await p.reload();
+    await expectText(p, '#queue-pendingClaims', '0待审核补录');
+  });
 });
 
 test('staff: 逾期捐赠 on the console opens 捐赠管理 on its 已逾期 tab with the late pledge', async () => {
@@ -295,20 +259,14 @@ test('staff: 逾期捐赠 on the console opens 捐赠管理 on its 已逾期 tab
     .doc(String(pledge.pledgeId))
     .update({ expectedDate: new Date(Date.now() - 2 * 86_400_000) });
 
-  page = await freshPage(e2e);
-  const p = page;
-  await withFailureScreenshot(
-    () => page,
-    'console-overdue-pledges',
-    async () => {
-      await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
-      await signInAs(p, e2e.gateway, 'staff');
-      await goto(p, e2e.gateway, '/packages/console/pages/index/index');
-      await expectText(p, '#queue-pledgesOverdue', '1逾期捐赠');
-      await visible(p, '#queue-pledgesOverdue').click();
-      await p.waitForURL(/donation\/pages\/staff\/index\?stationId=st_LJ01&filter=overdue/);
-      await expectText(p, `#staff-pledge-${String(pledge.pledgeId)}`, '！已逾期');
-      await expectText(p, '.nut-tabs-titles-item-active', '已逾期');
-    },
-  );
+  await inFreshPage(e2e, 'console-overdue-pledges', async (p) => {
+    await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
+    await signInAs(p, e2e.gateway, 'staff');
+    await goto(p, e2e.gateway, '/packages/console/pages/index/index');
+    await expectText(p, '#queue-pledgesOverdue', '1逾期捐赠');
+    await visible(p, '#queue-pledgesOverdue').click();
+    await p.waitForURL(/donation\/pages\/staff\/index\?stationId=st_LJ01&filter=overdue/);
+    await expectText(p, `#staff-pledge-${String(pledge.pledgeId)}`, '！已逾期');
+    await expectText(p, '.nut-tabs-titles-item-active', '已逾期');
+  });
 });

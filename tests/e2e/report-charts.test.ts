@@ -10,19 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { idCheckChar } from '../../shared/domain/identity';
-import {
-  ARTIFACTS_DIR,
-  ROOT,
-  api,
-  freshPage,
-  goto,
-  httpLogin,
-  signInAs,
-  startE2E,
-  visible,
-  withFailureScreenshot,
-  type E2E,
-} from './support';
+import { api, ARTIFACTS_DIR, type E2E, goto, httpLogin, inFreshPage, ROOT, signInAs, useE2E, visible } from './support';
 
 jest.setTimeout(120_000);
 
@@ -48,15 +36,8 @@ interface Ink {
 }
 
 let e2e: E2E;
-let page: Page | undefined;
 
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+useE2E((started) => (e2e = started));
 
 async function call(fn: string, action: string, data: unknown, token: string) {
   const answer = await api(e2e.gateway, fn, { action, data }, token);
@@ -159,103 +140,91 @@ test('staff: the report draws attendances, hours and categories on canvases, wit
   }
 
   const month = beijingMonth();
-  page = await freshPage(e2e);
-  const p = page;
-  const pageErrors: string[] = [];
-  p.on('pageerror', (error) => pageErrors.push(error.message));
-  await withFailureScreenshot(
-    () => page,
-    'report-charts',
-    async () => {
-      await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
-      await signInAs(p, e2e.gateway, 'staff');
-      await goto(p, e2e.gateway, '/packages/console/pages/report/index');
-      await expectText(p, '#report-station-name', '江滨街道社工站');
+  await inFreshPage(e2e, 'report-charts', async (p) => {
+    const pageErrors: string[] = [];
+    p.on('pageerror', (error) => pageErrors.push(error.message));
+    await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
+    await signInAs(p, e2e.gateway, 'staff');
+    await goto(p, e2e.gateway, '/packages/console/pages/report/index');
+    await expectText(p, '#report-station-name', '江滨街道社工站');
 
-      // Attendances: bars drawn in the primary colour; the month's figure written out.
-      await expectText(p, `#trend-attendances-${month}`, '1 人次');
-      const attendances = await drawn(p, 'trend-attendances-canvas', ATTENDANCES_RGB);
-      expect(attendances.marked).toBeGreaterThan(50);
-      expect(attendances.inked).toBeGreaterThan(attendances.marked); // axes and labels too
-      expect(attendances.cssHeight).toBe(200);
-      expect(attendances.width).toBeGreaterThanOrEqual(2 * 300); // full card width at 2× pixels
+    // Attendances: bars drawn in the primary colour; the month's figure written out.
+    await expectText(p, `#trend-attendances-${month}`, '1 人次');
+    const attendances = await drawn(p, 'trend-attendances-canvas', ATTENDANCES_RGB);
+    expect(attendances.marked).toBeGreaterThan(50);
+    expect(attendances.inked).toBeGreaterThan(attendances.marked); // axes and labels too
+    expect(attendances.cssHeight).toBe(200);
+    expect(attendances.width).toBeGreaterThanOrEqual(2 * 300); // full card width at 2× pixels
 
-      // Hours: a line in green, every month's hours written out (2 小时 this month).
-      await expectText(p, `#trend-hours-${month}`, '2 小时');
-      await expectText(p, `#trend-hours-${beijingMonth(now - 45 * DAY)}`, '5 小时');
-      await expectText(p, `#trend-hours-${beijingMonth(now - 100 * DAY)}`, '1.5 小时');
-      const hours = await drawn(p, 'trend-hours-canvas', HOURS_RGB);
-      expect(hours.marked).toBeGreaterThan(50);
+    // Hours: a line in green, every month's hours written out (2 小时 this month).
+    await expectText(p, `#trend-hours-${month}`, '2 小时');
+    await expectText(p, `#trend-hours-${beijingMonth(now - 45 * DAY)}`, '5 小时');
+    await expectText(p, `#trend-hours-${beijingMonth(now - 100 * DAY)}`, '1.5 小时');
+    const hours = await drawn(p, 'trend-hours-canvas', HOURS_RGB);
+    expect(hours.marked).toBeGreaterThan(50);
 
-      // Categories: horizontal bars, and 养老服务 in words.
-      await expectText(p, '#category-chart-elder_care', '· 1 人次');
-      const categories = await drawn(p, 'category-chart-canvas', CATEGORIES_RGB);
-      expect(categories.marked).toBeGreaterThan(50);
+    // Categories: horizontal bars, and 养老服务 in words.
+    await expectText(p, '#category-chart-elder_care', '· 1 人次');
+    const categories = await drawn(p, 'category-chart-canvas', CATEGORIES_RGB);
+    expect(categories.marked).toBeGreaterThan(50);
 
-      // The canvases are decoration for screen readers: the figures are the text under them.
-      for (const id of ['trend-attendances-canvas', 'trend-hours-canvas', 'category-chart-canvas']) {
-        await expect(visible(p, `#${id}`).getAttribute('aria-hidden')).resolves.toBe('true');
-      }
-      await expect(visible(p, '#trend-attendances-figures').locator('.f2-chart__figure').count()).resolves.toBe(12);
+    // The canvases are decoration for screen readers: the figures are the text under them.
+    for (const id of ['trend-attendances-canvas', 'trend-hours-canvas', 'category-chart-canvas']) {
+      await expect(visible(p, `#${id}`).getAttribute('aria-hidden')).resolves.toBe('true');
+    }
+    await expect(visible(p, '#trend-attendances-figures').locator('.f2-chart__figure').count()).resolves.toBe(12);
 
-      // Pictures to look at (git-ignored); docs/screenshot-report.png when missing or asked for.
-      mkdirSync(ARTIFACTS_DIR, { recursive: true });
-      await p.waitForTimeout(300); // fonts and the last paint
-      for (const id of ['category-chart', 'trend-attendances', 'trend-hours']) {
-        await visible(p, `#${id}`).screenshot({ path: path.join(ARTIFACTS_DIR, `report-${id}.png`) });
-      }
-      if (process.env.UPDATE_SCREENSHOT === '1' || !existsSync(SCREENSHOT_REPORT)) {
-        await visible(p, '#category-chart').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-        await p.waitForTimeout(300);
-        await p.screenshot({ path: SCREENSHOT_REPORT });
-      }
+    // Pictures to look at (git-ignored); docs/screenshot-report.png when missing or asked for.
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await p.waitForTimeout(300); // fonts and the last paint
+    for (const id of ['category-chart', 'trend-attendances', 'trend-hours']) {
+      await visible(p, `#${id}`).screenshot({ path: path.join(ARTIFACTS_DIR, `report-${id}.png`) });
+    }
+    if (process.env.UPDATE_SCREENSHOT === '1' || !existsSync(SCREENSHOT_REPORT)) {
+      await visible(p, '#category-chart').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await p.waitForTimeout(300);
+      await p.screenshot({ path: SCREENSHOT_REPORT });
+    }
 
-      // The previous month: the hours chart is drawn afresh on a new canvas (the old chart is
-      // destroyed with its canvas) and the line moves one month left; attendances had none
-      // then, so 暂无数据 replaces that chart, with no canvas at all.
-      const before = await pixelsOf(p, 'trend-hours-canvas');
-      await visible(p, '#trend-hours-canvas').evaluate((el) => el.setAttribute('data-marker', 'kept'));
-      await visible(p, '#report-prev-month').click();
-      await expectText(p, '#trend-attendances-empty', '暂无数据');
-      await expect(p.locator('#trend-attendances-canvas').filter({ visible: true }).count()).resolves.toBe(0);
-      await p.locator(`#trend-hours-${month}`).filter({ visible: true }).waitFor({ state: 'detached' });
-      await expectText(p, `#trend-hours-${beijingMonth(now - 45 * DAY)}`, '5 小时');
-      await expect(visible(p, '#trend-hours-canvas').getAttribute('data-marker')).resolves.toBeNull();
-      expect((await drawn(p, 'trend-hours-canvas', HOURS_RGB)).marked).toBeGreaterThan(50);
-      expect(await pixelsOf(p, 'trend-hours-canvas')).not.toBe(before);
+    // The previous month: the hours chart is drawn afresh on a new canvas (the old chart is
+    // destroyed with its canvas) and the line moves one month left; attendances had none
+    // then, so 暂无数据 replaces that chart, with no canvas at all.
+    const before = await pixelsOf(p, 'trend-hours-canvas');
+    await visible(p, '#trend-hours-canvas').evaluate((el) => el.setAttribute('data-marker', 'kept'));
+    await visible(p, '#report-prev-month').click();
+    await expectText(p, '#trend-attendances-empty', '暂无数据');
+    await expect(p.locator('#trend-attendances-canvas').filter({ visible: true }).count()).resolves.toBe(0);
+    await p.locator(`#trend-hours-${month}`).filter({ visible: true }).waitFor({ state: 'detached' });
+    await expectText(p, `#trend-hours-${beijingMonth(now - 45 * DAY)}`, '5 小时');
+    await expect(visible(p, '#trend-hours-canvas').getAttribute('data-marker')).resolves.toBeNull();
+    expect((await drawn(p, 'trend-hours-canvas', HOURS_RGB)).marked).toBeGreaterThan(50);
+    expect(await pixelsOf(p, 'trend-hours-canvas')).not.toBe(before);
 
-      // Back to this month: the attendances chart is drawn again on a new canvas.
-      await visible(p, '#report-next-month').click();
-      await expectText(p, `#trend-attendances-${month}`, '1 人次');
-      expect((await drawn(p, 'trend-attendances-canvas', ATTENDANCES_RGB)).marked).toBeGreaterThan(50);
-      expect(pageErrors).toEqual([]);
-    },
-  );
+    // Back to this month: the attendances chart is drawn again on a new canvas.
+    await visible(p, '#report-next-month').click();
+    await expectText(p, `#trend-attendances-${month}`, '1 人次');
+    expect((await drawn(p, 'trend-attendances-canvas', ATTENDANCES_RGB)).marked).toBeGreaterThan(50);
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 test('大字模式: the charts are taller and still drawn', async () => {
-  page = await freshPage(e2e);
-  const p = page;
-  await withFailureScreenshot(
-    () => page,
-    'report-charts-elder',
-    async () => {
-      await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
-      await signInAs(p, e2e.gateway, 'staff');
-      await goto(p, e2e.gateway, '/pages/mine/index');
-      await visible(p, '#elder-mode-entry').click();
-      await expectText(p, '#elder-mode-state', '已开启');
+  await inFreshPage(e2e, 'report-charts-elder', async (p) => {
+    await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
+    await signInAs(p, e2e.gateway, 'staff');
+    await goto(p, e2e.gateway, '/pages/mine/index');
+    await visible(p, '#elder-mode-entry').click();
+    await expectText(p, '#elder-mode-state', '已开启');
 
-      await goto(p, e2e.gateway, '/packages/console/pages/report/index');
-      await visible(p, '.page-shell--elder').waitFor();
-      await expectText(p, `#trend-attendances-${beijingMonth()}`, '1 人次');
-      const attendances = await drawn(p, 'trend-attendances-canvas', ATTENDANCES_RGB);
-      expect(attendances.cssHeight).toBe(240);
-      expect(attendances.marked).toBeGreaterThan(50);
-      await visible(p, '#trend-attendances').screenshot({
-        path: path.join(ARTIFACTS_DIR, 'report-elder-attendances.png'),
-      });
-      await visible(p, '#category-chart').screenshot({ path: path.join(ARTIFACTS_DIR, 'report-elder-categories.png') });
-    },
-  );
+    await goto(p, e2e.gateway, '/packages/console/pages/report/index');
+    await visible(p, '.page-shell--elder').waitFor();
+    await expectText(p, `#trend-attendances-${beijingMonth()}`, '1 人次');
+    const attendances = await drawn(p, 'trend-attendances-canvas', ATTENDANCES_RGB);
+    expect(attendances.cssHeight).toBe(240);
+    expect(attendances.marked).toBeGreaterThan(50);
+    await visible(p, '#trend-attendances').screenshot({
+      path: path.join(ARTIFACTS_DIR, 'report-elder-attendances.png'),
+    });
+    await visible(p, '#category-chart').screenshot({ path: path.join(ARTIFACTS_DIR, 'report-elder-categories.png') });
+  });
 });

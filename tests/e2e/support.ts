@@ -9,6 +9,7 @@ import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { resetDeps } from '../../cloudfunctions/core/deps';
+import type { ActivityDoc } from '../../cloudfunctions/core/documents';
 import { startGateway, type Gateway } from '../../emulator/gateway/server';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -263,6 +264,41 @@ export async function api(gateway: Gateway, fn: string, body: unknown, token?: s
     body: JSON.stringify(body),
   });
   return (await res.json()) as WireAnswer;
+}
+
+/** The one seeded (or created) activity with this title, read straight from the database. */
+export async function activityByTitle(db: E2E['db'], title: string): Promise<ActivityDoc> {
+  const { data } = await db.collection('activities').where({ title }).get();
+  expect(data).toHaveLength(1);
+  return data[0] as ActivityDoc;
+}
+
+/**
+ * One step on a fresh page (no session, see {@link freshPage}): runs `body` and, if it fails,
+ * keeps a full-page screenshot named `name` (see {@link withFailureScreenshot}).
+ */
+export async function inFreshPage(e2e: E2E, name: string, body: (page: Page) => Promise<void>): Promise<void> {
+  const page = await freshPage(e2e);
+  await withFailureScreenshot(
+    () => page,
+    name,
+    () => body(page),
+  );
+}
+
+/**
+ * The frame of an e2e test file: before all, the real gateway with a fresh seeded data folder and
+ * Chromium ({@link startE2E}); after all, both closed. `started` gets them before any test runs.
+ */
+export function useE2E(started: (e2e: E2E) => void): void {
+  let e2e: E2E | undefined;
+  beforeAll(async () => {
+    e2e = await startE2E();
+    started(e2e);
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 }
 
 /**
