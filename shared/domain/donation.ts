@@ -135,3 +135,18 @@ export function sniffImage(bytes: Uint8Array): 'jpg' | 'png' | null {
 export function receiptPhotoFolder(stationId: string, pledgeId: string): string {
   return `receipts/${stationId}/${pledgeId}/`;
 }
+
+/** Hex characters of the content digest that names a receipt photo (so a retried upload is the same file). */
+export const RECEIPT_PHOTO_DIGEST_CHARS = 24;
+const RECEIPT_PHOTO_NAME = new RegExp(`^[0-9a-f]{${RECEIPT_PHOTO_DIGEST_CHARS}}\\.(jpg|png)$`);
+
+/** The cloud path of a receipt photo: the pledge's folder, the content digest, the sniffed type. */
+export function receiptPhotoPath(stationId: string, pledgeId: string, digestHex: string, type: 'jpg' | 'png'): string {
+  return `${receiptPhotoFolder(stationId, pledgeId)}${digestHex.slice(0, RECEIPT_PHOTO_DIGEST_CHARS)}.${type}`;
+}
+
+/** True only for a path {@link receiptPhotoPath} gives for this pledge: directly in its folder, by that name. */
+export function isReceiptPhotoPath(stationId: string, pledgeId: string, path: string): boolean {
+  const folder = receiptPhotoFolder(stationId, pledgeId);
+  return path.startsWith(folder) && RECEIPT_PHOTO_NAME.test(path.slice(folder.length));
+}

@@ -1,10 +1,13 @@
 import {
   canTransitionPledge,
   formatFen,
+  isReceiptPhotoPath,
   looksLikePaymentDetails,
   needProgress,
   pledgeCap,
   PLEDGE_STATUSES,
+  receiptPhotoPath,
+  sniffImage,
   valueFen,
   type PledgeActor,
   type PledgeStatus,
@@ -79,5 +82,35 @@ describe('payment details', () => {
   it('lets ordinary messages and phone numbers through', () => {
     expect(looksLikePaymentDetails('祝老人们身体健康，电话13812345678')).toBe(false);
     expect(looksLikePaymentDetails('送 20 箱牛奶')).toBe(false);
+  });
+});
+
+describe('receipt photos', () => {
+  const digest = 'ab'.repeat(32);
+
+  it('recognises JPEG and PNG by their bytes only', () => {
+    expect(sniffImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1]))).toBe('jpg');
+    expect(sniffImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('png');
+    expect(sniffImage(new TextEncoder().encode('<svg>…</svg>'))).toBeNull();
+    expect(sniffImage(Uint8Array.from([0xff, 0xd8]))).toBeNull();
+  });
+
+  it("names a photo by its digest in its pledge's folder, and accepts exactly such names", () => {
+    const path = receiptPhotoPath('st_A', 'p1', digest, 'jpg');
+    expect(path).toBe(`receipts/st_A/p1/${'ab'.repeat(12)}.jpg`);
+    expect(isReceiptPhotoPath('st_A', 'p1', path)).toBe(true);
+    expect(isReceiptPhotoPath('st_A', 'p1', receiptPhotoPath('st_A', 'p1', digest, 'png'))).toBe(true);
+  });
+
+  it.each([
+    ['another pledge', `receipts/st_A/p2/${'ab'.repeat(12)}.jpg`],
+    ['another station', `receipts/st_B/p1/${'ab'.repeat(12)}.jpg`],
+    ['a subfolder', `receipts/st_A/p1/x/${'ab'.repeat(12)}.jpg`],
+    ['a way out of the folder', `receipts/st_A/p1/../p2/${'ab'.repeat(12)}.jpg`],
+    ['another type', `receipts/st_A/p1/${'ab'.repeat(12)}.gif`],
+    ['a name it never gives', 'receipts/st_A/p1/photo.jpg'],
+    ['a short digest', `receipts/st_A/p1/${'ab'.repeat(11)}.jpg`],
+  ])('refuses %s', (_what, path) => {
+    expect(isReceiptPhotoPath('st_A', 'p1', path)).toBe(false);
   });
 });

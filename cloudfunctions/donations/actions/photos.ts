@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { RECEIPT_PHOTO_MAX_BYTES, receiptPhotoFolder, sniffImage } from '../../../shared/domain/donation';
+import {
+  isReceiptPhotoPath,
+  RECEIPT_PHOTO_MAX_BYTES,
+  receiptPhotoPath,
+  sniffImage,
+} from '../../../shared/domain/donation';
 import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
 import type { Caller } from '../../core/caller';
@@ -7,9 +12,6 @@ import type { Deps } from '../../core/deps';
 import type { PledgeDoc } from '../../core/documents';
 import { findPledge } from '../../core/repositories/donations';
 import { cloudPathOf, fileLinks, putFile } from '../../core/repositories/files';
-
-const DIGEST_CHARS = 24;
-const PHOTO_NAME = new RegExp(`^[0-9a-f]{${DIGEST_CHARS}}\\.(jpg|png)$`);
 
 /**
  * Staff photograph what arrived before confirming it. The photo travels in the call, is checked by
@@ -25,8 +27,8 @@ export async function uploadReceiptPhoto(deps: Deps, caller: Caller, input: { pl
   const bytes = Buffer.from(input.imageBase64, 'base64');
   const type = sniffImage(bytes);
   if (!type || bytes.length > RECEIPT_PHOTO_MAX_BYTES) throw new AppError('PHOTO_INVALID');
-  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, DIGEST_CHARS);
-  const fileId = await putFile(deps, `${receiptPhotoFolder(found.stationId, found._id)}${digest}.${type}`, bytes);
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  const fileId = await putFile(deps, receiptPhotoPath(found.stationId, found._id, digest, type), bytes);
   const url = (await fileLinks(deps, [fileId])).get(fileId);
   if (!url) throw new AppError('STORAGE_UNAVAILABLE');
   return { fileId, url, bytes: bytes.length };
@@ -34,10 +36,8 @@ export async function uploadReceiptPhoto(deps: Deps, caller: Caller, input: { pl
 
 /** Refuses a photo that was not uploaded for this pledge, or is gone. */
 export async function assertReceiptPhoto(deps: Deps, pledge: PledgeDoc, fileId: string): Promise<void> {
-  const folder = receiptPhotoFolder(pledge.stationId, pledge._id);
   const path = cloudPathOf(fileId);
-  // Exactly a name this function gives (`<digest>.<jpg|png>`) in this pledge's folder.
-  if (!path?.startsWith(folder) || !PHOTO_NAME.test(path.slice(folder.length))) throw new AppError('PHOTO_NOT_FOUND');
+  if (!path || !isReceiptPhotoPath(pledge.stationId, pledge._id, path)) throw new AppError('PHOTO_NOT_FOUND');
   if (!(await fileLinks(deps, [fileId])).has(fileId)) throw new AppError('PHOTO_NOT_FOUND');
 }
 
