@@ -34,11 +34,16 @@ export async function uploadReceiptPhoto(deps: Deps, caller: Caller, input: { pl
   return { fileId, url, bytes: bytes.length };
 }
 
-/** Refuses a photo that was not uploaded for this pledge, or is gone. */
-export async function assertReceiptPhoto(deps: Deps, pledge: PledgeDoc, fileId: string): Promise<void> {
+/**
+ * Refuses a photo that was not uploaded for this pledge, or is gone; answers its link (the one
+ * storage call the check makes serves the reply too).
+ */
+export async function assertReceiptPhoto(deps: Deps, pledge: PledgeDoc, fileId: string): Promise<Map<string, string>> {
   const path = cloudPathOf(fileId);
   if (!path || !isReceiptPhotoPath(pledge.stationId, pledge._id, path)) throw new AppError('PHOTO_NOT_FOUND');
-  if (!(await fileLinks(deps, [fileId])).has(fileId)) throw new AppError('PHOTO_NOT_FOUND');
+  const links = await fileLinks(deps, [fileId]);
+  if (!links.has(fileId)) throw new AppError('PHOTO_NOT_FOUND');
+  return links;
 }
 
 /** Links to the receipt photos of these pledges (one storage call for the lot, none without photos). */

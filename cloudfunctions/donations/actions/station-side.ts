@@ -70,7 +70,7 @@ export async function confirmReceipt(
   const now = deps.now();
   if (!canTransitionPledge(found.status, 'received', 'staff'))
     throw new AppError('ILLEGAL_TRANSITION', { userMessage: '该认捐已接收或已结束' });
-  if (input.photoFileId) await assertReceiptPhoto(deps, found, input.photoFileId);
+  const photoLinks = input.photoFileId ? await assertReceiptPhoto(deps, found, input.photoFileId) : new Map();
   const receivedValueFen = valueFen(input.receivedQuantity, found.unitValueFen);
   const label =
     (input.receivedQuantity < found.quantity
@@ -114,7 +114,7 @@ export async function confirmReceipt(
     },
     ...(input.note ? { reason: input.note } : {}),
   });
-  return staffView(deps, (await findPledge(deps.db, found._id))!, now);
+  return toStaffPledge((await findPledge(deps.db, found._id))!, now, photoLinks);
 }
 
 /**
