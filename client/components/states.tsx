@@ -2,6 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { Text, View } from '@tarojs/components';
 import { goToSignIn, needsSignIn } from '../lib/auth';
+import type { PagedList } from '../hooks/use-paged';
 import type { CloudError } from '../lib/cloud';
 import './states.scss';
 
@@ -75,34 +76,33 @@ export function PendingState({ remote }: { remote: { error: CloudError | null; r
  * The foot of a paged list: a "加载更多" button while more pages exist (pages also load more on
  * reaching the bottom), a retry when a further page failed, and "已显示全部" at the end.
  */
-export function LoadMore(props: {
-  hasMore: boolean;
-  loadingMore: boolean;
-  error: CloudError | null;
-  total: number;
-  onLoadMore: () => void;
+export function LoadMore({
+  list,
+}: {
+  list: Pick<PagedList<unknown>, 'hasMore' | 'loadingMore' | 'loadMoreError' | 'total' | 'loadMore'>;
 }) {
-  if (props.error) {
+  const loadMore = () => void list.loadMore();
+  if (list.loadMoreError) {
     return (
       <View className="load-more">
-        <Text className="load-more__text">{props.error.userMessage}</Text>
-        <Button type="primary" fill="outline" id="load-more-button" onClick={props.onLoadMore}>
+        <Text className="load-more__text">{list.loadMoreError.userMessage}</Text>
+        <Button type="primary" fill="outline" id="load-more-button" onClick={loadMore}>
           重新加载
         </Button>
       </View>
     );
   }
-  if (props.loadingMore) {
+  if (list.loadingMore) {
     return (
       <View className="load-more">
         <Text className="load-more__text">正在加载更多…</Text>
       </View>
     );
   }
-  if (props.hasMore) {
+  if (list.hasMore) {
     return (
       <View className="load-more">
-        <Button type="primary" fill="outline" id="load-more-button" onClick={props.onLoadMore}>
+        <Button type="primary" fill="outline" id="load-more-button" onClick={loadMore}>
           加载更多
         </Button>
       </View>
@@ -110,7 +110,7 @@ export function LoadMore(props: {
   }
   return (
     <View className="load-more">
-      <Text className="load-more__text">已显示全部 {props.total} 条</Text>
+      <Text className="load-more__text">已显示全部 {list.total} 条</Text>
     </View>
   );
 }

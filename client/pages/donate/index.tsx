@@ -103,13 +103,7 @@ export default function DonatePage() {
               <Text className="tap-target">查看并认捐 ›</Text>
             </View>
           ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.loadMoreError}
-            total={list.total}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
     </PageShell>

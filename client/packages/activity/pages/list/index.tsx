@@ -72,13 +72,7 @@ export default function ActivityListPage() {
               onClick={() => openPage(ROUTES.activityDetail, { activityId: activity.activityId })}
             />
           ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.loadMoreError}
-            total={list.total}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
     </PageShell>

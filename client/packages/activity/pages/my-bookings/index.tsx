@@ -130,13 +130,7 @@ export default function MyBookingsPage() {
               <BookingRow booking={booking} claiming={claim.pending} onClaim={(b) => void claimSeat(b)} />
             </ActivityCard>
           ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.loadMoreError}
-            total={list.total}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
     </PageShell>

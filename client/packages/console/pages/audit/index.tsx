@@ -81,13 +81,7 @@ export default function AuditPage() {
               {entry.reason ? <Text className="audit-entry__line">{`原因：${entry.reason}`}</Text> : null}
             </View>
           ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.loadMoreError}
-            total={list.total}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
     </PageShell>

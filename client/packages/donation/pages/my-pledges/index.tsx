@@ -163,13 +163,7 @@ export default function MyPledgesPage() {
               onChanged={() => void list.reload()}
             />
           ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.loadMoreError}
-            total={list.total}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
       <ConfirmDialog

@@ -270,13 +270,7 @@ export default function DonationStaffPage() {
               </View>
             </View>
           ))}
-          <LoadMore
-            hasMore={queue.hasMore}
-            loadingMore={queue.loadingMore}
-            error={queue.loadMoreError}
-            total={queue.total}
-            onLoadMore={() => void queue.loadMore()}
-          />
+          <LoadMore list={queue} />
         </View>
       )}
 

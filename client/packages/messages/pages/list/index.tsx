@@ -52,13 +52,7 @@ export default function MessagesPage() {
               </View>
             );
           })}
-          <LoadMore
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.loadMoreError}
-            total={list.total}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
     </PageShell>

@@ -144,13 +144,7 @@ export default function StaffActivitiesPage() {
               <ManageActions activity={activity} onCancelled={() => void list.reload()} />
             </ActivityCard>
           ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.loadMoreError}
-            total={list.total}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
 

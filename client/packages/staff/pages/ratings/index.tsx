@@ -68,13 +68,7 @@ export default function StaffRatingsPage() {
               </Text>
             </View>
           ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.loadMoreError}
-            total={list.total}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <LoadMore list={list} />
         </View>
       )}
     </PageShell>

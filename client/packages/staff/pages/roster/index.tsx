@@ -416,13 +416,7 @@ export default function StaffRosterPage() {
           {roster.items.map((entry) => (
             <RosterRow key={entry.bookingId} entry={entry} activity={data} onAction={setAction} />
           ))}
-          <LoadMore
-            hasMore={roster.hasMore}
-            loadingMore={roster.loadingMore}
-            error={roster.loadMoreError}
-            total={roster.total}
-            onLoadMore={() => void roster.loadMore()}
-          />
+          <LoadMore list={roster} />
         </View>
       )}
 

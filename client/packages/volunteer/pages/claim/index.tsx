@@ -40,13 +40,7 @@ function MyClaims() {
           ) : null}
         </View>
       ))}
-      <LoadMore
-        hasMore={claims.hasMore}
-        loadingMore={claims.loadingMore}
-        error={claims.loadMoreError}
-        total={claims.total}
-        onLoadMore={() => void claims.loadMore()}
-      />
+      <LoadMore list={claims} />
     </View>
   );
 }

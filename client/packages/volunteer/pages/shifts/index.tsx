@@ -61,13 +61,7 @@ function ShiftList({ when }: { when: 'upcoming' | 'past' }) {
           ) : null}
         </View>
       ))}
-      <LoadMore
-        hasMore={shifts.hasMore}
-        loadingMore={shifts.loadingMore}
-        error={shifts.loadMoreError}
-        total={shifts.total}
-        onLoadMore={() => void shifts.loadMore()}
-      />
+      <LoadMore list={shifts} />
     </View>
   );
 }
