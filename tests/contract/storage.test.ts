@@ -66,6 +66,15 @@ describe('cloud storage through the SDK', () => {
     expect(put.status).toBe(403);
     expect(await put.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
 
+    // Links point at EMULATOR_PUBLIC_URL when set (a phone on the LAN), else at the host asked.
+    process.env.EMULATOR_PUBLIC_URL = 'http://192.168.1.20:8686/';
+    try {
+      const lan = (await ctx.app.getTempFileURL({ fileList: [fileID] })).fileList[0]!.tempFileURL;
+      expect(lan.startsWith('http://192.168.1.20:8686/emulator/storage/file/')).toBe(true);
+    } finally {
+      delete process.env.EMULATOR_PUBLIC_URL;
+    }
+
     const stats = (await (await fetch(`${base}/emulator/stats`)).json()) as Record<string, Record<string, number>>;
     expect(stats['@storage']?.['storage.getUploadMetadata']).toBeGreaterThanOrEqual(3);
     expect(stats['@storage']?.['storage.batchGetDownloadUrl']).toBeGreaterThanOrEqual(1);

@@ -96,9 +96,17 @@ test('staff publish a need, a donor pledges anonymously, staff receive and distr
     await visible(p, '#staff-quantity-input input').fill('5');
     await visible(p, '#staff-note-input input').fill('完好');
     // 拍照留证: a real photo, scaled and re-encoded in the page, uploaded to cloud storage.
-    const [chooser] = await Promise.all([p.waitForEvent('filechooser'), visible(p, '#take-receipt-photo').click()]);
-    await chooser.setFiles({ name: 'delivery.png', mimeType: 'image/png', buffer: PHOTO });
-    await expectImageLoaded(p, '#receipt-photo-preview');
+    const takePhoto = async (button: string) => {
+      const [chooser] = await Promise.all([p.waitForEvent('filechooser'), visible(p, button).click()]);
+      await chooser.setFiles({ name: 'delivery.png', mimeType: 'image/png', buffer: PHOTO });
+      await expectImageLoaded(p, '#receipt-photo-preview');
+    };
+    await takePhoto('#take-receipt-photo');
+    // 移除照片 takes it off the receipt; 重拍 after taking another replaces it.
+    await visible(p, '#remove-receipt-photo').click();
+    await p.locator('#receipt-photo-preview').waitFor({ state: 'detached' });
+    await takePhoto('#take-receipt-photo');
+    await takePhoto('#retake-receipt-photo');
     await visible(p, '#submit-staff-action-button').click();
     await visibleText(p, '已接收').click(); // the 已接收 queue tab
     await expectImageLoaded(p, `#staff-photo-${pledge._id}`);
