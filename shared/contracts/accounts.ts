@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_KINDS } from '../domain/message';
 import { STAFF_ROLES } from '../domain/roles';
 import { STATION_TIERS } from '../domain/station';
 import { defineContract, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
@@ -39,7 +40,7 @@ export type TUpdateProfileRequest = z.input<typeof ZUpdateProfileRequest>;
 /** An in-app message (the outbox of every notification). */
 export const ZMessage = z.object({
   messageId: z.string(),
-  kind: z.enum(['promoted', 'offered', 'offer_expired', 'activity_cancelled']),
+  kind: z.enum(MESSAGE_KINDS),
   title: z.string(),
   body: z.string(),
   activityId: z.string().nullable(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_KEYS } from '../domain/activity';
+import { CLAIM_STATUSES, HOUR_ENTRY_KINDS } from '../domain/hours';
+import { SHIFT_STATUSES } from '../domain/shift';
 import { ZActivitySummary } from './activities';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
 
@@ -52,14 +54,6 @@ export const ZRegisterRequest = z.strictObject({
 });
 export type TRegisterRequest = z.input<typeof ZRegisterRequest>;
 
-export const SHIFT_STATUSES = ['signed_up', 'checked_in', 'checked_out', 'cancelled'] as const;
-export const SHIFT_STATUS_LABELS: Record<(typeof SHIFT_STATUSES)[number], string> = {
-  signed_up: '已报名',
-  checked_in: '服务中',
-  checked_out: '已完成',
-  cancelled: '已取消',
-};
-
 /** A volunteer's shift on an activity. */
 export const ZShift = z.object({
   shiftId: z.string(),
@@ -77,7 +71,7 @@ export const ZMyShift = ZShift.extend({ activity: ZActivitySummary });
 /** One ledger entry with its provenance; the ledger is append-only. */
 export const ZHoursEntry = z.object({
   entryId: z.string(),
-  kind: z.enum(['verified', 'topup', 'adjustment']),
+  kind: z.enum(HOUR_ENTRY_KINDS),
   minutes: z.int(),
   serviceDate: ZInstant,
   stationId: z.string(),
@@ -105,8 +99,6 @@ export const ZMyHours = z.object({
   entries: z.array(ZHoursEntry),
 });
 export type TMyHours = z.infer<typeof ZMyHours>;
-
-export const CLAIM_STATUSES = ['pending', 'approved', 'rejected'] as const;
 
 /** A top-up claim (补录) and its review. */
 export const ZClaim = z.object({
@@ -158,7 +150,7 @@ export const ZCertificate = z.object({
       serviceDate: ZInstant,
       activityTitle: z.string(),
       minutes: z.int(),
-      kind: z.enum(['verified', 'topup', 'adjustment']),
+      kind: z.enum(HOUR_ENTRY_KINDS),
     }),
   ),
   issuedAt: ZInstant,

@@ -1,4 +1,18 @@
 /**
+ * Where an entry of the hours ledger comes from: `verified` from a check-in/check-out pair
+ * (信用时), `topup` from an approved claim (补录, 荣誉时), `adjustment` a staff correction (± minutes)
+ * of an earlier entry.
+ */
+export const HOUR_ENTRY_KINDS = ['verified', 'topup', 'adjustment'] as const;
+export type HourEntryKind = (typeof HOUR_ENTRY_KINDS)[number];
+/** The kinds a total is kept for; an adjustment moves the total of the entry it corrects. */
+export type HourBaseKind = Exclude<HourEntryKind, 'adjustment'>;
+
+/** A top-up claim waits for review, then is approved (an entry is written) or rejected. */
+export const CLAIM_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/**
  * Volunteer hours (《志愿服务记录与证明出具办法》: true, accurate, complete). Verified minutes come
  * from a check-in/check-out pair, clipped to the shift: arrival before the scheduled start counts
  * from the start; departure after the scheduled end counts up to end + tolerance; the total is
@@ -57,10 +71,7 @@ export interface HoursTotals {
 const EMPTY: HoursTotals = { verifiedMinutes: 0, topupMinutes: 0, adjustmentMinutes: 0, totalMinutes: 0 };
 
 /** Add one entry's minutes to totals (integers only). */
-export function addToTotals(
-  totals: HoursTotals,
-  entry: { kind: 'verified' | 'topup' | 'adjustment'; minutes: number },
-): HoursTotals {
+export function addToTotals(totals: HoursTotals, entry: { kind: HourEntryKind; minutes: number }): HoursTotals {
   return {
     verifiedMinutes: totals.verifiedMinutes + (entry.kind === 'verified' ? entry.minutes : 0),
     topupMinutes: totals.topupMinutes + (entry.kind === 'topup' ? entry.minutes : 0),
@@ -74,7 +85,7 @@ export function addToTotals(
  * top-up 荣誉时 vs staff adjustments). `monthOf` maps an instant to its Asia/Shanghai month.
  */
 export function summarizeHours<
-  E extends { kind: 'verified' | 'topup' | 'adjustment'; minutes: number; serviceDate: Date; stationId: string },
+  E extends { kind: HourEntryKind; minutes: number; serviceDate: Date; stationId: string },
 >(
   entries: readonly E[],
   monthOf: (at: Date) => string,

@@ -1,3 +1,16 @@
+/**
+ * A volunteer's shift on an activity: signed up, then checked in and out at the door by staff
+ * scans (or closed by the timer when the check-out was forgotten), or cancelled before it starts.
+ */
+export const SHIFT_STATUSES = ['signed_up', 'checked_in', 'checked_out', 'cancelled'] as const;
+export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
+export const SHIFT_STATUS_LABELS: Record<ShiftStatus, string> = {
+  signed_up: '已报名',
+  checked_in: '服务中',
+  checked_out: '已完成',
+  cancelled: '已取消',
+};
+
 /** Volunteers may be checked in from this long before the shift starts. */
 export const SHIFT_CHECKIN_OPENS_MINUTES = 60;
 /** A check-in still open this long after the scheduled end is closed automatically (forgotten check-out). */

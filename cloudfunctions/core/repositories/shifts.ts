@@ -1,5 +1,6 @@
 import type { Database } from '../deps';
-import type { HourEntryDoc, ShiftDoc, ShiftStatus } from '../documents';
+import type { ShiftStatus } from '../../../shared/domain/shift';
+import type { HourEntryDoc, ShiftDoc } from '../documents';
 import {
   COLLECTIONS,
   getById,

@@ -3,7 +3,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 
-import { SHIFT_STATUS_LABELS } from '../../../../../shared/contracts/volunteering';
+import { SHIFT_STATUS_LABELS } from '../../../../../shared/domain/shift';
 
 import { formatTime } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';

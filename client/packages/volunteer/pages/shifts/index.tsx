@@ -4,7 +4,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/css';
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import { SHIFT_STATUS_LABELS } from '../../../../../shared/contracts/volunteering';
+import { SHIFT_STATUS_LABELS } from '../../../../../shared/domain/shift';
 import { formatSpan, formatTime } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
