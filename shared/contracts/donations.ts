@@ -4,6 +4,7 @@ import {
   MAX_VALUE_FEN,
   NEED_KIND_KEYS,
   NEED_STATUSES,
+  PLEDGE_QUEUE_VIEWS,
   PLEDGE_STATUSES,
   RECEIPT_PHOTO_MAX_BASE64,
   looksLikePaymentDetails,
@@ -220,7 +221,7 @@ export const donationsContract = defineContract('donations', {
     access: 'staff',
     request: z.strictObject({
       stationId: ZId,
-      view: z.enum(['expected', 'overdue', 'partial', 'received']).default('expected'),
+      view: z.enum(PLEDGE_QUEUE_VIEWS).default('expected'),
       ...ZPageRequest,
     }),
     response: paged(ZStaffPledge),

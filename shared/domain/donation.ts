@@ -27,6 +27,13 @@ export const PLEDGE_STATUS_LABELS: Record<PledgeStatus, string> = {
   lapsed: '逾期未送达',
 };
 
+/**
+ * The staff's pledge queues: expected within the week, overdue (still pledged past the expected
+ * date), partially received, and received (waiting to be distributed).
+ */
+export const PLEDGE_QUEUE_VIEWS = ['expected', 'overdue', 'partial', 'received'] as const;
+export type PledgeQueueView = (typeof PLEDGE_QUEUE_VIEWS)[number];
+
 export const DELIVERY_METHODS = {
   drop_off: '送到站点',
   pickup: '上门收取',

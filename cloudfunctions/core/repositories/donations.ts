@@ -1,3 +1,4 @@
+import type { NeedStatus, PledgeQueueView, PledgeStatus } from '../../../shared/domain/donation';
 import type { Database } from '../deps';
 import type { CharityDoc, DistributionDoc, NeedDoc, PledgeDoc, PledgeEvent } from '../documents';
 import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
@@ -15,7 +16,7 @@ export async function insertNeed(db: Database, need: NeedDoc): Promise<void> {
 /** Needs of a station subtree (or everywhere) in one status, nearest deadline first. */
 export function findNeedsPage(
   db: Database,
-  filter: { stationId?: string; status: NeedDoc['status'] },
+  filter: { stationId?: string; status: NeedStatus },
   args: PageArgs,
 ): Promise<Page<NeedDoc>> {
   const where: Record<string, unknown> = { status: filter.status };
@@ -85,7 +86,7 @@ export async function markNeedFulfilledIfMet(
 /** Move a need from `from` to `to` by one conditional write. True iff it was in `from`. */
 export async function transitionNeed(
   db: Database,
-  change: { needId: string; from: NeedDoc['status']; to: NeedDoc['status']; now: Date },
+  change: { needId: string; from: NeedStatus; to: NeedStatus; now: Date },
 ): Promise<boolean> {
   const res = await db
     .collection(COLLECTIONS.needs)
@@ -124,7 +125,7 @@ export async function transitionPledge(
   db: Database,
   change: {
     pledgeId: string;
-    from: PledgeDoc['status'][];
+    from: PledgeStatus[];
     where?: Record<string, unknown>;
     set: Record<string, unknown>;
     event?: PledgeEvent;
@@ -141,6 +142,26 @@ export async function transitionPledge(
   return updatedCount(res) === 1;
 }
 
+/**
+ * Count `quantity` more of a received pledge as distributed: one conditional write that only
+ * applies while the distributed total stays within `receivedQuantity`, appending `event` to the
+ * timeline. True iff counted.
+ */
+export async function addDistributedQuantity(
+  db: Database,
+  change: { pledgeId: string; quantity: number; receivedQuantity: number; event: PledgeEvent; now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  return transitionPledge(db, {
+    pledgeId: change.pledgeId,
+    from: ['received'],
+    where: { distributedQuantity: _.lte(change.receivedQuantity - change.quantity) },
+    set: { distributedQuantity: _.inc(change.quantity) },
+    event: change.event,
+    now: change.now,
+  });
+}
+
 /** A donor's pledges, newest first. */
 export function findDonorPledgesPage(db: Database, donorId: string, args: PageArgs): Promise<Page<PledgeDoc>> {
   return pageOf<PledgeDoc>(
@@ -152,7 +173,7 @@ export function findDonorPledgesPage(db: Database, donorId: string, args: PageAr
 /** The staff queue views of a station subtree. */
 export function findStaffPledgesPage(
   db: Database,
-  filter: { stationId: string; view: 'expected' | 'overdue' | 'partial' | 'received'; now: Date; weekEnd: Date },
+  filter: { stationId: string; view: PledgeQueueView; now: Date; weekEnd: Date },
   args: PageArgs,
 ): Promise<Page<PledgeDoc>> {
   const _ = db.command;

@@ -1,5 +1,6 @@
 import type { RequestOf } from '../../../../shared/contracts/common';
 import type { donationsContract } from '../../../../shared/contracts/donations';
+import type { PledgeQueueView } from '../../../../shared/domain/donation';
 import { type ActionOptions, useAction } from '../../../hooks/use-action';
 import { usePaged } from '../../../hooks/use-paged';
 import { useRemote } from '../../../hooks/use-remote';
@@ -47,10 +48,8 @@ export function useMyPledges() {
   });
 }
 
-export type QueueView = 'expected' | 'overdue' | 'partial' | 'received';
-
 /** Staff: the pledges of a managed station in one queue view. */
-export function useStaffQueue(stationId: string | undefined, view: QueueView) {
+export function useStaffQueue(stationId: string | undefined, view: PledgeQueueView) {
   return usePaged(
     stationId ? `donations.staffQueue:${stationId}:${view}` : null,
     (page) => callFunction(donationsFn, 'staffQueue', { stationId: stationId!, view, page, pageSize: 10 }),

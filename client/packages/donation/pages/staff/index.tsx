@@ -7,7 +7,12 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { useEffect, useMemo, useState } from 'react';
 import type { ResponseOf } from '../../../../../shared/contracts/common';
 import type { donationsContract, TNeed } from '../../../../../shared/contracts/donations';
-import { BENEFICIARY_GROUPS, DELIVERY_METHODS, PLEDGE_STATUS_LABELS } from '../../../../../shared/domain/donation';
+import {
+  BENEFICIARY_GROUPS,
+  DELIVERY_METHODS,
+  PLEDGE_STATUS_LABELS,
+  type PledgeQueueView,
+} from '../../../../../shared/domain/donation';
 import { canAnywhere, scopeRoots } from '../../../../../shared/domain/policy';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState, PendingState } from '../../../../components/states';
@@ -16,7 +21,6 @@ import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import {
   NEEDS_CHANGED,
-  type QueueView,
   useCloseNeed,
   useConfirmReceipt,
   useDistribute,
@@ -34,7 +38,7 @@ import '../../components/donation.scss';
 type StaffPledge = ResponseOf<typeof donationsContract, 'staffQueue'>['items'][number];
 type Mode = 'receive' | 'distribute' | 'thank';
 
-const VIEWS: { key: QueueView; label: string }[] = [
+const VIEWS: { key: PledgeQueueView; label: string }[] = [
   { key: 'expected', label: '本周待收' },
   { key: 'overdue', label: '已逾期' },
   { key: 'partial', label: '部分到达' },
@@ -42,7 +46,7 @@ const VIEWS: { key: QueueView; label: string }[] = [
 ];
 
 /** The console's queue links (`filter=`) and the tab each opens. */
-const FILTER_VIEWS: Record<string, QueueView> = {
+const FILTER_VIEWS: Record<string, PledgeQueueView> = {
   week: 'expected',
   expected: 'expected',
   overdue: 'overdue',
@@ -65,7 +69,7 @@ export default function DonationStaffPage() {
     const asked = readParam(params.stationId);
     setStationId(stations.some((s) => s.stationId === asked) ? asked : stations[0].stationId);
   }, [stations, stationId, params.stationId]);
-  const [view, setView] = useState<QueueView>(() => FILTER_VIEWS[readParam(params.filter) ?? ''] ?? 'expected');
+  const [view, setView] = useState<PledgeQueueView>(() => FILTER_VIEWS[readParam(params.filter) ?? ''] ?? 'expected');
   const queue = useStaffQueue(stationId, view);
   const needs = useStationNeeds(stationId);
   const activities = useStationActivities(stationId);
@@ -220,7 +224,7 @@ export default function DonationStaffPage() {
         ) : null}
       </View>
 
-      <Tabs value={view} onChange={(v) => setView(v as QueueView)} activeType="line">
+      <Tabs value={view} onChange={(v) => setView(v as PledgeQueueView)} activeType="line">
         {VIEWS.map((v) => (
           <Tabs.TabPane key={v.key} title={v.label} value={v.key} />
         ))}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ZPledgeRequest } from '../../../shared/contracts/donations';
-import { canTransitionPledge, pledgeCap, valueFen } from '../../../shared/domain/donation';
+import { pledgeCap, valueFen } from '../../../shared/domain/donation';
 import { formatDateTime } from '../../../shared/domain/time';
 import { AppError } from '../../../shared/errors';
 import { requireUser, type Caller } from '../../core/caller';
@@ -10,17 +10,12 @@ import { newId } from '../../core/ids';
 import {
   adjustNeedCounters,
   findCharity,
-  findDistributionsOfPledges,
-  findDonorPledgesPage,
   findNeed,
-  findPledge,
   insertPledge,
   reserveNeedQuantity,
-  transitionPledge,
 } from '../../core/repositories/donations';
 import { findStation } from '../../core/repositories/stations';
 import { toPledge } from '../mappers';
-import { receiptPhotoLinks } from './photos';
 
 /**
  * Pledge to a need (or generally to a station). A pledge against a need is counted by one
@@ -132,82 +127,4 @@ export async function pledge(deps: Deps, caller: Caller, input: z.output<typeof 
     throw err;
   }
   return toPledge(doc, { charity, distributions: [] });
-}
-
-/** The donor cancels before the station received anything; the need counts it no more. */
-export async function cancelPledge(deps: Deps, caller: Caller, input: { pledgeId: string }) {
-  const donor = requireUser(caller);
-  const now = deps.now();
-  const found = await findPledge(deps.db, input.pledgeId);
-  if (!found || found.donorId !== donor.userId) throw new AppError('NOT_FOUND', { userMessage: '认捐记录不存在' });
-  if (!canTransitionPledge(found.status, 'cancelled', 'donor'))
-    throw new AppError('ILLEGAL_TRANSITION', { userMessage: '站点已接收，不能取消' });
-  const done = await transitionPledge(deps.db, {
-    pledgeId: found._id,
-    from: ['pledged'],
-    set: { status: 'cancelled' },
-    event: { at: now, label: '捐赠人取消了认捐' },
-    now,
-  });
-  if (!done) throw new AppError('ILLEGAL_TRANSITION', { userMessage: '站点已接收，不能取消' });
-  if (found.needId) await adjustNeedCounters(deps.db, { needId: found.needId, pledged: -found.quantity, now });
-  const fresh = (await findPledge(deps.db, found._id))!;
-  return toPledge(fresh, {
-    charity: found.charityId ? await findCharity(deps.db, found.charityId) : null,
-    distributions: [],
-  });
-}
-
-/** The donor records the charity's receipt number (电子捐赠票据) as evidence. */
-export async function addReceipt(deps: Deps, caller: Caller, input: { pledgeId: string; receiptNo: string }) {
-  const donor = requireUser(caller);
-  const now = deps.now();
-  const found = await findPledge(deps.db, input.pledgeId);
-  if (!found || found.donorId !== donor.userId) throw new AppError('NOT_FOUND', { userMessage: '认捐记录不存在' });
-  if (!found.charityId)
-    throw new AppError('ILLEGAL_TRANSITION', { userMessage: '只有经慈善组织的资金捐赠需要填写票据号' });
-  if (found.status === 'cancelled' || found.status === 'lapsed') throw new AppError('ILLEGAL_TRANSITION');
-  await transitionPledge(deps.db, {
-    pledgeId: found._id,
-    from: ['pledged', 'received', 'distributed'],
-    set: { receiptNo: input.receiptNo },
-    event: { at: now, label: `已提交慈善组织捐赠票据 ${input.receiptNo}` },
-    now,
-  });
-  const [fresh, charity, distributions, photoLinks] = await Promise.all([
-    findPledge(deps.db, found._id),
-    findCharity(deps.db, found.charityId),
-    findDistributionsOfPledges(deps.db, [found._id]),
-    receiptPhotoLinks(deps, [found]),
-  ]);
-  return toPledge(fresh!, { charity, distributions, photoLinks });
-}
-
-/** 我的捐赠: each pledge with its timeline and every distribution. */
-export async function myPledges(deps: Deps, caller: Caller, input: { page: number; pageSize: number }) {
-  const donor = requireUser(caller);
-  const page = await findDonorPledgesPage(deps.db, donor.userId, input);
-  const [distributions, photoLinks] = await Promise.all([
-    findDistributionsOfPledges(
-      deps.db,
-      page.items.map((p) => p._id),
-    ),
-    receiptPhotoLinks(deps, page.items),
-  ]);
-  const charityIds = [...new Set(page.items.flatMap((p) => (p.charityId ? [p.charityId] : [])))];
-  const charities = new Map(
-    (await Promise.all(charityIds.map((id) => findCharity(deps.db, id)))).flatMap((c) =>
-      c ? [[c._id, c] as const] : [],
-    ),
-  );
-  return {
-    ...page,
-    items: page.items.map((p) =>
-      toPledge(p, {
-        charity: p.charityId ? (charities.get(p.charityId) ?? null) : null,
-        distributions: distributions.filter((d) => d.pledgeId === p._id),
-        photoLinks,
-      }),
-    ),
-  };
 }

@@ -1,34 +1,15 @@
 import type { z } from 'zod';
 import type { ZNeedInput } from '../../../shared/contracts/donations';
 import { AppError } from '../../../shared/errors';
-import { assertCan, stationWithPermission } from '../../core/authorize';
+import { stationWithPermission } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { NeedDoc } from '../../core/documents';
 import { newId } from '../../core/ids';
 import { findActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';
-import { findCharity, findNeed, findNeedsPage, insertNeed, transitionNeed } from '../../core/repositories/donations';
-
-import { toCharity, toNeed } from '../mappers';
-
-/** Needs of a station subtree (or the whole network) in one status, nearest deadline first. Public. */
-export async function listNeeds(
-  deps: Deps,
-  _caller: Caller,
-  input: { stationId?: string; status: NeedDoc['status']; page: number; pageSize: number },
-) {
-  const page = await findNeedsPage(deps.db, { stationId: input.stationId, status: input.status }, input);
-  return { ...page, items: page.items.map(toNeed) };
-}
-
-/** One need, with the charity that runs it when it asks for funds. Public. */
-export async function getNeed(deps: Deps, _caller: Caller, input: { needId: string }) {
-  const need = await findNeed(deps.db, input.needId);
-  if (!need) throw new AppError('NOT_FOUND', { userMessage: '需求不存在' });
-  const charity = need.charityId ? await findCharity(deps.db, need.charityId) : null;
-  return { ...toNeed(need), charity: charity ? toCharity(charity) : null };
-}
+import { findCharity, insertNeed } from '../../core/repositories/donations';
+import { toNeed } from '../mappers';
 
 /** Staff publish a need; a funds need must name a charity of the district (the app never takes money). */
 export async function createNeed(
@@ -91,27 +72,4 @@ export async function createNeed(
     to: { title: need.title, targetQuantity: need.targetQuantity },
   });
   return toNeed(need);
-}
-
-/** Staff close an open need with a reason; pledges already made stay as they are. */
-export async function closeNeed(deps: Deps, caller: Caller, input: { needId: string; reason: string }) {
-  const staff = requireUser(caller);
-  const need = await findNeed(deps.db, input.needId);
-  if (!need) throw new AppError('NOT_FOUND', { userMessage: '需求不存在' });
-  assertCan(caller, 'donation:manage', { stationPath: need.stationPath });
-  const now = deps.now();
-  if (!(await transitionNeed(deps.db, { needId: need._id, from: 'open', to: 'closed', now })))
-    throw new AppError('NEED_NOT_OPEN');
-  await appendAudit(deps.db, {
-    at: now,
-    actorId: staff.userId,
-    action: 'need.close',
-    entity: 'station',
-    entityId: need._id,
-    stationId: need.stationId,
-    from: { status: need.status },
-    to: { status: 'closed' },
-    reason: input.reason,
-  });
-  return toNeed({ ...need, status: 'closed' });
 }

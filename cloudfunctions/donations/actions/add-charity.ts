@@ -4,17 +4,9 @@ import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { newId } from '../../core/ids';
 import { appendAudit } from '../../core/repositories/audit';
-import { findCharitiesOfCenter, insertCharity } from '../../core/repositories/donations';
+import { insertCharity } from '../../core/repositories/donations';
 import { findStation } from '../../core/repositories/stations';
 import { toCharity } from '../mappers';
-
-/** The curated charities of the district a station belongs to. Public. */
-export async function listCharities(deps: Deps, _caller: Caller, input: { stationId: string }) {
-  const station = await findStation(deps.db, input.stationId);
-  if (!station) throw new AppError('NOT_FOUND', { userMessage: '站点不存在' });
-  const centerId = station.path[0]!;
-  return { items: (await findCharitiesOfCenter(deps.db, centerId)).map(toCharity) };
-}
 
 /** District admins add a qualified charity and its project page to the district's list. */
 export async function addCharity(

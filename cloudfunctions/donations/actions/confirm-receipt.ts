@@ -1,0 +1,76 @@
+import { canTransitionPledge, formatFen, valueFen } from '../../../shared/domain/donation';
+import { AppError } from '../../../shared/errors';
+import { requireUser, type Caller } from '../../core/caller';
+import type { Deps } from '../../core/deps';
+import { appendAudit } from '../../core/repositories/audit';
+import {
+  adjustNeedCounters,
+  findNeed,
+  findPledge,
+  markNeedFulfilledIfMet,
+  transitionPledge,
+} from '../../core/repositories/donations';
+import { toStaffPledge } from '../mappers';
+import { staffPledge } from '../pledge-access';
+import { assertReceiptPhoto } from '../photos';
+
+/**
+ * Staff confirm what actually arrived (possibly less, possibly more than pledged); the value is
+ * recomputed in integer fen from what arrived, and the need's received total moves with it.
+ */
+export async function confirmReceipt(
+  deps: Deps,
+  caller: Caller,
+  input: { pledgeId: string; receivedQuantity: number; note: string; photoFileId?: string },
+) {
+  const staff = requireUser(caller);
+  const found = await staffPledge(deps, caller, input.pledgeId);
+  const now = deps.now();
+  if (!canTransitionPledge(found.status, 'received', 'staff'))
+    throw new AppError('ILLEGAL_TRANSITION', { userMessage: '该认捐已接收或已结束' });
+  const photoLinks = input.photoFileId ? await assertReceiptPhoto(deps, found, input.photoFileId) : new Map();
+  const receivedValueFen = valueFen(input.receivedQuantity, found.unitValueFen);
+  const label =
+    (input.receivedQuantity < found.quantity
+      ? `站点已接收 ${input.receivedQuantity}/${found.quantity}${found.unit}（部分到达）`
+      : `站点已接收 ${input.receivedQuantity}${found.unit}，价值约 ${formatFen(receivedValueFen)}`) +
+    (input.photoFileId ? '，附到货照片' : '');
+  const done = await transitionPledge(deps.db, {
+    pledgeId: found._id,
+    from: ['pledged'],
+    set: {
+      status: 'received',
+      receivedQuantity: input.receivedQuantity,
+      receivedValueFen,
+      receivedAt: now,
+      partial: input.receivedQuantity < found.quantity,
+      receiptNote: input.note || null,
+      photoFileId: input.photoFileId ?? null,
+    },
+    event: { at: now, label },
+    now,
+  });
+  if (!done) throw new AppError('ILLEGAL_TRANSITION', { userMessage: '该认捐已接收或已结束' });
+  if (found.needId) {
+    await adjustNeedCounters(deps.db, { needId: found.needId, received: input.receivedQuantity, now });
+    const need = await findNeed(deps.db, found.needId);
+    if (need) await markNeedFulfilledIfMet(deps.db, need._id, need.targetQuantity, now);
+  }
+  await appendAudit(deps.db, {
+    at: now,
+    actorId: staff.userId,
+    action: 'pledge.receive',
+    entity: 'station',
+    entityId: found._id,
+    stationId: found.stationId,
+    from: { status: 'pledged' },
+    to: {
+      status: 'received',
+      receivedQuantity: input.receivedQuantity,
+      receivedValueFen,
+      ...(input.photoFileId ? { photoFileId: input.photoFileId } : {}),
+    },
+    ...(input.note ? { reason: input.note } : {}),
+  });
+  return toStaffPledge((await findPledge(deps.db, found._id))!, now, photoLinks);
+}

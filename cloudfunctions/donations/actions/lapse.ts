@@ -1,0 +1,39 @@
+import { PLEDGE_LAPSE_GRACE_DAYS } from '../../../shared/domain/donation';
+import type { Deps } from '../../core/deps';
+import {
+  adjustNeedCounters,
+  findNeedsPastDeadline,
+  findPledgesToLapse,
+  transitionNeed,
+  transitionPledge,
+} from '../../core/repositories/donations';
+
+/** How much one timer run handles at most. */
+const LAPSE_LIMIT = 100;
+
+/** Timer: pledges never delivered lapse a week after their expected date; needs past deadline expire. */
+export async function lapse(deps: Deps): Promise<{ lapsed: number; expiredNeeds: number }> {
+  const now = deps.now();
+  let lapsed = 0;
+  for (const p of await findPledgesToLapse(
+    deps.db,
+    new Date(now.getTime() - PLEDGE_LAPSE_GRACE_DAYS * 86400_000),
+    LAPSE_LIMIT,
+  )) {
+    const done = await transitionPledge(deps.db, {
+      pledgeId: p._id,
+      from: ['pledged'],
+      set: { status: 'lapsed' },
+      event: { at: now, label: '逾期未送达，认捐已失效' },
+      now,
+    });
+    if (!done) continue;
+    lapsed++;
+    if (p.needId) await adjustNeedCounters(deps.db, { needId: p.needId, pledged: -p.quantity, now });
+  }
+  let expiredNeeds = 0;
+  for (const n of await findNeedsPastDeadline(deps.db, now, LAPSE_LIMIT)) {
+    if (await transitionNeed(deps.db, { needId: n._id, from: 'open', to: 'expired', now })) expiredNeeds++;
+  }
+  return { lapsed, expiredNeeds };
+}
