@@ -75,7 +75,7 @@ export function signUpRefusal(activity: ActivitySchedule, now: Date): ErrorCode 
 
 /** Why cancelling a confirmed booking at `now` is refused, or null. Allowed until the deadline. */
 export function cancelRefusal(activity: ActivitySchedule, now: Date): ErrorCode | null {
-  if (activity.status === 'cancelled' || activity.status === 'finished') return 'INVALID_STATE';
+  if (activity.status === 'cancelled' || activity.status === 'finished') return 'ILLEGAL_TRANSITION';
   if (now >= activity.cancelDeadline) return 'CANCEL_DEADLINE_PASSED';
   return null;
 }

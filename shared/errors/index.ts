@@ -74,7 +74,10 @@ export const ERROR_MESSAGES = {
   NEED_NOT_OPEN: '该需求已结束征集',
   /** The pledge would exceed what the need accepts (target × over-pledge allowance). */
   PLEDGE_OVER_CAP: '认捐数量超过了该需求还能接收的数量',
-  /** A state change the pledge lifecycle does not allow (e.g. cancelling after receipt). */
+  /**
+   * The record's state does not allow this change (publishing an activity that is not a draft,
+   * cancelling a pledge after it arrived, correcting attendance before the activity ended).
+   */
   ILLEGAL_TRANSITION: '当前状态下不能进行此操作',
   /** Distributing more than was received and not yet distributed. */
   DISTRIBUTE_MORE_THAN_RECEIVED: '发放数量不能超过已接收且未发放的数量',
@@ -100,8 +103,6 @@ export const ERROR_MESSAGES = {
   BOOKING_NOT_FOUND: '没有找到您的报名记录',
   /** The cancellation deadline of the activity has passed. */
   CANCEL_DEADLINE_PASSED: '已过取消截止时间，如需取消请联系社工站',
-  /** The record is not in a state that allows this transition (e.g. publishing a cancelled activity). */
-  INVALID_STATE: '当前状态下不能进行此操作',
   /** A change would break a rule between fields (e.g. capacity below the people already booked). */
   RULE_VIOLATION: '设置不符合规则，请检查后再试',
   /** Another request changed the same record at the same moment; retrying usually succeeds. */

@@ -95,7 +95,7 @@ describe('staff create, update and publish', () => {
       status: 'published',
     });
     expect(await b.refused('activities', 'publish', { activityId: created.activityId }, AS.staff)).toBe(
-      'INVALID_STATE',
+      'ILLEGAL_TRANSITION',
     );
     const actions = (await b.all('auditLog')).filter((e) => e.entityId === created.activityId).map((e) => e.action);
     expect(actions.sort()).toEqual(['activity.create', 'activity.publish']);
@@ -135,7 +135,7 @@ describe('staff create, update and publish', () => {
         { activityId: id, data: { startAt: new Date(b.clock.now.getTime() + 86400_000).toISOString() } },
         AS.staff,
       ),
-    ).toBe('INVALID_STATE');
+    ).toBe('ILLEGAL_TRANSITION');
   });
 
   it('never lowers capacity below the seats already taken', async () => {

@@ -281,7 +281,7 @@ describe('door duty', () => {
           { activityId: id, bookingId: missed.bookingId, to: 'checked_in', reason: '重复' },
           AS.staff,
         ),
-      ).toBe('INVALID_STATE');
+      ).toBe('ILLEGAL_TRANSITION');
       expect((await b.all('auditLog')).find((e) => e.action === 'booking.correctAttendance')).toMatchObject({
         reason: '签到表漏记',
       });
@@ -330,7 +330,7 @@ describe('cancelling an activity', () => {
     }
     expect(await b.refused('activities', 'signUp', { activityId: id }, 'cx-2')).toBe('ACTIVITY_CANCELLED');
     expect(await b.refused('activities', 'cancelActivity', { activityId: id, reason: '再取消' }, AS.staff)).toBe(
-      'INVALID_STATE',
+      'ILLEGAL_TRANSITION',
     );
     expect((await b.all('auditLog')).find((e) => e.action === 'activity.cancel' && e.entityId === id)).toMatchObject({
       reason: '场地临时维修',

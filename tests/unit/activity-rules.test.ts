@@ -61,8 +61,8 @@ describe('cancellation deadline', () => {
     expect(cancelRefusal(schedule, t('2026-11-25T22:00:00Z'))).toBe('CANCEL_DEADLINE_PASSED');
   });
   it('refuses cancelling for a cancelled or finished activity', () => {
-    expect(cancelRefusal({ ...schedule, status: 'cancelled' }, t('2026-11-21T00:00:00Z'))).toBe('INVALID_STATE');
-    expect(cancelRefusal({ ...schedule, status: 'finished' }, t('2026-11-21T00:00:00Z'))).toBe('INVALID_STATE');
+    expect(cancelRefusal({ ...schedule, status: 'cancelled' }, t('2026-11-21T00:00:00Z'))).toBe('ILLEGAL_TRANSITION');
+    expect(cancelRefusal({ ...schedule, status: 'finished' }, t('2026-11-21T00:00:00Z'))).toBe('ILLEGAL_TRANSITION');
   });
 });
 

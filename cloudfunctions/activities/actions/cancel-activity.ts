@@ -23,7 +23,7 @@ export async function cancelActivity(deps: Deps, caller: Caller, input: { activi
   if (!activity) throw new AppError('NOT_FOUND', { userMessage: '活动不存在' });
   assertCan(caller, 'activity:manage', activity);
   if (!canTransitionActivity(activity.status, 'cancelled'))
-    throw new AppError('INVALID_STATE', { userMessage: '活动已结束或已取消' });
+    throw new AppError('ILLEGAL_TRANSITION', { userMessage: '活动已结束或已取消' });
   const patch = { status: 'cancelled' as const, cancelReason: input.reason, confirmed: 0, waitlisted: 0 };
   if (!(await patchActivity(deps.db, { activityId: activity._id, expectedStatus: activity.status, patch, now }))) {
     throw new AppError('CONFLICT');

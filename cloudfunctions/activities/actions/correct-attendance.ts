@@ -27,7 +27,7 @@ export async function correctAttendance(
   const allowed =
     canTransitionBooking(booking.status, input.to) || (booking.status === 'confirmed' && now >= activity.endAt);
   if (!allowed || booking.status === input.to) {
-    throw new AppError('INVALID_STATE', { userMessage: '只能在活动结束后，于“已签到”和“未到场”之间更正' });
+    throw new AppError('ILLEGAL_TRANSITION', { userMessage: '只能在活动结束后，于“已签到”和“未到场”之间更正' });
   }
   const fields =
     input.to === 'checked_in'

@@ -14,14 +14,14 @@ export async function publish(deps: Deps, caller: Caller, input: { activityId: s
   if (!activity) throw new AppError('NOT_FOUND', { userMessage: '活动不存在' });
   assertCan(caller, 'activity:manage', activity);
   if (!canTransitionActivity(activity.status, 'published')) {
-    throw new AppError('INVALID_STATE', { userMessage: '只有草稿状态的活动可以发布' });
+    throw new AppError('ILLEGAL_TRANSITION', { userMessage: '只有草稿状态的活动可以发布' });
   }
   const now = deps.now();
   if (activity.startAt <= now)
     throw new AppError('RULE_VIOLATION', { userMessage: '活动开始时间已过，请先修改时间再发布' });
   const patch = { status: 'published' as const, publishedAt: now };
   const applied = await patchActivity(deps.db, { activityId: activity._id, expectedStatus: 'draft', patch, now });
-  if (!applied) throw new AppError('INVALID_STATE', { userMessage: '只有草稿状态的活动可以发布' });
+  if (!applied) throw new AppError('ILLEGAL_TRANSITION', { userMessage: '只有草稿状态的活动可以发布' });
   await appendAudit(deps.db, {
     at: now,
     actorId: staff.userId,

@@ -27,13 +27,13 @@ export async function update(
   if (!activity) throw new AppError('NOT_FOUND', { userMessage: '活动不存在' });
   assertCan(caller, 'activity:manage', activity);
   if (activity.status !== 'draft' && activity.status !== 'published') {
-    throw new AppError('INVALID_STATE', { userMessage: '活动已结束或已取消，不能再修改' });
+    throw new AppError('ILLEGAL_TRANSITION', { userMessage: '活动已结束或已取消，不能再修改' });
   }
   const keys = Object.keys(input.data) as (keyof typeof input.data)[];
   if (activity.status === 'published') {
     const locked = keys.filter((key) => !(EDITABLE_AFTER_PUBLISH as readonly string[]).includes(key));
     if (locked.length > 0) {
-      throw new AppError('INVALID_STATE', {
+      throw new AppError('ILLEGAL_TRANSITION', {
         userMessage: '活动已发布，不能再修改时间、类别和形式',
         detail: locked.join(','),
       });
