@@ -1,4 +1,5 @@
 import type { Database } from '../deps';
+import { isDuplicateWrite } from './db-errors';
 
 /** Collection names, matching config/database.json. */
 export const COLLECTIONS = {
@@ -40,6 +41,21 @@ export async function getById<T>(db: Database, collection: string, id: string): 
   const res = (await db.collection(collection).doc(id).get()) as { data: T[] | T | null };
   if (Array.isArray(res.data)) return (res.data[0] as T | undefined) ?? null;
   return res.data ?? null;
+}
+
+/**
+ * Insert `doc` unless its `_id` (or a unique index) is already taken: `false` then, and nothing
+ * written. The database decides, so two concurrent inserts of the same deterministic id yield
+ * one row and one `false` — never check-then-insert.
+ */
+export async function insertUnlessExists(db: Database, collection: string, doc: object): Promise<boolean> {
+  try {
+    await db.collection(collection).add(doc);
+    return true;
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false;
+    throw err;
+  }
 }
 
 /** Rows of a `get()` answer, typed. */

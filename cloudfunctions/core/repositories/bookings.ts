@@ -4,6 +4,7 @@ import type { BookingDoc, BookingEvent, BookingRating } from '../documents';
 import {
   COLLECTIONS,
   getById,
+  insertUnlessExists,
   pageOf,
   rows,
   updatedCount,
@@ -11,7 +12,6 @@ import {
   type PageArgs,
   type TransactionLike,
 } from './base';
-import { isDuplicateWrite } from './db-errors';
 
 /** One booking by its deterministic id, or null. */
 export function findBooking(db: Database, bookingId: string): Promise<BookingDoc | null> {
@@ -19,14 +19,8 @@ export function findBooking(db: Database, bookingId: string): Promise<BookingDoc
 }
 
 /** Insert a booking; `false` when a row with that id (this person, this activity) already exists. */
-export async function insertBooking(db: Database, booking: BookingDoc): Promise<boolean> {
-  try {
-    await db.collection(COLLECTIONS.bookings).add(booking);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+export function insertBooking(db: Database, booking: BookingDoc): Promise<boolean> {
+  return insertUnlessExists(db, COLLECTIONS.bookings, booking);
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { Database } from '../deps';
-import { COLLECTIONS } from './base';
-import { isDuplicateWrite } from './db-errors';
+import { COLLECTIONS, insertUnlessExists } from './base';
 
 /**
  * The next number of a named sequence (volunteer numbers, certificate serials): one atomic
@@ -19,11 +18,8 @@ export async function nextInSequence(db: Database, name: string): Promise<number
       doc?: { value: number } | null;
     };
     if (res.updated === 1 && res.doc) return res.doc.value;
-    try {
-      await db.collection(COLLECTIONS.counters).add({ _id: id, value: 0 });
-    } catch (err) {
-      if (!isDuplicateWrite(err)) throw err;
-    }
+    // Created on first use; a concurrent first use may have created it already, which is as good.
+    await insertUnlessExists(db, COLLECTIONS.counters, { _id: id, value: 0 });
   }
   throw new Error(`sequence ${name} could not be advanced`);
 }

@@ -4,6 +4,7 @@ import type { HourEntryDoc, ShiftDoc } from '../documents';
 import {
   COLLECTIONS,
   getById,
+  insertUnlessExists,
   pageOf,
   rows,
   updatedCount,
@@ -11,7 +12,6 @@ import {
   type PageArgs,
   type TransactionLike,
 } from './base';
-import { isDuplicateWrite } from './db-errors';
 
 /** One shift by id, or null. */
 export function findShift(db: Database, shiftId: string): Promise<ShiftDoc | null> {
@@ -19,14 +19,8 @@ export function findShift(db: Database, shiftId: string): Promise<ShiftDoc | nul
 }
 
 /** Insert a shift; `false` when this volunteer already has a row for the activity. */
-export async function insertShift(db: Database, shift: ShiftDoc): Promise<boolean> {
-  try {
-    await db.collection(COLLECTIONS.shifts).add(shift);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+export function insertShift(db: Database, shift: ShiftDoc): Promise<boolean> {
+  return insertUnlessExists(db, COLLECTIONS.shifts, shift);
 }
 
 /** Move a shift between statuses by one conditional write. True iff it was in `from`. */

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../deps';
 import type { StoredGrant, UserDoc } from '../documents';
-import { COLLECTIONS, getById, rows } from './base';
-import { isDuplicateWrite } from './db-errors';
+import { COLLECTIONS, getById, insertUnlessExists, rows } from './base';
 
 /**
  * The user id for a WeChat openid: a stable digest, so two first calls racing create one row
@@ -28,15 +27,10 @@ export async function ensureUser(db: Database, openid: string, now: Date): Promi
     createdAt: now,
     updatedAt: now,
   };
-  try {
-    await db.collection(COLLECTIONS.users).add(fresh);
-    return fresh;
-  } catch (err) {
-    if (!isDuplicateWrite(err)) throw err;
-    const raced = await getById<UserDoc>(db, COLLECTIONS.users, id);
-    if (!raced) throw err;
-    return raced;
-  }
+  if (await insertUnlessExists(db, COLLECTIONS.users, fresh)) return fresh;
+  const raced = await getById<UserDoc>(db, COLLECTIONS.users, id);
+  if (!raced) throw new Error(`user ${id} was a duplicate write but cannot be read`);
+  return raced;
 }
 
 /** One user by id, or null. */

@@ -1,7 +1,6 @@
 import type { Database } from '../deps';
 import type { BusySpan, VolunteerDoc } from '../documents';
-import { COLLECTIONS, getById, rows, updatedCount } from './base';
-import { isDuplicateWrite } from './db-errors';
+import { COLLECTIONS, getById, insertUnlessExists, rows, updatedCount } from './base';
 
 /** The volunteer row of a user, or null when they have not registered. */
 export function findVolunteer(db: Database, userId: string): Promise<VolunteerDoc | null> {
@@ -25,14 +24,8 @@ export async function findVolunteersByIds(db: Database, ids: string[]): Promise<
  * Insert a registration; `false` when the user is already registered or the ID hash is taken
  * (both unique: the row id and the `idHash` index), so a second registration never lands.
  */
-export async function insertVolunteer(db: Database, volunteer: VolunteerDoc): Promise<boolean> {
-  try {
-    await db.collection(COLLECTIONS.volunteers).add(volunteer);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+export function insertVolunteer(db: Database, volunteer: VolunteerDoc): Promise<boolean> {
+  return insertUnlessExists(db, COLLECTIONS.volunteers, volunteer);
 }
 
 /**
