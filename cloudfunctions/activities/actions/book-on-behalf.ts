@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toRosterEntry } from '../../core/mappers';
+import { toRosterEntry } from '../mappers';
 import { findActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';
 import { ensureUser, updateProfile } from '../../core/repositories/users';

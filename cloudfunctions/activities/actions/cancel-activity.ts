@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toActivityDetail } from '../../core/mappers';
+import { toActivityDetail } from '../mappers';
 import { notify } from '../../core/notify';
 import { findActivity, patchActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';

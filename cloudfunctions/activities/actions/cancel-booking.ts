@@ -3,7 +3,7 @@ import { bookingId, CANCELLABLE } from '../../../shared/domain/booking';
 import { AppError } from '../../../shared/errors';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toBooking } from '../../core/mappers';
+import { toBooking } from '../mappers';
 import { findActivity } from '../../core/repositories/activities';
 import { findBooking } from '../../core/repositories/bookings';
 import { leaveAndPassSeat } from '../seats';

@@ -3,7 +3,7 @@ import { can } from '../../../shared/domain/policy';
 import { AppError } from '../../../shared/errors';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toActivityDetail } from '../../core/mappers';
+import { toActivityDetail } from '../mappers';
 import { findActivity } from '../../core/repositories/activities';
 import { countWaitingAhead, findBooking } from '../../core/repositories/bookings';
 import { expireOffers, fillFreeSeats } from '../seats';

@@ -4,7 +4,7 @@ import type { ZListManagedRequest } from '../../../shared/contracts/activities';
 import { stationWithPermission } from '../../core/authorize';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toActivitySummary } from '../../core/mappers';
+import { toActivitySummary } from '../mappers';
 import { findManagedActivitiesPage } from '../../core/repositories/activities';
 
 /** Every activity (drafts included) of a station subtree the caller manages. */

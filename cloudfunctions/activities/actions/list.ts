@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ZListActivitiesRequest } from '../../../shared/contracts/activities';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toActivitySummary } from '../../core/mappers';
+import { toActivitySummary } from '../mappers';
 import { findPublicActivitiesPage } from '../../core/repositories/activities';
 
 /** Published activities, upcoming or past, optionally for a station subtree and a category. */

@@ -1,6 +1,6 @@
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toActivitySummary, toBooking } from '../../core/mappers';
+import { toActivitySummary, toBooking } from '../mappers';
 import { findActivitiesByIds } from '../../core/repositories/activities';
 import { countWaitingAhead, findUserBookingsPage } from '../../core/repositories/bookings';
 

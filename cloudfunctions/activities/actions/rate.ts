@@ -2,7 +2,7 @@ import { bookingId, canEditRating } from '../../../shared/domain/booking';
 import { AppError } from '../../../shared/errors';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toBooking } from '../../core/mappers';
+import { toBooking } from '../mappers';
 import { addRatingTotals } from '../../core/repositories/activities';
 import { findBooking, saveRating } from '../../core/repositories/bookings';
 

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toRating } from '../../core/mappers';
+import { toRating } from '../mappers';
 import { findActivity } from '../../core/repositories/activities';
 import { findRatingsPage } from '../../core/repositories/bookings';
 

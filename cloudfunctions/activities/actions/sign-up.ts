@@ -2,7 +2,7 @@ import { signUpRefusal } from '../../../shared/domain/activity';
 import { AppError } from '../../../shared/errors';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toBooking } from '../../core/mappers';
+import { toBooking } from '../mappers';
 import { findActivity } from '../../core/repositories/activities';
 import { countWaitingAhead } from '../../core/repositories/bookings';
 import { bookSeatOrWaitlist } from '../seats';

@@ -6,7 +6,7 @@ import { assertCan } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { ActivityDoc } from '../../core/documents';
-import { toActivityDetail } from '../../core/mappers';
+import { toActivityDetail } from '../mappers';
 import { findActivity, patchActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';
 import { fillFreeSeats } from '../seats';

@@ -1,7 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toActivitySummary, toStationSummary } from '../../core/mappers';
+import { toActivitySummary } from '../../activities/mappers';
+import { toStationSummary } from '../mappers';
 import { findUpcomingForStation } from '../../core/repositories/activities';
 import { findChildStations, findStation, findStationsByIds } from '../../core/repositories/stations';
 

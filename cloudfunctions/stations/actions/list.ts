@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ZListStationsRequest } from '../../../shared/contracts/stations';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toStationSummary } from '../../core/mappers';
+import { toStationSummary } from '../mappers';
 import { findStationsPage } from '../../core/repositories/stations';
 
 /** Browse the station network by tier and/or parent. */

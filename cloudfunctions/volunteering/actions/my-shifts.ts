@@ -1,6 +1,6 @@
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { toActivitySummary } from '../../core/mappers';
+import { toActivitySummary } from '../../activities/mappers';
 import { findActivitiesByIds } from '../../core/repositories/activities';
 import { findUserShiftsPage } from '../../core/repositories/shifts';
 import { toShift } from '../mappers';

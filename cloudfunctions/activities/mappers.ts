@@ -1,9 +1,12 @@
 import { remainingSeats } from '../../shared/domain/activity';
 import { RATING_EDIT_DAYS } from '../../shared/domain/booking';
 import { maskName } from '../../shared/domain/privacy';
-import type { ActivityDoc, BookingDoc, StationDoc } from './documents';
+import type { ActivityDoc, BookingDoc } from '../core/documents';
 
-/** An activity document as lists show it (the answer schema fixes which fields leave the server). */
+/**
+ * An activity document as lists show it (the answer schema fixes which fields leave the server).
+ * Also the activity card of other functions' answers (a station's page, a volunteer's shifts).
+ */
 export function toActivitySummary(doc: ActivityDoc) {
   return {
     activityId: doc._id,
@@ -72,23 +75,6 @@ export function toRating(doc: BookingDoc) {
     comment: doc.rating?.comment ?? '',
     raterName: maskName(doc.attendeeName),
     updatedAt: doc.rating?.updatedAt ?? doc.updatedAt,
-  };
-}
-
-/** A station document as lists show it. */
-export function toStationSummary(doc: StationDoc) {
-  return {
-    stationId: doc._id,
-    code: doc.code,
-    name: doc.name,
-    tier: doc.tier,
-    parentId: doc.parentId,
-    path: doc.path,
-    address: doc.address,
-    openingHours: doc.openingHours,
-    phone: doc.phone,
-    tags: doc.tags,
-    childCount: doc.childCount,
   };
 }
 
