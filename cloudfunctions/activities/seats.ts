@@ -1,9 +1,8 @@
 import { bookingId, holdsSeat, promotionOutcome, REBOOKABLE } from '../../shared/domain/booking';
-import { formatDateTime } from '../../shared/domain/time';
 import { AppError } from '../../shared/errors';
 import type { Deps } from '../core/deps';
 import type { ActivityDoc, BookingDoc, BookingEvent } from '../core/documents';
-import { notify, type Notice } from '../core/notify';
+import { notify } from '../core/notify';
 import {
   findActivity,
   releaseSeat,
@@ -19,6 +18,7 @@ import {
   passSeatInTransaction,
   transitionBooking,
 } from '../core/repositories/bookings';
+import { offerExpiredNotice, promotionNotice } from './notices';
 
 /** Who a booking is for, as the door and the roster show them. */
 export interface Attendee {
@@ -227,35 +227,8 @@ export async function expireOffers(deps: Deps, filter: { activityId?: string }, 
     const left = await leaveAndPassSeat(deps, activity, offer, { to: 'expired', by: 'system' });
     if (left) {
       count++;
-      await notify(deps, [
-        {
-          userId: offer.userId,
-          kind: 'offer_expired',
-          title: '候补名额已失效',
-          body: `您未在时限内确认「${activity.title}」的候补名额，名额已顺延给下一位。如仍想参加，可重新报名。`,
-          activityId: activity._id,
-        },
-      ]);
+      await notify(deps, [offerExpiredNotice(activity, offer)]);
     }
   }
   return count;
-}
-
-function promotionNotice(activity: ActivityDoc, promoted: BookingDoc): Notice {
-  const when = formatDateTime(activity.startAt);
-  return promoted.status === 'offered' && promoted.offerExpiresAt
-    ? {
-        userId: promoted.userId,
-        kind: 'offered',
-        title: '候补成功，请确认参加',
-        body: `「${activity.title}」（${when}）有空位了。请在 ${formatDateTime(promoted.offerExpiresAt)} 前确认，逾期名额将顺延给下一位。`,
-        activityId: activity._id,
-      }
-    : {
-        userId: promoted.userId,
-        kind: 'promoted',
-        title: '候补成功，已为您报名',
-        body: `「${activity.title}」（${when}）有空位了，您已报名成功，请按时参加。`,
-        activityId: activity._id,
-      };
 }

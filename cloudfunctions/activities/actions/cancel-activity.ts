@@ -1,11 +1,11 @@
 import { canTransitionActivity } from '../../../shared/domain/activity';
 import { CANCELLABLE } from '../../../shared/domain/booking';
-import { formatDateTime } from '../../../shared/domain/time';
 import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { toActivityDetail } from '../mappers';
+import { activityCancelledNotice } from '../notices';
 import { notify } from '../../core/notify';
 import { findActivity, patchActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';
@@ -42,13 +42,7 @@ export async function cancelActivity(deps: Deps, caller: Caller, input: { activi
   }
   await notify(
     deps,
-    cancelled.map((b) => ({
-      userId: b.userId,
-      kind: 'activity_cancelled' as const,
-      title: '活动已取消',
-      body: `很抱歉，「${activity.title}」（${formatDateTime(activity.startAt)}）已取消。原因：${input.reason}`,
-      activityId: activity._id,
-    })),
+    cancelled.map((b) => activityCancelledNotice(activity, b, input.reason)),
   );
   await appendAudit(deps.db, {
     at: now,
