@@ -7,7 +7,7 @@ import { findStation } from '../../core/repositories/stations';
 import { findUserById, updateProfile as saveProfile } from '../../core/repositories/users';
 import type { z } from 'zod';
 import { findVolunteer } from '../../core/repositories/volunteers';
-import { toMe } from './me';
+import { toMe } from '../mappers';
 
 /** Change the caller's nickname, phone, home station or elder mode; the home station must exist. */
 export async function updateProfile(

@@ -1,0 +1,24 @@
+import { maskPhone } from '../../../shared/domain/privacy';
+import { stationWithPermission } from '../../core/authorize';
+import type { Caller } from '../../core/caller';
+import type { Deps } from '../../core/deps';
+import { findSubtreeStationIds } from '../../core/repositories/stations';
+import { findUsersWithGrantsAt } from '../../core/repositories/users';
+import { toMe } from '../mappers';
+
+/** The staff of a station subtree (admins only). */
+export async function listStaff(deps: Deps, caller: Caller, input: { stationId: string }) {
+  const station = await stationWithPermission(deps, caller, input.stationId, 'roles:grant');
+  const ids = await findSubtreeStationIds(deps.db, station._id);
+  const users = await findUsersWithGrantsAt(deps.db, ids);
+  return {
+    items: users.map((u) => ({
+      userId: u._id,
+      nickname: u.nickname,
+      phoneMasked: u.phone ? maskPhone(u.phone) : null,
+      roles: u.grants
+        .filter((g) => ids.includes(g.stationId))
+        .map((g) => ({ ...toMe({ ...u, grants: [g] }).roles[0]!, grantedAt: g.grantedAt, grantedBy: g.grantedBy })),
+    })),
+  };
+}
