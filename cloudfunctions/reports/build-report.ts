@@ -1,11 +1,12 @@
 import { ACTIVITY_CATEGORY_KEYS } from '../../shared/domain/activity';
 import {
-  addCounts,
+  foldMonth,
   indicatorsFrom,
   INDICATOR_KEYS,
   INDICATORS,
   monthProblem,
   previousMonth,
+  subtreeCounts,
   ZERO_COUNTS,
 } from '../../shared/domain/report';
 import { monthKey, monthRange } from '../../shared/domain/time';
@@ -14,7 +15,7 @@ import { stationWithPermission } from '../core/authorize';
 import type { Caller } from '../core/caller';
 import type { Deps } from '../core/deps';
 import type { StationDoc } from '../core/documents';
-import { aggregateMonth, type MonthAggregate } from '../core/repositories/reports';
+import { aggregateMonth } from '../core/repositories/reports';
 import { findChildStations } from '../core/repositories/stations';
 
 /** The station, checked for existence and the caller's right to read its reports. */
@@ -29,17 +30,6 @@ export function assertReportableMonth(month: string, now: Date): void {
   if (problem) throw new AppError(problem);
 }
 
-function totalsOf(agg: MonthAggregate) {
-  let sum = { ...ZERO_COUNTS };
-  for (const counts of agg.byChild.values()) sum = addCounts(sum, counts);
-  // Distinct people are counted once across the subtree, not once per room.
-  return indicatorsFrom({
-    ...sum,
-    residentsServed: agg.residentsServedTotal,
-    activeVolunteers: agg.activeVolunteersTotal,
-  });
-}
-
 /**
  * The 月报 of a station subtree for `month` and the month before: a constant number of database
  * calls (two reads + ten aggregations per month) whatever the data size.
@@ -47,13 +37,14 @@ function totalsOf(agg: MonthAggregate) {
 export async function buildMonthlyReport(deps: Deps, station: StationDoc, month: string) {
   const depth = station.path.length - 1;
   const prev = previousMonth(month);
-  const [children, current, before] = await Promise.all([
+  const [children, currentRows, beforeRows] = await Promise.all([
     findChildStations(deps.db, station._id),
     aggregateMonth(deps.db, { stationId: station._id, depth, ...rangeOf(month) }),
     aggregateMonth(deps.db, { stationId: station._id, depth, ...rangeOf(prev) }),
   ]);
-  const now = totalsOf(current);
-  const then = totalsOf(before);
+  const current = foldMonth(currentRows);
+  const now = indicatorsFrom(subtreeCounts(current));
+  const then = indicatorsFrom(subtreeCounts(foldMonth(beforeRows)));
   const childRows = [
     ...children.map((c) => ({ stationId: c._id as string | null, stationName: c.name })),
     { stationId: null, stationName: `${station.name}（本级）` },
@@ -77,7 +68,6 @@ export async function buildMonthlyReport(deps: Deps, station: StationDoc, month:
       ...(current.byCategory.get(category) ?? { activities: 0, attendances: 0 }),
     })).filter((row) => row.activities > 0 || row.attendances > 0),
     children: childRows,
-    databaseCalls: 2 + current.databaseCalls + before.databaseCalls,
     generatedAt: deps.now(),
   };
 }

@@ -30,7 +30,6 @@ export const ZMonthlyReport = z.object({
   ),
   /** Children (室 of a 站, 站 of a 中心); `stationId` null is the station's own, 本级, work. */
   children: z.array(z.object({ stationId: z.string().nullable(), stationName: z.string(), values: ZIndicatorValues })),
-  databaseCalls: z.int(),
   generatedAt: ZInstant,
 });
 export type TMonthlyReport = z.infer<typeof ZMonthlyReport>;

@@ -31,6 +31,12 @@ export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
   cancelled: '已取消',
 };
 
+/**
+ * Statuses of an activity that is or was really held: what the public sees and what reports
+ * count — never a draft, never a cancelled one.
+ */
+export const HELD_STATUSES: readonly ActivityStatus[] = ['published', 'finished'];
+
 /** Defaults staff rarely change: cancellation closes this many hours before the start. */
 export const DEFAULT_CANCEL_HOURS_BEFORE = 2;
 /** Upper bound on capacity: the largest community events the stations hold. */

@@ -55,6 +55,9 @@ export const BENEFICIARY_GROUPS = [
   '社区居民',
 ] as const;
 
+/** Statuses of a pledge whose goods (or funds) arrived: what reports, the ledger and thanks count. */
+export const ARRIVED_STATUSES: readonly PledgeStatus[] = ['received', 'distributed'];
+
 /** Who may move a pledge, and along which edge. */
 export type PledgeActor = 'donor' | 'staff' | 'system';
 

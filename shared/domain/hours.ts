@@ -8,6 +8,9 @@ export type HourEntryKind = (typeof HOUR_ENTRY_KINDS)[number];
 /** The kinds a total is kept for; an adjustment moves the total of the entry it corrects. */
 export type HourBaseKind = Exclude<HourEntryKind, 'adjustment'>;
 
+/** The kinds that record service itself (an adjustment only corrects one of them). */
+export const HOUR_BASE_KINDS: readonly HourBaseKind[] = ['verified', 'topup'];
+
 /** A top-up claim waits for review, then is approved (an entry is written) or rejected. */
 export const CLAIM_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];

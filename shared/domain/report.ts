@@ -1,3 +1,5 @@
+import type { ActivityCategory } from './activity';
+
 /**
  * The monthly report (月报) indicators, in the words stations use. Every value is an integer
  * (counts, minutes, fen) or a rate derived from integers here, so the same figure comes out of
@@ -107,6 +109,130 @@ export function addCounts(a: ReportCounts, b: ReportCounts): ReportCounts {
   const out = { ...a };
   for (const key of Object.keys(b) as (keyof ReportCounts)[]) out[key] = a[key] + b[key];
   return out;
+}
+
+/** One row of a `$group` answer: `_id` is the group key (an object of key fields, one value, or null). */
+export interface AggregateRow {
+  _id: unknown;
+  [field: string]: unknown;
+}
+
+/**
+ * The answers of one month's aggregations over a station subtree, each grouped by the child
+ * station on the path (`child`; absent for the station's own, 本级, work):
+ * - `activities`: `_id {child, category, method}`, `n`, `ratingSum`, `ratingCount` (held activities);
+ * - `bookings`: `_id {child, status, category}`, `n` (seat-holding bookings);
+ * - `residents` / `volunteers` / `newVolunteers` / `distributions`: `_id` child, `n`;
+ * - `residentsTotal` / `volunteersTotal`: one row `_id null`, `n` — distinct across the subtree;
+ * - `hours`: `_id {child, kind}` (the base kind), `minutes`;
+ * - `pledges`: `_id {child, kind}` (need kind), `n`, `value` (received fen).
+ */
+export interface MonthRows {
+  activities: AggregateRow[];
+  bookings: AggregateRow[];
+  residents: AggregateRow[];
+  residentsTotal: AggregateRow[];
+  hours: AggregateRow[];
+  volunteers: AggregateRow[];
+  volunteersTotal: AggregateRow[];
+  newVolunteers: AggregateRow[];
+  pledges: AggregateRow[];
+  distributions: AggregateRow[];
+}
+
+/** Activities and attendances of one category in a month. */
+export interface CategoryCounts {
+  activities: number;
+  attendances: number;
+}
+
+/** One month of a subtree, folded: counts per child (`null` = 本级) and the subtree's distinct people. */
+export interface MonthFigures {
+  byChild: Map<string | null, ReportCounts>;
+  /** Distinct people across the whole subtree (a person served in two rooms counts once here). */
+  residentsServedTotal: number;
+  activeVolunteersTotal: number;
+  byCategory: Map<ActivityCategory, CategoryCounts>;
+}
+
+/** Folds a month's aggregation rows into counts per child station and per category. Pure. */
+export function foldMonth(rows: MonthRows): MonthFigures {
+  const byChild = new Map<string | null, ReportCounts>();
+  const bump = (child: unknown, patch: Partial<ReportCounts>) => {
+    const id = typeof child === 'string' ? child : null;
+    const current = byChild.get(id) ?? { ...ZERO_COUNTS };
+    for (const [k, v] of Object.entries(patch) as [keyof ReportCounts, number][]) current[k] += v;
+    byChild.set(id, current);
+  };
+  const byCategory = new Map<ActivityCategory, CategoryCounts>();
+  const addToCategory = (category: unknown, patch: Partial<CategoryCounts>) => {
+    const c = category as ActivityCategory;
+    const current = byCategory.get(c) ?? { activities: 0, attendances: 0 };
+    byCategory.set(c, {
+      activities: current.activities + (patch.activities ?? 0),
+      attendances: current.attendances + (patch.attendances ?? 0),
+    });
+  };
+  const key = (row: AggregateRow) =>
+    row._id && typeof row._id === 'object' ? (row._id as Record<string, unknown>) : {};
+  const n = (row: AggregateRow, field = 'n') => Number(row[field] ?? 0);
+
+  for (const row of rows.activities) {
+    const id = key(row);
+    bump(id.child, {
+      activitiesHeld: n(row),
+      groupActivities: id.method === 'group' ? n(row) : 0,
+      communityActivities: id.method === 'community' ? n(row) : 0,
+      ratingSum: n(row, 'ratingSum'),
+      ratings: n(row, 'ratingCount'),
+    });
+    addToCategory(id.category, { activities: n(row) });
+  }
+  for (const row of rows.bookings) {
+    const id = key(row);
+    bump(id.child, {
+      bookings: n(row),
+      attendances: id.status === 'checked_in' ? n(row) : 0,
+      noShows: id.status === 'no_show' ? n(row) : 0,
+    });
+    if (id.status === 'checked_in') addToCategory(id.category, { attendances: n(row) });
+  }
+  for (const row of rows.residents) bump(row._id, { residentsServed: n(row) });
+  for (const row of rows.hours) {
+    const id = key(row);
+    const minutes = n(row, 'minutes');
+    bump(id.child, id.kind === 'topup' ? { topupMinutes: minutes } : { verifiedMinutes: minutes });
+  }
+  for (const row of rows.volunteers) bump(row._id, { activeVolunteers: n(row) });
+  for (const row of rows.newVolunteers) bump(row._id, { newVolunteers: n(row) });
+  for (const row of rows.pledges) {
+    const id = key(row);
+    const value = n(row, 'value');
+    bump(id.child, {
+      pledgesReceived: n(row),
+      goodsValueFen: id.kind === 'goods' ? value : 0,
+      serviceValueFen: id.kind === 'service' ? value : 0,
+      fundsValueFen: id.kind === 'funds_via_charity' ? value : 0,
+    });
+  }
+  for (const row of rows.distributions) bump(row._id, { distributions: n(row) });
+
+  return {
+    byChild,
+    residentsServedTotal: rows.residentsTotal[0] ? n(rows.residentsTotal[0]) : 0,
+    activeVolunteersTotal: rows.volunteersTotal[0] ? n(rows.volunteersTotal[0]) : 0,
+    byCategory,
+  };
+}
+
+/**
+ * The counts of the whole subtree: every child's counts added, except distinct people, who are
+ * counted once across the subtree rather than once per room.
+ */
+export function subtreeCounts(month: MonthFigures): ReportCounts {
+  let sum = { ...ZERO_COUNTS };
+  for (const counts of month.byChild.values()) sum = addCounts(sum, counts);
+  return { ...sum, residentsServed: month.residentsServedTotal, activeVolunteers: month.activeVolunteersTotal };
 }
 
 /** The month before a `YYYY-MM` key. */

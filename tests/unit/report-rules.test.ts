@@ -1,11 +1,14 @@
 import {
   addCounts,
+  foldMonth,
   formatIndicator,
   indicatorsFrom,
   monthProblem,
   permille,
   previousMonth,
+  subtreeCounts,
   ZERO_COUNTS,
+  type MonthRows,
 } from '../../shared/domain/report';
 
 describe('report arithmetic', () => {
@@ -43,5 +46,146 @@ describe('report arithmetic', () => {
     expect(formatIndicator('resourcesValueFen', 123456)).toBe('1234.56 元');
     expect(formatIndicator('verifiedMinutes', 150)).toBe('2.5 小时');
     expect(formatIndicator('attendanceRatePermille', 833)).toBe('83.3%');
+  });
+});
+
+describe('folding a month of aggregation rows', () => {
+  const ROOM_A = 'st_A';
+  const ROOM_B = 'st_B';
+  // Rows as the ten pipelines answer them for a 站 with two rooms; `child` absent = the station itself.
+  const rows: MonthRows = {
+    activities: [
+      { _id: { child: ROOM_A, category: 'elder_care', method: 'group' }, n: 2, ratingSum: 9, ratingCount: 2 },
+      { _id: { child: ROOM_B, category: 'health', method: 'community' }, n: 1, ratingSum: 0, ratingCount: 0 },
+      { _id: { category: 'elder_care', method: 'community' }, n: 1, ratingSum: 5, ratingCount: 1 },
+    ],
+    bookings: [
+      { _id: { child: ROOM_A, status: 'checked_in', category: 'elder_care' }, n: 5 },
+      { _id: { child: ROOM_A, status: 'no_show', category: 'elder_care' }, n: 1 },
+      { _id: { child: ROOM_A, status: 'confirmed', category: 'elder_care' }, n: 2 },
+      { _id: { child: ROOM_B, status: 'checked_in', category: 'health' }, n: 3 },
+      { _id: { status: 'offered', category: 'elder_care' }, n: 1 },
+    ],
+    residents: [
+      { _id: ROOM_A, n: 4 },
+      { _id: ROOM_B, n: 3 },
+    ],
+    residentsTotal: [{ _id: null, n: 6 }],
+    hours: [
+      { _id: { child: ROOM_A, kind: 'verified' }, minutes: 120 },
+      { _id: { child: ROOM_A, kind: 'topup' }, minutes: 60 },
+      { _id: { kind: 'verified' }, minutes: 30 },
+    ],
+    volunteers: [
+      { _id: ROOM_A, n: 2 },
+      { _id: null, n: 1 },
+    ],
+    volunteersTotal: [{ _id: null, n: 2 }],
+    newVolunteers: [{ _id: ROOM_B, n: 1 }],
+    pledges: [
+      { _id: { child: ROOM_A, kind: 'goods' }, n: 2, value: 5000 },
+      { _id: { child: ROOM_A, kind: 'funds_via_charity' }, n: 1, value: 100000 },
+      { _id: { kind: 'service' }, n: 1, value: 2000 },
+    ],
+    distributions: [{ _id: ROOM_A, n: 3 }],
+  };
+
+  it('counts each child station and the station itself apart', () => {
+    const month = foldMonth(rows);
+    expect([...month.byChild.keys()].sort((a, b) => String(a).localeCompare(String(b)))).toEqual([
+      null,
+      ROOM_A,
+      ROOM_B,
+    ]);
+    expect(month.byChild.get(ROOM_A)).toEqual({
+      ...ZERO_COUNTS,
+      activitiesHeld: 2,
+      groupActivities: 2,
+      ratingSum: 9,
+      ratings: 2,
+      bookings: 8,
+      attendances: 5,
+      noShows: 1,
+      residentsServed: 4,
+      verifiedMinutes: 120,
+      topupMinutes: 60,
+      activeVolunteers: 2,
+      pledgesReceived: 3,
+      goodsValueFen: 5000,
+      fundsValueFen: 100000,
+      distributions: 3,
+    });
+    expect(month.byChild.get(ROOM_B)).toEqual({
+      ...ZERO_COUNTS,
+      activitiesHeld: 1,
+      communityActivities: 1,
+      bookings: 3,
+      attendances: 3,
+      residentsServed: 3,
+      newVolunteers: 1,
+    });
+    expect(month.byChild.get(null)).toEqual({
+      ...ZERO_COUNTS,
+      activitiesHeld: 1,
+      communityActivities: 1,
+      ratingSum: 5,
+      ratings: 1,
+      bookings: 1,
+      verifiedMinutes: 30,
+      activeVolunteers: 1,
+      pledgesReceived: 1,
+      serviceValueFen: 2000,
+    });
+  });
+
+  it('counts activities per category, and attendances only from check-ins', () => {
+    expect(Object.fromEntries(foldMonth(rows).byCategory)).toEqual({
+      elder_care: { activities: 3, attendances: 5 },
+      health: { activities: 1, attendances: 3 },
+    });
+  });
+
+  it('adds the children up, but counts distinct people once across the subtree', () => {
+    const month = foldMonth(rows);
+    expect(month.residentsServedTotal).toBe(6);
+    expect(month.activeVolunteersTotal).toBe(2);
+    expect(subtreeCounts(month)).toEqual({
+      activitiesHeld: 4,
+      groupActivities: 2,
+      communityActivities: 2,
+      bookings: 12,
+      attendances: 8,
+      noShows: 1,
+      residentsServed: 6,
+      ratingSum: 14,
+      ratings: 3,
+      verifiedMinutes: 150,
+      topupMinutes: 60,
+      activeVolunteers: 2,
+      newVolunteers: 1,
+      pledgesReceived: 4,
+      goodsValueFen: 5000,
+      serviceValueFen: 2000,
+      fundsValueFen: 100000,
+      distributions: 3,
+    });
+  });
+
+  it('folds a month without rows to nothing at all', () => {
+    const empty = foldMonth({
+      activities: [],
+      bookings: [],
+      residents: [],
+      residentsTotal: [],
+      hours: [],
+      volunteers: [],
+      volunteersTotal: [],
+      newVolunteers: [],
+      pledges: [],
+      distributions: [],
+    });
+    expect(empty.byChild.size).toBe(0);
+    expect(empty.byCategory.size).toBe(0);
+    expect(subtreeCounts(empty)).toEqual(ZERO_COUNTS);
   });
 });

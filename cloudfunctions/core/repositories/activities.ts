@@ -1,4 +1,4 @@
-import type { ActivityCategory, ActivityStatus } from '../../../shared/domain/activity';
+import { HELD_STATUSES, type ActivityCategory, type ActivityStatus } from '../../../shared/domain/activity';
 import type { Database } from '../deps';
 import type { ActivityDoc } from '../documents';
 import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
@@ -43,7 +43,7 @@ export function findPublicActivitiesPage(
 ): Promise<Page<ActivityDoc>> {
   const _ = db.command;
   const where: Record<string, unknown> = {
-    status: _.in(['published', 'finished']),
+    status: _.in([...HELD_STATUSES]),
     endAt: filter.when === 'upcoming' ? _.gt(filter.now) : _.lte(filter.now),
   };
   if (filter.stationId) {

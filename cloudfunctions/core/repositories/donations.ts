@@ -1,4 +1,9 @@
-import type { NeedStatus, PledgeQueueView, PledgeStatus } from '../../../shared/domain/donation';
+import {
+  ARRIVED_STATUSES,
+  type NeedStatus,
+  type PledgeQueueView,
+  type PledgeStatus,
+} from '../../../shared/domain/donation';
 import type { Database } from '../deps';
 import type { CharityDoc, DistributionDoc, NeedDoc, PledgeDoc, PledgeEvent } from '../documents';
 import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
@@ -221,7 +226,7 @@ export async function findReceivedPledges(db: Database, stationId: string): Prom
   return rows<PledgeDoc>(
     await db
       .collection(COLLECTIONS.pledges)
-      .where({ stationPath: stationId, status: _.in(['received', 'distributed']) })
+      .where({ stationPath: stationId, status: _.in([...ARRIVED_STATUSES]) })
       .orderBy('receivedAt', 'desc')
       .limit(1000)
       .get(),

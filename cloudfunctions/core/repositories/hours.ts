@@ -1,3 +1,4 @@
+import { HOUR_BASE_KINDS } from '../../../shared/domain/hours';
 import type { Database } from '../deps';
 import type { CertificateDoc, ClaimDoc, HourEntryDoc } from '../documents';
 import { COLLECTIONS, getById, pageOf, rows, type Page, type PageArgs, type TransactionLike } from './base';
@@ -31,7 +32,7 @@ export async function findOverlappingEntries(
       .collection(COLLECTIONS.hourEntries)
       .where({
         volunteerId,
-        kind: _.in(['verified', 'topup']),
+        kind: _.in([...HOUR_BASE_KINDS]),
         serviceDate: _.lt(span.endAt),
         serviceEnd: _.gt(span.startAt),
       })

@@ -1,19 +1,12 @@
-import type { ActivityCategory } from '../../../shared/domain/activity';
-import { ZERO_COUNTS, type ReportCounts } from '../../../shared/domain/report';
+import { HELD_STATUSES } from '../../../shared/domain/activity';
+import { SEAT_HOLDING } from '../../../shared/domain/booking';
+import { ARRIVED_STATUSES } from '../../../shared/domain/donation';
+import { HOUR_BASE_KINDS } from '../../../shared/domain/hours';
+import type { AggregateRow, MonthRows } from '../../../shared/domain/report';
 import type { Database } from '../deps';
 import { COLLECTIONS } from './base';
 
-/** Counts per child station (`null` = the station's own work) for one month, plus what it cost. */
-export interface MonthAggregate {
-  byChild: Map<string | null, ReportCounts>;
-  /** Distinct people across the whole subtree (a person served in two rooms counts once here). */
-  residentsServedTotal: number;
-  activeVolunteersTotal: number;
-  byCategory: Map<ActivityCategory, { activities: number; attendances: number }>;
-  databaseCalls: number;
-}
-
-type Row = { _id: Record<string, unknown> | string | null; [k: string]: unknown };
+type Row = AggregateRow;
 /** The SDK's aggregation builder. */
 type Pipeline = ReturnType<ReturnType<Database['collection']>['aggregate']>;
 
@@ -21,19 +14,21 @@ type Pipeline = ReturnType<ReturnType<Database['collection']>['aggregate']>;
  * One month of a station subtree in a FIXED number of aggregation calls (ten), whatever the data
  * size: activities, bookings, distinct residents, hours, distinct volunteers, new volunteers,
  * received pledges and distributions, each grouped by the child station on the path
- * (`stationPath[depth + 1]`). No per-activity or per-person reads.
+ * (`stationPath[depth + 1]`). No per-activity or per-person reads. The rows are folded into
+ * figures by `foldMonth` (shared/domain/report.ts).
  */
 export async function aggregateMonth(
   db: Database,
   scope: { stationId: string; depth: number; from: Date; to: Date },
-): Promise<MonthAggregate> {
+): Promise<MonthRows> {
   const _ = db.command;
   const inMonth = _.and(_.gte(scope.from), _.lt(scope.to));
   const child = { $arrayElemAt: ['$stationPath', scope.depth + 1] };
   const homeChild = { $arrayElemAt: ['$homeStationPath', scope.depth + 1] };
   const run = async (collection: string, stages: (agg: Pipeline) => Pipeline): Promise<Row[]> =>
     ((await stages(db.collection(collection).aggregate()).limit(5000).end()) as { data?: Row[] }).data ?? [];
-  const seated = _.in(['confirmed', 'offered', 'checked_in', 'no_show']);
+  const held = _.in([...HELD_STATUSES]);
+  const serviceKinds = _.in([...HOUR_BASE_KINDS]);
 
   const [
     activities,
@@ -49,7 +44,7 @@ export async function aggregateMonth(
   ] = await Promise.all([
     run(COLLECTIONS.activities, (a) =>
       a
-        .match({ stationPath: scope.stationId, status: _.in(['published', 'finished']), startAt: inMonth })
+        .match({ stationPath: scope.stationId, status: held, startAt: inMonth })
         .project({ child, category: 1, method: 1, ratingSum: 1, ratingCount: 1 })
         .group({
           _id: { child: '$child', category: '$category', method: '$method' },
@@ -60,7 +55,7 @@ export async function aggregateMonth(
     ),
     run(COLLECTIONS.bookings, (a) =>
       a
-        .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: seated })
+        .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: _.in([...SEAT_HOLDING]) })
         .project({ child, status: 1, category: 1 })
         .group({ _id: { child: '$child', status: '$status', category: '$category' }, n: { $sum: 1 } }),
     ),
@@ -85,14 +80,14 @@ export async function aggregateMonth(
     ),
     run(COLLECTIONS.hourEntries, (a) =>
       a
-        .match({ stationPath: scope.stationId, serviceDate: inMonth, kind: _.in(['verified', 'topup']) })
+        .match({ stationPath: scope.stationId, serviceDate: inMonth, kind: serviceKinds })
         .project({ child, volunteerId: 1 })
         .group({ _id: { child: '$child', volunteerId: '$volunteerId' } })
         .group({ _id: '$_id.child', n: { $sum: 1 } }),
     ),
     run(COLLECTIONS.hourEntries, (a) =>
       a
-        .match({ stationPath: scope.stationId, serviceDate: inMonth, kind: _.in(['verified', 'topup']) })
+        .match({ stationPath: scope.stationId, serviceDate: inMonth, kind: serviceKinds })
         .group({ _id: '$volunteerId' })
         .group({ _id: null, n: { $sum: 1 } }),
     ),
@@ -104,7 +99,7 @@ export async function aggregateMonth(
     ),
     run(COLLECTIONS.pledges, (a) =>
       a
-        .match({ stationPath: scope.stationId, status: _.in(['received', 'distributed']), receivedAt: inMonth })
+        .match({ stationPath: scope.stationId, status: _.in([...ARRIVED_STATUSES]), receivedAt: inMonth })
         .project({ child, kind: 1, receivedValueFen: 1 })
         .group({ _id: { child: '$child', kind: '$kind' }, n: { $sum: 1 }, value: { $sum: '$receivedValueFen' } }),
     ),
@@ -116,68 +111,17 @@ export async function aggregateMonth(
     ),
   ]);
 
-  const byChild = new Map<string | null, ReportCounts>();
-  const bump = (key: unknown, patch: Partial<ReportCounts>) => {
-    const id = typeof key === 'string' ? key : null;
-    const current = byChild.get(id) ?? { ...ZERO_COUNTS };
-    for (const [k, v] of Object.entries(patch) as [keyof ReportCounts, number][]) current[k] += v;
-    byChild.set(id, current);
-  };
-  const byCategory = new Map<ActivityCategory, { activities: number; attendances: number }>();
-  const cat = (c: ActivityCategory) => byCategory.get(c) ?? { activities: 0, attendances: 0 };
-  const key = (row: Row) => (row._id && typeof row._id === 'object' ? (row._id as Record<string, unknown>) : {});
-  const n = (row: Row, field = 'n') => Number(row[field] ?? 0);
-
-  for (const row of activities) {
-    const id = key(row);
-    bump(id.child, {
-      activitiesHeld: n(row),
-      groupActivities: id.method === 'group' ? n(row) : 0,
-      communityActivities: id.method === 'community' ? n(row) : 0,
-      ratingSum: n(row, 'ratingSum'),
-      ratings: n(row, 'ratingCount'),
-    });
-    const c = id.category as ActivityCategory;
-    byCategory.set(c, { ...cat(c), activities: cat(c).activities + n(row) });
-  }
-  for (const row of bookings) {
-    const id = key(row);
-    bump(id.child, {
-      bookings: n(row),
-      attendances: id.status === 'checked_in' ? n(row) : 0,
-      noShows: id.status === 'no_show' ? n(row) : 0,
-    });
-    if (id.status === 'checked_in') {
-      const c = id.category as ActivityCategory;
-      byCategory.set(c, { ...cat(c), attendances: cat(c).attendances + n(row) });
-    }
-  }
-  for (const row of residents) bump(row._id, { residentsServed: n(row) });
-  for (const row of hours) {
-    const id = key(row);
-    const minutes = n(row, 'minutes');
-    bump(id.child, id.kind === 'topup' ? { topupMinutes: minutes } : { verifiedMinutes: minutes });
-  }
-  for (const row of volunteers) bump(row._id, { activeVolunteers: n(row) });
-  for (const row of newVolunteers) bump(row._id, { newVolunteers: n(row) });
-  for (const row of pledges) {
-    const id = key(row);
-    const value = n(row, 'value');
-    bump(id.child, {
-      pledgesReceived: n(row),
-      goodsValueFen: id.kind === 'goods' ? value : 0,
-      serviceValueFen: id.kind === 'service' ? value : 0,
-      fundsValueFen: id.kind === 'funds_via_charity' ? value : 0,
-    });
-  }
-  for (const row of distributions) bump(row._id, { distributions: n(row) });
-
   return {
-    byChild,
-    residentsServedTotal: residentsTotal[0] ? n(residentsTotal[0]) : 0,
-    activeVolunteersTotal: volunteersTotal[0] ? n(volunteersTotal[0]) : 0,
-    byCategory,
-    databaseCalls: 10,
+    activities,
+    bookings,
+    residents,
+    residentsTotal,
+    hours,
+    volunteers,
+    volunteersTotal,
+    newVolunteers,
+    pledges,
+    distributions,
   };
 }
 
@@ -213,7 +157,7 @@ export async function bucketByMonth(
     ),
     run(
       COLLECTIONS.activities,
-      { stationPath: stationId, status: _.in(['published', 'finished']), startAt: span },
+      { stationPath: stationId, status: _.in([...HELD_STATUSES]), startAt: span },
       'startAt',
       { n: { $sum: 1 } },
     ),
@@ -246,7 +190,7 @@ export async function consoleCounts(
         .collection(COLLECTIONS.activities)
         .where({
           stationPath: scope.stationId,
-          status: _.in(['published', 'finished']),
+          status: _.in([...HELD_STATUSES]),
           startAt: _.and(_.gte(scope.dayStart), _.lt(scope.dayEnd)),
         })
         .orderBy('startAt', 'asc')

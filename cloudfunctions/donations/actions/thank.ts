@@ -1,3 +1,4 @@
+import { ARRIVED_STATUSES } from '../../../shared/domain/donation';
 import { AppError } from '../../../shared/errors';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
@@ -11,7 +12,7 @@ export async function thank(deps: Deps, caller: Caller, input: { pledgeId: strin
   const now = deps.now();
   await transitionPledge(deps.db, {
     pledgeId: found._id,
-    from: ['received', 'distributed'],
+    from: [...ARRIVED_STATUSES],
     set: { thankYouNote: input.note },
     event: { at: now, label: '站点发来感谢' },
     now,
