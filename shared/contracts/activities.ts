@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_KEYS, ACTIVITY_METHOD_KEYS, ACTIVITY_STATUSES, MAX_CAPACITY } from '../domain/activity';
-import { BOOKING_STATUSES, PROMOTION_MODE_KEYS } from '../domain/booking';
+import { ATTENDANCE_OUTCOMES, BOOKING_STATUSES, PROMOTION_MODE_KEYS } from '../domain/booking';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
 
 /** An activity as lists and cards show it, with live remaining seats. */
@@ -273,7 +273,7 @@ export const activitiesContract = defineContract('activities', {
     request: z.strictObject({
       activityId: ZId,
       bookingId: ZId,
-      to: z.enum(['checked_in', 'no_show']),
+      to: z.enum(ATTENDANCE_OUTCOMES),
       reason: text(100, '更正原因'),
     }),
     response: ZRosterEntry,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors';
+import type { ActivityStatus } from './activity';
 
 /**
  * A booking's life: `confirmed` holds a seat; `waitlisted` waits in FIFO order; `offered` holds a
@@ -98,6 +99,27 @@ export function checkInRefusal(
   if (now < opens) return 'CHECKIN_NOT_OPEN';
   if (now >= window.endAt) return 'CHECKIN_CLOSED';
   return null;
+}
+
+/** The two door outcomes staff may correct a booking between. */
+export const ATTENDANCE_OUTCOMES = ['checked_in', 'no_show'] as const;
+export type AttendanceOutcome = (typeof ATTENDANCE_OUTCOMES)[number];
+
+/**
+ * Whether staff may correct a booking's attendance to `to` at `now` (更正): only once the activity
+ * has ended and if it was not cancelled; only between the door outcomes — a booking still
+ * `confirmed` after the end (before the no-show sweep ran) may be settled either way — and never
+ * to the status it already has.
+ */
+export function canCorrectAttendance(correction: {
+  activity: { status: ActivityStatus; endAt: Date };
+  from: BookingStatus;
+  to: AttendanceOutcome;
+  now: Date;
+}): boolean {
+  const { activity, from, to, now } = correction;
+  if (activity.status === 'cancelled' || now < activity.endAt) return false;
+  return from !== to && (from === 'confirmed' || from === 'checked_in' || from === 'no_show');
 }
 
 /** A rating may be edited for this many days after it was first given. */

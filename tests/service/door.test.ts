@@ -255,6 +255,18 @@ describe('door duty', () => {
     const { code } = await bookedCode(id, 'came');
     await b.ok('activities', 'signUp', { activityId: id }, 'did-not-come');
     await b.ok('activities', 'checkIn', { activityId: id, code }, AS.staff);
+    // The door is still open: attendance is corrected only after the end.
+    const early = (await b.ok('activities', 'roster', { activityId: id }, AS.staff)).items.find(
+      (i: any) => i.status === 'checked_in',
+    );
+    expect(
+      await b.refused(
+        'activities',
+        'correctAttendance',
+        { activityId: id, bookingId: early.bookingId, to: 'no_show', reason: '太早' },
+        AS.staff,
+      ),
+    ).toBe('ILLEGAL_TRANSITION');
     await withClock(131 * MIN, async () => {
       const { FUNCTIONS } = await import('../../emulator/gateway/functions');
       const { buildInvocationContext } = await import('../../emulator/gateway/context');

@@ -8,7 +8,7 @@ import {
   withScheduleDefaults,
   type ActivitySchedule,
 } from '../../shared/domain/activity';
-import { bookingId } from '../../shared/domain/booking';
+import { bookingId, BOOKING_STATUSES, canCorrectAttendance } from '../../shared/domain/booking';
 
 const t = (iso: string) => new Date(iso);
 const schedule: ActivitySchedule = {
@@ -105,5 +105,38 @@ describe('lifecycle', () => {
   it('gives one booking id per person per activity', () => {
     expect(bookingId('a1', 'u1')).toBe(bookingId('a1', 'u1'));
     expect(bookingId('a1', 'u1')).not.toBe(bookingId('a1', 'u2'));
+  });
+});
+
+describe('attendance corrections (更正)', () => {
+  const ended = { status: 'finished' as const, endAt: schedule.endAt };
+  const afterEnd = t('2026-11-26T02:00:00Z');
+  it('lets staff move between the door outcomes once the activity has ended, never to the same status', () => {
+    const allowed = BOOKING_STATUSES.flatMap((from) =>
+      (['checked_in', 'no_show'] as const)
+        .filter((to) => canCorrectAttendance({ activity: ended, from, to, now: afterEnd }))
+        .map((to) => `${from}→${to}`),
+    );
+    expect(allowed).toEqual(['confirmed→checked_in', 'confirmed→no_show', 'checked_in→no_show', 'no_show→checked_in']);
+  });
+  it('refuses before the end, and for a cancelled activity', () => {
+    const beforeEnd = t('2026-11-26T01:59:59Z');
+    expect(canCorrectAttendance({ activity: ended, from: 'checked_in', to: 'no_show', now: beforeEnd })).toBe(false);
+    expect(
+      canCorrectAttendance({
+        activity: { status: 'published', endAt: schedule.endAt },
+        from: 'checked_in',
+        to: 'no_show',
+        now: afterEnd,
+      }),
+    ).toBe(true);
+    expect(
+      canCorrectAttendance({
+        activity: { status: 'cancelled', endAt: schedule.endAt },
+        from: 'checked_in',
+        to: 'no_show',
+        now: afterEnd,
+      }),
+    ).toBe(false);
   });
 });

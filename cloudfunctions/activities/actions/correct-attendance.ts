@@ -1,4 +1,4 @@
-import { canTransitionBooking } from '../../../shared/domain/booking';
+import { canCorrectAttendance, type AttendanceOutcome } from '../../../shared/domain/booking';
 import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
@@ -12,7 +12,7 @@ import { findBooking, transitionBooking } from '../../core/repositories/bookings
 export async function correctAttendance(
   deps: Deps,
   caller: Caller,
-  input: { activityId: string; bookingId: string; to: 'checked_in' | 'no_show'; reason: string },
+  input: { activityId: string; bookingId: string; to: AttendanceOutcome; reason: string },
 ) {
   const staff = requireUser(caller);
   const now = deps.now();
@@ -22,11 +22,7 @@ export async function correctAttendance(
   const booking = await findBooking(deps.db, input.bookingId);
   if (!booking || booking.activityId !== activity._id)
     throw new AppError('NOT_FOUND', { userMessage: '报名记录不存在' });
-  // Corrections move between the two door outcomes; a booking still "confirmed" after the end
-  // (before the no-show sweep ran) may be settled either way.
-  const allowed =
-    canTransitionBooking(booking.status, input.to) || (booking.status === 'confirmed' && now >= activity.endAt);
-  if (!allowed || booking.status === input.to) {
+  if (!canCorrectAttendance({ activity, from: booking.status, to: input.to, now })) {
     throw new AppError('ILLEGAL_TRANSITION', { userMessage: '只能在活动结束后，于“已签到”和“未到场”之间更正' });
   }
   const fields =

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { activitiesContract, TRoster, TRosterEntry } from '../../../../shared/contracts/activities';
 import type { RequestOf } from '../../../../shared/contracts/common';
-import type { BookingStatus } from '../../../../shared/domain/booking';
+import type { AttendanceOutcome, BookingStatus } from '../../../../shared/domain/booking';
 import { type ActionOptions, useAction } from '../../../hooks/use-action';
 import { type PagedList, usePaged } from '../../../hooks/use-paged';
 import { activitiesFn, callFunction } from '../../../lib/cloud';
@@ -24,7 +24,7 @@ export function useBookOnBehalf(options?: ActionOptions) {
 /** After the activity: correct 已签到 ↔ 未到场 with a reason (`activities.correctAttendance`). */
 export function useCorrectAttendance(options?: ActionOptions) {
   return useAction(
-    (activityId: string, bookingId: string, to: 'checked_in' | 'no_show', reason: string) =>
+    (activityId: string, bookingId: string, to: AttendanceOutcome, reason: string) =>
       callFunction(activitiesFn, 'correctAttendance', { activityId, bookingId, to, reason }),
     options,
   );

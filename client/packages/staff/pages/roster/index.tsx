@@ -5,7 +5,7 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { TActivityDetail, TRosterEntry } from '../../../../../shared/contracts/activities';
-import type { BookingStatus } from '../../../../../shared/domain/booking';
+import { canCorrectAttendance, type AttendanceOutcome, type BookingStatus } from '../../../../../shared/domain/booking';
 import { formatDateTime, formatSpan, formatTime } from '../../../../../shared/domain/time';
 import { ratingText } from '../../../../components/activity-card';
 import { PageShell } from '../../../../components/page-shell';
@@ -190,7 +190,7 @@ function BehalfForm({
 }
 
 type RowAction =
-  { kind: 'proxy'; entry: TRosterEntry } | { kind: 'correct'; entry: TRosterEntry; to: 'checked_in' | 'no_show' };
+  { kind: 'proxy'; entry: TRosterEntry } | { kind: 'correct'; entry: TRosterEntry; to: AttendanceOutcome };
 
 function RosterRow({
   entry,
@@ -204,8 +204,16 @@ function RosterRow({
   const ended = activity ? Date.parse(activity.endAt) <= Date.now() : false;
   const live = activity?.status === 'published' && !ended;
   const canProxy = live && entry.status === 'confirmed';
-  const canCorrect =
-    ended && activity?.status !== 'cancelled' && ['confirmed', 'checked_in', 'no_show'].includes(entry.status);
+  const correctable = (to: AttendanceOutcome) =>
+    activity !== undefined &&
+    canCorrectAttendance({
+      activity: { status: activity.status, endAt: new Date(activity.endAt) },
+      from: entry.status,
+      to,
+      now: new Date(),
+    });
+  const canCorrectToCheckedIn = correctable('checked_in');
+  const canCorrectToNoShow = correctable('no_show');
   const tone =
     entry.status === 'checked_in' || entry.status === 'confirmed'
       ? 'ok'
@@ -220,7 +228,7 @@ function RosterRow({
         {entry.bookedByStaff ? <Text className="chip chip--muted">代报名</Text> : null}
       </View>
       <Text className={`status-line status-line--${tone}`}>{statusText(entry)}</Text>
-      {canProxy || canCorrect ? (
+      {canProxy || canCorrectToCheckedIn || canCorrectToNoShow ? (
         <View className="actions">
           {canProxy ? (
             <Button
@@ -232,7 +240,7 @@ function RosterRow({
               代签到
             </Button>
           ) : null}
-          {canCorrect && entry.status !== 'checked_in' ? (
+          {canCorrectToCheckedIn ? (
             <Button
               fill="outline"
               id={`correct-checked_in-${entry.bookingId}`}
@@ -241,7 +249,7 @@ function RosterRow({
               更正为已签到
             </Button>
           ) : null}
-          {canCorrect && entry.status !== 'no_show' ? (
+          {canCorrectToNoShow ? (
             <Button
               fill="outline"
               id={`correct-no_show-${entry.bookingId}`}
