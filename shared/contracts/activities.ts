@@ -206,7 +206,11 @@ export const ZRating = z.object({ score: z.int(), comment: z.string(), raterName
 export const activitiesContract = defineContract('activities', {
   /** Published activities (upcoming or past), optionally for one station subtree and category. Public. */
   list: { access: 'public', request: ZListActivitiesRequest, response: paged(ZActivitySummary) },
-  /** One activity; drafts only for staff who manage it. Public. */
+  /**
+   * One activity; drafts only for staff who manage it. Public. Settles first, so it may write: an
+   * expired offer of the caller's passes to the next in line and a seat free while people wait goes
+   * to the first of them (what the `sweep` timer does for every activity, done now for this one).
+   */
   get: { access: 'public', request: ZActivityRef, response: ZActivityDetail },
   /** Every activity of a station subtree in any status, for its staff. */
   listManaged: { access: 'staff', request: ZListManagedRequest, response: paged(ZActivitySummary) },
