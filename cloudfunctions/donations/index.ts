@@ -1,10 +1,9 @@
 import { donationsContract } from '../../shared/contracts/donations';
 import { defineHandler } from '../core/handler';
 import { addCharity } from './actions/add-charity';
-import { addReceipt } from './actions/add-receipt';
 import { cancelPledge } from './actions/cancel-pledge';
 import { closeNeed } from './actions/close-need';
-import { confirmReceipt } from './actions/confirm-receipt';
+import { confirmArrival } from './actions/confirm-arrival';
 import { createNeed } from './actions/create-need';
 import { distribute } from './actions/distribute';
 import { getNeed } from './actions/get-need';
@@ -14,11 +13,12 @@ import { listCharities } from './actions/list-charities';
 import { listNeeds } from './actions/list-needs';
 import { myPledges } from './actions/my-pledges';
 import { pledge } from './actions/pledge';
+import { recordCharityReceipt } from './actions/record-charity-receipt';
 import { staffQueue } from './actions/staff-queue';
 import { thank } from './actions/thank';
-import { uploadReceiptPhoto } from './actions/upload-receipt-photo';
+import { uploadArrivalPhoto } from './actions/upload-arrival-photo';
 
-/** `donations`: needs, pledges, receipt and distribution, the public ledger — never money. */
+/** `donations`: needs, pledges, arrival and distribution, the public ledger — never money. */
 export const main = defineHandler(
   donationsContract,
   {
@@ -30,11 +30,11 @@ export const main = defineHandler(
     addCharity,
     pledge,
     cancelPledge,
-    addReceipt,
+    recordCharityReceipt,
     myPledges,
     staffQueue,
-    uploadReceiptPhoto,
-    confirmReceipt,
+    uploadArrivalPhoto,
+    confirmArrival,
     distribute,
     thank,
     ledger,

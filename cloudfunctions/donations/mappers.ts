@@ -74,7 +74,7 @@ export function toPledge(
     receiptNo: p.receiptNo,
     status: p.status,
     thankYouNote: p.thankYouNote,
-    receiptPhotoUrl: (p.photoFileId && extra.photoLinks?.get(p.photoFileId)) || null,
+    arrivalPhotoUrl: (p.photoFileId && extra.photoLinks?.get(p.photoFileId)) || null,
     timeline: p.timeline,
     distributions: extra.distributions.map(toDistribution),
     createdAt: p.createdAt,

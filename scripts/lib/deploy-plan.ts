@@ -40,7 +40,7 @@ export function planDatabaseDeploy(manifest: ManifestLike): DeployStep[] {
     }
     steps.push({ kind: 'securityRule', collection, rule: CLOSED_RULE });
   }
-  // Cloud storage is closed to clients too: functions write receipt photos and exports, clients
+  // Cloud storage is closed to clients too: functions write arrival photos and exports, clients
   // read them only through the signed links functions hand out (ADR 0013).
   steps.push({ kind: 'storageAcl', acl: 'ADMINONLY' });
   return steps;

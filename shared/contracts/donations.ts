@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import {
+  ARRIVAL_PHOTO_MAX_BASE64,
   DELIVERY_METHOD_KEYS,
   MAX_VALUE_FEN,
   NEED_KIND_KEYS,
   NEED_STATUSES,
   PLEDGE_QUEUE_VIEWS,
   PLEDGE_STATUSES,
-  RECEIPT_PHOTO_MAX_BASE64,
   looksLikePaymentDetails,
 } from '../domain/donation';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
@@ -99,8 +99,8 @@ export const ZPledge = z.object({
   receiptNo: z.string().nullable(),
   status: z.enum(PLEDGE_STATUSES),
   thankYouNote: z.string().nullable(),
-  /** A short-lived link to the receipt photo staff took, when there is one (donor and staff only). */
-  receiptPhotoUrl: z.string().nullable(),
+  /** A short-lived link to the arrival photo staff took, when there is one (donor and staff only). */
+  arrivalPhotoUrl: z.string().nullable(),
   timeline: z.array(z.object({ at: ZInstant, label: z.string() })),
   distributions: z.array(ZDistribution),
   createdAt: ZInstant,
@@ -203,7 +203,7 @@ export const donationsContract = defineContract('donations', {
   /** The donor cancels before the station received it. */
   cancelPledge: { access: 'user', request: z.strictObject({ pledgeId: ZId }), response: ZPledge },
   /** The donor adds the charity's receipt number (电子捐赠票据) as evidence. */
-  addReceipt: {
+  recordCharityReceipt: {
     access: 'user',
     request: z.strictObject({
       pledgeId: ZId,
@@ -227,23 +227,23 @@ export const donationsContract = defineContract('donations', {
     response: paged(ZStaffPledge),
   },
   /**
-   * Staff upload a receipt photo for a pledge not yet received (JPEG/PNG by signature, ≤ 2 MB). The
+   * Staff upload an arrival photo for a pledge not yet received (JPEG/PNG by signature, ≤ 2 MB). The
    * function stores it under the pledge's folder and answers its file id and a preview link.
    */
-  uploadReceiptPhoto: {
+  uploadArrivalPhoto: {
     access: 'staff',
     request: z.strictObject({
       pledgeId: ZId,
       imageBase64: z
         .string()
         .min(8)
-        .max(RECEIPT_PHOTO_MAX_BASE64, '照片不能超过 2MB')
+        .max(ARRIVAL_PHOTO_MAX_BASE64, '照片不能超过 2MB')
         .regex(/^[A-Za-z0-9+/]+={0,2}$/, '照片数据有误'),
     }),
     response: z.object({ fileId: z.string(), url: z.string(), bytes: z.int() }),
   },
   /** Staff confirm what actually arrived (may be partial), with a note and optional photo file id. */
-  confirmReceipt: {
+  confirmArrival: {
     access: 'staff',
     request: z.strictObject({
       pledgeId: ZId,
@@ -274,6 +274,6 @@ export const donationsContract = defineContract('donations', {
     request: z.strictObject({ pledgeId: ZId, note: text(200, '感谢语') }),
     response: ZStaffPledge,
   },
-  /** A station's public transparency ledger: needs, receipts by month and kind, distributions. Public. */
+  /** A station's public transparency ledger: needs, arrivals by month and kind, distributions. Public. */
   ledger: { access: 'public', request: z.strictObject({ stationId: ZId }), response: ZLedger },
 });

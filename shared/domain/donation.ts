@@ -72,7 +72,7 @@ const TRANSITIONS: Record<PledgeStatus, Partial<Record<PledgeStatus, PledgeActor
 /**
  * Whether `actor` may move a pledge from `from` to `to`: pledged → received (staff confirm) →
  * distributed (staff, once everything received went somewhere); pledged → cancelled (donor,
- * before receipt); pledged → lapsed (scheduled, past the expected date + grace).
+ * before it arrived); pledged → lapsed (scheduled, past the expected date + grace).
  */
 export function canTransitionPledge(from: PledgeStatus, to: PledgeStatus, actor: PledgeActor): boolean {
   return TRANSITIONS[from][to] === actor;
@@ -126,12 +126,12 @@ export function looksLikePaymentDetails(text: string): boolean {
   return /\d{12,}/.test(text.replace(/[\s-]/g, ''));
 }
 
-/** Longest side of a receipt photo after the phone compresses it: enough to read a label, light to send. */
-export const RECEIPT_PHOTO_MAX_SIDE = 1280;
-/** Largest receipt photo accepted, in bytes (the client compresses to a few hundred KB first). */
-export const RECEIPT_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+/** Longest side of an arrival photo after the phone compresses it: enough to read a label, light to send. */
+export const ARRIVAL_PHOTO_MAX_SIDE = 1280;
+/** Largest arrival photo accepted, in bytes (the client compresses to a few hundred KB first). */
+export const ARRIVAL_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 /** The same limit as base64 text, as the photo travels inside a function call. */
-export const RECEIPT_PHOTO_MAX_BASE64 = Math.ceil(RECEIPT_PHOTO_MAX_BYTES / 3) * 4;
+export const ARRIVAL_PHOTO_MAX_BASE64 = Math.ceil(ARRIVAL_PHOTO_MAX_BYTES / 3) * 4;
 
 /** The image type of `bytes` by its signature (never by a name or a claimed type), or null. */
 export function sniffImage(bytes: Uint8Array): 'jpg' | 'png' | null {
@@ -141,22 +141,22 @@ export function sniffImage(bytes: Uint8Array): 'jpg' | 'png' | null {
   return null;
 }
 
-/** Where a pledge's receipt photos live in cloud storage; only files under it may be attached. */
-export function receiptPhotoFolder(stationId: string, pledgeId: string): string {
-  return `receipts/${stationId}/${pledgeId}/`;
+/** Where a pledge's arrival photos live in cloud storage; only files under it may be attached. */
+export function arrivalPhotoFolder(stationId: string, pledgeId: string): string {
+  return `arrivals/${stationId}/${pledgeId}/`;
 }
 
-/** Hex characters of the content digest that names a receipt photo (so a retried upload is the same file). */
-export const RECEIPT_PHOTO_DIGEST_CHARS = 24;
-const RECEIPT_PHOTO_NAME = new RegExp(`^[0-9a-f]{${RECEIPT_PHOTO_DIGEST_CHARS}}\\.(jpg|png)$`);
+/** Hex characters of the content digest that names an arrival photo (so a retried upload is the same file). */
+export const ARRIVAL_PHOTO_DIGEST_CHARS = 24;
+const ARRIVAL_PHOTO_NAME = new RegExp(`^[0-9a-f]{${ARRIVAL_PHOTO_DIGEST_CHARS}}\\.(jpg|png)$`);
 
-/** The cloud path of a receipt photo: the pledge's folder, the content digest, the sniffed type. */
-export function receiptPhotoPath(stationId: string, pledgeId: string, digestHex: string, type: 'jpg' | 'png'): string {
-  return `${receiptPhotoFolder(stationId, pledgeId)}${digestHex.slice(0, RECEIPT_PHOTO_DIGEST_CHARS)}.${type}`;
+/** The cloud path of an arrival photo: the pledge's folder, the content digest, the sniffed type. */
+export function arrivalPhotoPath(stationId: string, pledgeId: string, digestHex: string, type: 'jpg' | 'png'): string {
+  return `${arrivalPhotoFolder(stationId, pledgeId)}${digestHex.slice(0, ARRIVAL_PHOTO_DIGEST_CHARS)}.${type}`;
 }
 
-/** True only for a path {@link receiptPhotoPath} gives for this pledge: directly in its folder, by that name. */
-export function isReceiptPhotoPath(stationId: string, pledgeId: string, path: string): boolean {
-  const folder = receiptPhotoFolder(stationId, pledgeId);
-  return path.startsWith(folder) && RECEIPT_PHOTO_NAME.test(path.slice(folder.length));
+/** True only for a path {@link arrivalPhotoPath} gives for this pledge: directly in its folder, by that name. */
+export function isArrivalPhotoPath(stationId: string, pledgeId: string, path: string): boolean {
+  const folder = arrivalPhotoFolder(stationId, pledgeId);
+  return path.startsWith(folder) && ARRIVAL_PHOTO_NAME.test(path.slice(folder.length));
 }

@@ -91,7 +91,7 @@ export const ERROR_MESSAGES = {
   STORAGE_UNAVAILABLE: '文件服务暂时不可用，请稍后再试',
   /** An uploaded photo that is not a JPEG/PNG image or is too large. */
   PHOTO_INVALID: '请上传 JPG 或 PNG 格式、不超过 2MB 的照片',
-  /** A receipt naming a photo that was not uploaded for this pledge (or no longer exists). */
+  /** A confirmed arrival naming a photo that was not uploaded for this pledge (or no longer exists). */
   PHOTO_NOT_FOUND: '照片未上传成功，请重新上传',
   /** Granting or revoking a role the caller may not manage (outside their subtree, or their own). */
   ROLE_NOT_MANAGEABLE: '不能管理该人员的权限',

@@ -1,7 +1,7 @@
 /**
  * Browser E2E of resource linking (链接社会资源) on the REAL stack: the H5 build served by the
  * local gateway running the real `donations` cloud function against the database emulator.
- * Staff publish a goods need, a donor pledges anonymously, staff confirm receipt and record a
+ * Staff publish a goods need, a donor pledges anonymously, staff confirm arrival and record a
  * distribution, the donor follows the timeline, and the public ledger shows 爱心人士 only.
  */
 import { readFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ async function expectImageLoaded(p: Page, selector: string): Promise<void> {
   await img.waitFor();
   await p.waitForFunction((el) => (el as HTMLImageElement).complete, await img.elementHandle());
   const { width, src } = await img.evaluate((el: HTMLImageElement) => ({ width: el.naturalWidth, src: el.src }));
-  expect(src).toContain('/emulator/storage/file/receipts/');
+  expect(src).toContain('/emulator/storage/file/arrivals/');
   expect(width).toBeGreaterThan(100);
 }
 
@@ -88,25 +88,25 @@ test('staff publish a need, a donor pledges anonymously, staff receive and distr
   const pledge = await pledgeOf(TITLE);
   expect(pledge).toMatchObject({ status: 'pledged', anonymous: true });
 
-  // 3. Staff confirm receipt, then record a distribution.
+  // 3. Staff confirm arrival, then record a distribution.
   await inFreshPage(e2e, 'donation-staff-receive', async (p) => {
     await signInAs(p, e2e.gateway, 'staff');
     await goto(p, e2e.gateway, '/packages/donation/pages/staff/index');
-    await visible(p, `#confirm-receipt-${pledge._id}`).click();
+    await visible(p, `#confirm-arrival-${pledge._id}`).click();
     await visible(p, '#staff-quantity-input input').fill('5');
     await visible(p, '#staff-note-input input').fill('完好');
     // 拍照留证: a real photo, scaled and re-encoded in the page, uploaded to cloud storage.
     const takePhoto = async (button: string) => {
       const [chooser] = await Promise.all([p.waitForEvent('filechooser'), visible(p, button).click()]);
       await chooser.setFiles({ name: 'delivery.png', mimeType: 'image/png', buffer: PHOTO });
-      await expectImageLoaded(p, '#receipt-photo-preview');
+      await expectImageLoaded(p, '#arrival-photo-preview');
     };
-    await takePhoto('#take-receipt-photo');
-    // 移除照片 takes it off the receipt; 重拍 after taking another replaces it.
-    await visible(p, '#remove-receipt-photo').click();
-    await p.locator('#receipt-photo-preview').waitFor({ state: 'detached' });
-    await takePhoto('#take-receipt-photo');
-    await takePhoto('#retake-receipt-photo');
+    await takePhoto('#take-arrival-photo');
+    // 移除照片 takes it off the arrival; 重拍 after taking another replaces it.
+    await visible(p, '#remove-arrival-photo').click();
+    await p.locator('#arrival-photo-preview').waitFor({ state: 'detached' });
+    await takePhoto('#take-arrival-photo');
+    await takePhoto('#retake-arrival-photo');
     await visible(p, '#submit-staff-action-button').click();
     await visibleText(p, '已接收').click(); // the 已接收 queue tab
     await expectImageLoaded(p, `#staff-photo-${pledge._id}`);
@@ -118,7 +118,7 @@ test('staff publish a need, a donor pledges anonymously, staff receive and distr
   });
   const delivered = await pledgeOf(TITLE);
   expect(delivered.status).toBe('distributed');
-  expect(delivered.photoFileId).toMatch(new RegExp(`/receipts/${STATION}/${pledge._id}/[0-9a-f]+\\.jpg$`));
+  expect(delivered.photoFileId).toMatch(new RegExp(`/arrivals/${STATION}/${pledge._id}/[0-9a-f]+\\.jpg$`));
 
   // 4. The donor follows the timeline under 我的捐赠.
   await inFreshPage(e2e, 'donation-donor-timeline', async (p) => {
@@ -224,8 +224,8 @@ test('funds go through a registered charity: the donor sees where and how, pledg
     await visible(p, '#pledge-result').waitFor();
     expect(await visible(p, '#pledge-result').innerText()).toContain('¥200.00');
     await p.screenshot({ path: '/tmp/donation-funds-result.png', fullPage: true });
-    await visible(p, '[id^="receipt-input-"] input').fill('ZJ2026-000123');
-    await visible(p, '[id^="add-receipt-"]').click();
+    await visible(p, '[id^="charity-receipt-input-"] input').fill('ZJ2026-000123');
+    await visible(p, '[id^="record-charity-receipt-"]').click();
     await visible(p, '#pledge-receipt-no').waitFor();
     expect(await visible(p, '#pledge-receipt-no').innerText()).toContain('ZJ2026-000123');
   });

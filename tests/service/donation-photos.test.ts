@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { receiptPhotoFolder } from '../../shared/domain/donation';
+import { arrivalPhotoFolder } from '../../shared/domain/donation';
 import { AS, startBackend, STATION, type Backend } from './support';
 
 /**
- * Receipt photo evidence through the real SDK into the emulator's cloud storage: staff upload a
- * photo for a pledge, attach it to the receipt, and the donor and staff (never the public ledger)
+ * Arrival photo evidence through the real SDK into the emulator's cloud storage: staff upload a
+ * photo for a pledge, attach it to the confirmed arrival, and the donor and staff (never the public ledger)
  * see it through a short-lived link that serves exactly the uploaded bytes.
  */
 let b: Backend;
@@ -46,7 +46,7 @@ async function pledged(stationId: string = STATION.jiangbin) {
 }
 
 const upload = (pledgeId: string, bytes: Buffer, as: string = AS.staff) =>
-  b.call('donations', 'uploadReceiptPhoto', { pledgeId, imageBase64: bytes.toString('base64') }, as);
+  b.call('donations', 'uploadArrivalPhoto', { pledgeId, imageBase64: bytes.toString('base64') }, as);
 
 async function fetchBytes(url: string): Promise<Buffer> {
   const res = await fetch(url);
@@ -54,22 +54,22 @@ async function fetchBytes(url: string): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
 
-it('stores the photo under the pledge, attaches it to the receipt, and shows it to the donor and staff only', async () => {
+it('stores the photo under the pledge, attaches it to the confirmed arrival, and shows it to the donor and staff only', async () => {
   const p = await pledged();
   const first = await b.ok(
     'donations',
-    'uploadReceiptPhoto',
+    'uploadArrivalPhoto',
     { pledgeId: p.pledgeId, imageBase64: PNG.toString('base64') },
     AS.staff,
   );
-  expect(first.fileId).toContain(`/${receiptPhotoFolder(STATION.jiangbin, p.pledgeId)}`);
+  expect(first.fileId).toContain(`/${arrivalPhotoFolder(STATION.jiangbin, p.pledgeId)}`);
   expect(first.fileId).toMatch(/\.png$/);
   expect(first.bytes).toBe(PNG.length);
   expect((await fetchBytes(first.url)).equals(PNG)).toBe(true);
   // The same photo sent twice (a retry) is the same file.
   const again = await b.ok(
     'donations',
-    'uploadReceiptPhoto',
+    'uploadArrivalPhoto',
     { pledgeId: p.pledgeId, imageBase64: PNG.toString('base64') },
     AS.staff,
   );
@@ -77,25 +77,25 @@ it('stores the photo under the pledge, attaches it to the receipt, and shows it 
 
   const received = await b.ok(
     'donations',
-    'confirmReceipt',
+    'confirmArrival',
     { pledgeId: p.pledgeId, receivedQuantity: 2, note: '两箱牛奶', photoFileId: first.fileId },
     AS.staff,
   );
   expect(received.status).toBe('received');
-  expect((await fetchBytes(received.receiptPhotoUrl)).equals(PNG)).toBe(true);
+  expect((await fetchBytes(received.arrivalPhotoUrl)).equals(PNG)).toBe(true);
 
   const queue = await b.ok('donations', 'staffQueue', { stationId: STATION.jiangbin, view: 'received' }, AS.staff);
   const inQueue = queue.items.find((i: any) => i.pledgeId === p.pledgeId);
-  expect((await fetchBytes(inQueue.receiptPhotoUrl)).equals(PNG)).toBe(true);
+  expect((await fetchBytes(inQueue.arrivalPhotoUrl)).equals(PNG)).toBe(true);
 
   const mine = await b.ok('donations', 'myPledges', {}, AS.donor);
   const own = mine.items.find((i: any) => i.pledgeId === p.pledgeId);
   expect(own.timeline.map((e: any) => e.label)).toContain('站点已接收 2箱，价值约 ¥100.00，附到货照片');
-  expect((await fetchBytes(own.receiptPhotoUrl)).equals(PNG)).toBe(true);
+  expect((await fetchBytes(own.arrivalPhotoUrl)).equals(PNG)).toBe(true);
 
   // The public ledger names no photo (it may show people or addresses).
   const ledger = await b.ok('donations', 'ledger', { stationId: STATION.jiangbin });
-  expect(JSON.stringify(ledger)).not.toMatch(/receipts\/|emulator\/storage/);
+  expect(JSON.stringify(ledger)).not.toMatch(/arrivals\/|emulator\/storage/);
 
   const audit = (await b.all('auditLog')).find((a) => a.action === 'pledge.receive' && a.entityId === p.pledgeId);
   expect(audit.to.photoFileId).toBe(first.fileId);
@@ -110,8 +110,8 @@ it('costs no storage call for a page without photos, and one for a page with sev
   const p = await pledged();
   await reset();
   const expected = await b.ok('donations', 'staffQueue', { stationId: STATION.jiangbin, view: 'expected' }, AS.staff);
-  expect(expected.items.find((i: any) => i.pledgeId === p.pledgeId).receiptPhotoUrl).toBeNull();
-  expect(expected.items.every((i: any) => i.receiptPhotoUrl === null)).toBe(true);
+  expect(expected.items.find((i: any) => i.pledgeId === p.pledgeId).arrivalPhotoUrl).toBeNull();
+  expect(expected.items.every((i: any) => i.arrivalPhotoUrl === null)).toBe(true);
   expect(await storageCalls()).toBe(0);
 
   // Two more received with photos: the 已接收 page links all of them with one call.
@@ -119,20 +119,20 @@ it('costs no storage call for a page without photos, and one for a page with sev
     const photo = Buffer.concat([JPEG, Buffer.from(q.pledgeId)]);
     const up = await b.ok(
       'donations',
-      'uploadReceiptPhoto',
+      'uploadArrivalPhoto',
       { pledgeId: q.pledgeId, imageBase64: photo.toString('base64') },
       AS.staff,
     );
     await b.ok(
       'donations',
-      'confirmReceipt',
+      'confirmArrival',
       { pledgeId: q.pledgeId, receivedQuantity: 2, photoFileId: up.fileId },
       AS.staff,
     );
   }
   await reset();
   const received = await b.ok('donations', 'staffQueue', { stationId: STATION.jiangbin, view: 'received' }, AS.staff);
-  expect(received.items.filter((i: any) => i.receiptPhotoUrl !== null).length).toBeGreaterThanOrEqual(3);
+  expect(received.items.filter((i: any) => i.arrivalPhotoUrl !== null).length).toBeGreaterThanOrEqual(3);
   expect(await storageCalls()).toBe(1);
 });
 
@@ -147,15 +147,15 @@ it('refuses what is not a JPEG/PNG photo, too large, or not staff of the station
   const elsewhere = await pledged(STATION.zhongdai);
   expect(await upload(elsewhere.pledgeId, JPEG, AS.staff)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(
-    await b.call('donations', 'uploadReceiptPhoto', { pledgeId: p.pledgeId, imageBase64: '***' }, AS.staff),
+    await b.call('donations', 'uploadArrivalPhoto', { pledgeId: p.pledgeId, imageBase64: '***' }, AS.staff),
   ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   // Nothing landed in storage for either pledge.
-  const folder = receiptPhotoFolder(STATION.jiangbin, p.pledgeId);
+  const folder = arrivalPhotoFolder(STATION.jiangbin, p.pledgeId);
   expect(existsSync(join(b.emulator.emulator.dataDir, 'storage', folder))).toBe(false);
-  expect(existsSync(join(b.emulator.emulator.dataDir, 'storage', 'receipts', STATION.zhongdai))).toBe(false);
+  expect(existsSync(join(b.emulator.emulator.dataDir, 'storage', 'arrivals', STATION.zhongdai))).toBe(false);
   const okUpload = await b.ok(
     'donations',
-    'uploadReceiptPhoto',
+    'uploadArrivalPhoto',
     { pledgeId: p.pledgeId, imageBase64: JPEG.toString('base64') },
     AS.staff,
   );
@@ -163,29 +163,29 @@ it('refuses what is not a JPEG/PNG photo, too large, or not staff of the station
   expect(okUpload.fileId).toContain(folder);
 });
 
-it('refuses a receipt naming a photo of another pledge or a photo never uploaded, and leaves the pledge as it was', async () => {
+it('refuses an arrival naming a photo of another pledge or a photo never uploaded, and leaves the pledge as it was', async () => {
   const p = await pledged();
   const other = await pledged();
   const otherPhoto = await b.ok(
     'donations',
-    'uploadReceiptPhoto',
+    'uploadArrivalPhoto',
     { pledgeId: other.pledgeId, imageBase64: JPEG.toString('base64') },
     AS.staff,
   );
   const confirm = (photoFileId: string) =>
-    b.refused('donations', 'confirmReceipt', { pledgeId: p.pledgeId, receivedQuantity: 2, photoFileId }, AS.staff);
+    b.refused('donations', 'confirmArrival', { pledgeId: p.pledgeId, receivedQuantity: 2, photoFileId }, AS.staff);
   expect(await confirm(otherPhoto.fileId)).toBe('PHOTO_NOT_FOUND');
   const forged = otherPhoto.fileId.replace(other.pledgeId, p.pledgeId);
   expect(await confirm(forged)).toBe('PHOTO_NOT_FOUND');
-  expect(await confirm('cloud://local.x/receipts/../x.jpg')).toBe('PHOTO_NOT_FOUND');
-  const folder = receiptPhotoFolder(STATION.jiangbin, p.pledgeId);
+  expect(await confirm('cloud://local.x/arrivals/../x.jpg')).toBe('PHOTO_NOT_FOUND');
+  const folder = arrivalPhotoFolder(STATION.jiangbin, p.pledgeId);
   expect(await confirm(`cloud://local.x/${folder}../${other.pledgeId}/${otherPhoto.fileId.split('/').pop()}`)).toBe(
     'PHOTO_NOT_FOUND',
   );
   expect(
     await b.refused(
       'donations',
-      'confirmReceipt',
+      'confirmArrival',
       { pledgeId: p.pledgeId, receivedQuantity: 2, photoFileId: 'https://evil.example/x.jpg' },
       AS.staff,
     ),
@@ -193,7 +193,7 @@ it('refuses a receipt naming a photo of another pledge or a photo never uploaded
   const row = (await b.all('pledges')).find((x) => x._id === p.pledgeId);
   expect(row).toMatchObject({ status: 'pledged', receivedQuantity: 0, photoFileId: null });
 
-  // Once received, no more receipt photos for it.
-  await b.ok('donations', 'confirmReceipt', { pledgeId: p.pledgeId, receivedQuantity: 2 }, AS.staff);
+  // Once received, no more arrival photos for it.
+  await b.ok('donations', 'confirmArrival', { pledgeId: p.pledgeId, receivedQuantity: 2 }, AS.staff);
   expect(await upload(p.pledgeId, JPEG)).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } });
 });

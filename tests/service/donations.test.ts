@@ -144,7 +144,7 @@ describe('pledge lifecycle', () => {
 
     const received = await b.ok(
       'donations',
-      'confirmReceipt',
+      'confirmArrival',
       { pledgeId: p.pledgeId, receivedQuantity: 3, note: '少了一床' },
       AS.staff,
     );
@@ -156,7 +156,7 @@ describe('pledge lifecycle', () => {
       ),
     ).toContain(p.pledgeId);
     expect(
-      await b.refused('donations', 'confirmReceipt', { pledgeId: p.pledgeId, receivedQuantity: 1 }, AS.staff),
+      await b.refused('donations', 'confirmArrival', { pledgeId: p.pledgeId, receivedQuantity: 1 }, AS.staff),
     ).toBe('ILLEGAL_TRANSITION');
 
     await b.ok(
@@ -244,7 +244,7 @@ describe('pledge lifecycle', () => {
     expect((await b.ok('donations', 'getNeed', { needId: n.needId })).pledgedQuantity).toBe(9);
   });
 
-  it('lets the donor cancel only before receipt', async () => {
+  it('lets the donor cancel only before arrival', async () => {
     const n = await need();
     const p = await b.ok(
       'donations',
@@ -262,7 +262,7 @@ describe('pledge lifecycle', () => {
       { needId: n.needId, stationId: STATION.jiangbin, data: pledgeData({ quantity: 2 }) },
       AS.donor,
     );
-    await b.ok('donations', 'confirmReceipt', { pledgeId: q.pledgeId, receivedQuantity: 2 }, AS.staff);
+    await b.ok('donations', 'confirmArrival', { pledgeId: q.pledgeId, receivedQuantity: 2 }, AS.staff);
     expect(await b.refused('donations', 'cancelPledge', { pledgeId: q.pledgeId }, AS.donor)).toBe('ILLEGAL_TRANSITION');
     expect(await b.refused('donations', 'cancelPledge', { pledgeId: q.pledgeId }, AS.resident)).toBe('NOT_FOUND');
   });
@@ -303,7 +303,7 @@ describe('pledge lifecycle', () => {
       AS.donor,
     );
     expect(
-      await b.refused('donations', 'confirmReceipt', { pledgeId: p.pledgeId, receivedQuantity: 1 }, AS.staff),
+      await b.refused('donations', 'confirmArrival', { pledgeId: p.pledgeId, receivedQuantity: 1 }, AS.staff),
     ).toBe('FORBIDDEN');
     expect(await b.refused('donations', 'staffQueue', { stationId: STATION.zhongdai }, AS.staff)).toBe('FORBIDDEN');
   });
@@ -375,10 +375,15 @@ describe('funds through a charity, never money', () => {
       charity: { name: '临江区慈善总会', projectUrl: 'https://example.org/project/1' },
     });
     expect(
-      await b.ok('donations', 'addReceipt', { pledgeId: p.pledgeId, receiptNo: 'ZJ2026-000123' }, AS.donor),
+      await b.ok('donations', 'recordCharityReceipt', { pledgeId: p.pledgeId, receiptNo: 'ZJ2026-000123' }, AS.donor),
     ).toMatchObject({ receiptNo: 'ZJ2026-000123' });
     expect(
-      await b.refused('donations', 'addReceipt', { pledgeId: p.pledgeId, receiptNo: '6222 0212 3456 7890' }, AS.donor),
+      await b.refused(
+        'donations',
+        'recordCharityReceipt',
+        { pledgeId: p.pledgeId, receiptNo: '6222 0212 3456 7890' },
+        AS.donor,
+      ),
     ).toBe('INVALID_INPUT');
     const stored = JSON.stringify(await b.all('pledges'));
     expect(stored).not.toMatch(/cardNo|bankAccount|6222021234567890/);
@@ -386,7 +391,7 @@ describe('funds through a charity, never money', () => {
 });
 
 describe('public ledger', () => {
-  it('shows receipts by month and kind in fen and distributions, with anonymous donors as 爱心人士', async () => {
+  it('shows arrivals by month and kind in fen and distributions, with anonymous donors as 爱心人士', async () => {
     const n = await need({ title: '儿童绘本', unit: '本', targetQuantity: 50, unitValueFen: 2500 }, STATION.yihe);
     const p = await b.ok(
       'donations',
@@ -398,7 +403,7 @@ describe('public ledger', () => {
       },
       'anon-donor',
     );
-    await b.ok('donations', 'confirmReceipt', { pledgeId: p.pledgeId, receivedQuantity: 20 }, AS.staff);
+    await b.ok('donations', 'confirmArrival', { pledgeId: p.pledgeId, receivedQuantity: 20 }, AS.staff);
     await b.ok(
       'donations',
       'distribute',

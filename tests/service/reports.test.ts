@@ -114,7 +114,7 @@ beforeAll(async () => {
     ).pledgeId;
   });
   await as('2026-10-25T04:00:00Z', async () => {
-    await b.ok('donations', 'confirmReceipt', { pledgeId: ids.pledge, receivedQuantity: 2 }, AS.staff);
+    await b.ok('donations', 'confirmArrival', { pledgeId: ids.pledge, receivedQuantity: 2 }, AS.staff);
     await b.ok(
       'donations',
       'distribute',

@@ -1,12 +1,12 @@
 import {
   canTransitionPledge,
   formatFen,
-  isReceiptPhotoPath,
+  isArrivalPhotoPath,
   looksLikePaymentDetails,
   needProgress,
   pledgeCap,
   PLEDGE_STATUSES,
-  receiptPhotoPath,
+  arrivalPhotoPath,
   sniffImage,
   valueFen,
   type PledgeActor,
@@ -85,7 +85,7 @@ describe('payment details', () => {
   });
 });
 
-describe('receipt photos', () => {
+describe('arrival photos', () => {
   const digest = 'ab'.repeat(32);
 
   it('recognises JPEG and PNG by their bytes only', () => {
@@ -96,21 +96,21 @@ describe('receipt photos', () => {
   });
 
   it("names a photo by its digest in its pledge's folder, and accepts exactly such names", () => {
-    const path = receiptPhotoPath('st_A', 'p1', digest, 'jpg');
-    expect(path).toBe(`receipts/st_A/p1/${'ab'.repeat(12)}.jpg`);
-    expect(isReceiptPhotoPath('st_A', 'p1', path)).toBe(true);
-    expect(isReceiptPhotoPath('st_A', 'p1', receiptPhotoPath('st_A', 'p1', digest, 'png'))).toBe(true);
+    const path = arrivalPhotoPath('st_A', 'p1', digest, 'jpg');
+    expect(path).toBe(`arrivals/st_A/p1/${'ab'.repeat(12)}.jpg`);
+    expect(isArrivalPhotoPath('st_A', 'p1', path)).toBe(true);
+    expect(isArrivalPhotoPath('st_A', 'p1', arrivalPhotoPath('st_A', 'p1', digest, 'png'))).toBe(true);
   });
 
   it.each([
-    ['another pledge', `receipts/st_A/p2/${'ab'.repeat(12)}.jpg`],
-    ['another station', `receipts/st_B/p1/${'ab'.repeat(12)}.jpg`],
-    ['a subfolder', `receipts/st_A/p1/x/${'ab'.repeat(12)}.jpg`],
-    ['a way out of the folder', `receipts/st_A/p1/../p2/${'ab'.repeat(12)}.jpg`],
-    ['another type', `receipts/st_A/p1/${'ab'.repeat(12)}.gif`],
-    ['a name it never gives', 'receipts/st_A/p1/photo.jpg'],
-    ['a short digest', `receipts/st_A/p1/${'ab'.repeat(11)}.jpg`],
+    ['another pledge', `arrivals/st_A/p2/${'ab'.repeat(12)}.jpg`],
+    ['another station', `arrivals/st_B/p1/${'ab'.repeat(12)}.jpg`],
+    ['a subfolder', `arrivals/st_A/p1/x/${'ab'.repeat(12)}.jpg`],
+    ['a way out of the folder', `arrivals/st_A/p1/../p2/${'ab'.repeat(12)}.jpg`],
+    ['another type', `arrivals/st_A/p1/${'ab'.repeat(12)}.gif`],
+    ['a name it never gives', 'arrivals/st_A/p1/photo.jpg'],
+    ['a short digest', `arrivals/st_A/p1/${'ab'.repeat(11)}.jpg`],
   ])('refuses %s', (_what, path) => {
-    expect(isReceiptPhotoPath('st_A', 'p1', path)).toBe(false);
+    expect(isArrivalPhotoPath('st_A', 'p1', path)).toBe(false);
   });
 });

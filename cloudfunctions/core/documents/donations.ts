@@ -73,7 +73,7 @@ export interface PledgeDoc {
   receivedAt: Date | null;
   /** True when less arrived than was pledged (the staff "partially received" view). */
   partial: boolean;
-  receiptNote: string | null;
+  arrivalNote: string | null;
   photoFileId: string | null;
   distributedQuantity: number;
   thankYouNote: string | null;

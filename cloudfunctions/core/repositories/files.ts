@@ -7,7 +7,7 @@ import type { Deps } from '../deps';
  * (storage rules closed) and see files only through short-lived signed URLs handed out here.
  */
 
-/** How long a link to a receipt photo stays valid (a page view, with room to linger). */
+/** How long a link to an arrival photo stays valid (a page view, with room to linger). */
 export const PHOTO_LINK_SECONDS = 2 * 60 * 60;
 /** How long a link to an export stays valid (enough to download it once). */
 export const EXPORT_LINK_SECONDS = 10 * 60;

@@ -2,7 +2,7 @@ import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { findCharity, findDistributionsOfPledges, findDonorPledgesPage } from '../../core/repositories/donations';
 import { toPledge } from '../mappers';
-import { receiptPhotoLinks } from '../photos';
+import { arrivalPhotoLinks } from '../photos';
 
 /** 我的捐赠: each pledge with its timeline and every distribution. */
 export async function myPledges(deps: Deps, caller: Caller, input: { page: number; pageSize: number }) {
@@ -13,7 +13,7 @@ export async function myPledges(deps: Deps, caller: Caller, input: { page: numbe
       deps.db,
       page.items.map((p) => p._id),
     ),
-    receiptPhotoLinks(deps, page.items),
+    arrivalPhotoLinks(deps, page.items),
   ]);
   const charityIds = [...new Set(page.items.flatMap((p) => (p.charityId ? [p.charityId] : [])))];
   const charities = new Map(

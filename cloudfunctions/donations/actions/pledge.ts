@@ -105,7 +105,7 @@ export async function pledge(deps: Deps, caller: Caller, input: z.output<typeof 
     receivedValueFen: 0,
     receivedAt: null,
     partial: false,
-    receiptNote: null,
+    arrivalNote: null,
     photoFileId: null,
     distributedQuantity: 0,
     thankYouNote: null,

@@ -4,7 +4,7 @@ import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { findStaffPledgesPage } from '../../core/repositories/donations';
 import { toStaffPledge } from '../mappers';
-import { receiptPhotoLinks } from '../photos';
+import { arrivalPhotoLinks } from '../photos';
 
 /** The staff queue of a station subtree: expected this week, overdue, partially received, received. */
 export async function staffQueue(
@@ -19,6 +19,6 @@ export async function staffQueue(
     { stationId: station._id, view: input.view, now, weekEnd: new Date(now.getTime() + 7 * 86400_000) },
     input,
   );
-  const links = await receiptPhotoLinks(deps, page.items);
+  const links = await arrivalPhotoLinks(deps, page.items);
   return { ...page, items: page.items.map((p) => toStaffPledge(p, now, links)) };
 }

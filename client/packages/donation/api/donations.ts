@@ -70,17 +70,17 @@ export const usePledge = (o?: ActionOptions) =>
   useAction((req: Req<'pledge'>) => callFunction(donationsFn, 'pledge', req), o);
 export const useCancelPledge = (o?: ActionOptions) =>
   useAction((pledgeId: string) => callFunction(donationsFn, 'cancelPledge', { pledgeId }), o);
-export const useAddReceipt = (o?: ActionOptions) =>
+export const useRecordCharityReceipt = (o?: ActionOptions) =>
   useAction(
-    (pledgeId: string, receiptNo: string) => callFunction(donationsFn, 'addReceipt', { pledgeId, receiptNo }),
+    (pledgeId: string, receiptNo: string) => callFunction(donationsFn, 'recordCharityReceipt', { pledgeId, receiptNo }),
     o,
   );
-export const useConfirmReceipt = (o?: ActionOptions) =>
-  useAction((req: Req<'confirmReceipt'>) => callFunction(donationsFn, 'confirmReceipt', req), o);
-export const useUploadReceiptPhoto = (o?: ActionOptions) =>
+export const useConfirmArrival = (o?: ActionOptions) =>
+  useAction((req: Req<'confirmArrival'>) => callFunction(donationsFn, 'confirmArrival', req), o);
+export const useUploadArrivalPhoto = (o?: ActionOptions) =>
   useAction(
     (pledgeId: string, imageBase64: string) =>
-      callFunction(donationsFn, 'uploadReceiptPhoto', { pledgeId, imageBase64 }),
+      callFunction(donationsFn, 'uploadArrivalPhoto', { pledgeId, imageBase64 }),
     o,
   );
 export const useDistribute = (o?: ActionOptions) =>

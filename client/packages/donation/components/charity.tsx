@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { TCharity, TPledge } from '../../../../shared/contracts/donations';
 import { showSuccess } from '../../../lib/feedback';
-import { useAddReceipt } from '../api/donations';
+import { useRecordCharityReceipt } from '../api/donations';
 import { OPEN_LINK_LABEL, openProjectLink } from '../lib/open-link';
 import './donation.scss';
 
@@ -49,10 +49,10 @@ export function CharityCard({ charity }: { charity: TCharity }) {
 }
 
 /** The donor adds the charity's 电子捐赠票据号 as evidence on a pledge. */
-export function ReceiptForm({ pledgeId, onDone }: { pledgeId: string; onDone: (pledge: TPledge) => void }) {
+export function CharityReceiptForm({ pledgeId, onDone }: { pledgeId: string; onDone: (pledge: TPledge) => void }) {
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const add = useAddReceipt();
+  const add = useRecordCharityReceipt();
   const submit = async () => {
     const text = value.trim();
     if (!/^[A-Za-z0-9-]{4,40}$/.test(text)) {
@@ -66,11 +66,11 @@ export function ReceiptForm({ pledgeId, onDone }: { pledgeId: string; onDone: (p
     }
   };
   return (
-    <View className="form-field" id={`receipt-form-${pledgeId}`}>
+    <View className="form-field" id={`charity-receipt-form-${pledgeId}`}>
       <Text className="form-field__label">电子捐赠票据号</Text>
       <View className={`form-input${problem ? ' form-input--error' : ''}`}>
         <Input
-          id={`receipt-input-${pledgeId}`}
+          id={`charity-receipt-input-${pledgeId}`}
           value={value}
           placeholder="慈善组织开具的票据号"
           maxLength={40}
@@ -85,7 +85,7 @@ export function ReceiptForm({ pledgeId, onDone }: { pledgeId: string; onDone: (p
       <View className="actions">
         <Button
           type="primary"
-          id={`add-receipt-${pledgeId}`}
+          id={`record-charity-receipt-${pledgeId}`}
           loading={add.pending}
           disabled={add.pending}
           onClick={() => void submit()}

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { RECEIPT_PHOTO_MAX_SIDE } from '../../../../shared/domain/donation';
+import { ARRIVAL_PHOTO_MAX_SIDE } from '../../../../shared/domain/donation';
 import { drawScaled, loadImage } from '../../../lib/browser-image';
 // Type only: at build time './pick-photo' resolves to this very file on H5.
 import type { PickedPhoto } from './pick-photo';
@@ -21,7 +21,7 @@ export async function pickPhoto(): Promise<PickedPhoto | null> {
   }
   if (!path) return null;
   try {
-    const { canvas } = drawScaled(await loadImage(path), RECEIPT_PHOTO_MAX_SIDE);
+    const { canvas } = drawScaled(await loadImage(path), ARRIVAL_PHOTO_MAX_SIDE);
     const dataUrl = canvas.toDataURL('image/jpeg', JPEG_QUALITY);
     return { base64: dataUrl.slice(dataUrl.indexOf(',') + 1) };
   } finally {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { RECEIPT_PHOTO_MAX_SIDE } from '../../../../shared/domain/donation';
+import { ARRIVAL_PHOTO_MAX_SIDE } from '../../../../shared/domain/donation';
 
 /** A photo ready to upload, as base64 JPEG/PNG (the preview shows the stored copy). */
 export interface PickedPhoto {
@@ -29,7 +29,7 @@ export async function pickPhoto(): Promise<PickedPhoto | null> {
     throw error;
   }
   if (!path) return null;
-  const compressed = await Taro.compressImage({ src: path, quality: 70, compressedWidth: RECEIPT_PHOTO_MAX_SIDE });
+  const compressed = await Taro.compressImage({ src: path, quality: 70, compressedWidth: ARRIVAL_PHOTO_MAX_SIDE });
   const base64 = await new Promise<string>((resolve, reject) => {
     Taro.getFileSystemManager().readFile({
       filePath: compressed.tempFilePath,

@@ -11,7 +11,7 @@ import { NoMoneyNotice, Progress } from '../../components/fields';
 import { beijingDate } from '../../lib/format';
 import '../../components/donation.scss';
 
-/** A station's public transparency ledger (no sign-in): needs, receipts by month, where things went. */
+/** A station's public transparency ledger (no sign-in): needs, arrivals by month, where things went. */
 export default function LedgerPage() {
   const { params } = useRouter();
   const stationId = readParam(params.stationId);

@@ -11,8 +11,8 @@ import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../comp
 import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage } from '../../../../lib/routes';
 import { useCancelPledge, useMyPledges } from '../../api/donations';
-import { ReceiptForm } from '../../components/charity';
-import { ReceiptPhoto } from '../../components/receipt-photo';
+import { ArrivalPhoto } from '../../components/arrival-photo';
+import { CharityReceiptForm } from '../../components/charity';
 import { NoMoneyNotice } from '../../components/fields';
 import { beijingDate, beijingDateTime } from '../../lib/format';
 import '../../components/donation.scss';
@@ -71,8 +71,8 @@ function PledgeCard({ pledge, onCancel, onChanged }: { pledge: TPledge; onCancel
         ))}
       </View>
 
-      {pledge.receiptPhotoUrl ? (
-        <ReceiptPhoto id={`pledge-photo-${pledge.pledgeId}`} url={pledge.receiptPhotoUrl} />
+      {pledge.arrivalPhotoUrl ? (
+        <ArrivalPhoto id={`pledge-photo-${pledge.pledgeId}`} url={pledge.arrivalPhotoUrl} />
       ) : null}
 
       {pledge.distributions.length ? (
@@ -95,7 +95,7 @@ function PledgeCard({ pledge, onCancel, onChanged }: { pledge: TPledge; onCancel
       ) : null}
 
       {pledge.charity && !pledge.receiptNo && pledge.status !== 'cancelled' ? (
-        <ReceiptForm pledgeId={pledge.pledgeId} onDone={onChanged} />
+        <CharityReceiptForm pledgeId={pledge.pledgeId} onDone={onChanged} />
       ) : null}
 
       {pledge.status === 'pledged' ? (

@@ -22,7 +22,7 @@ import { useMe } from '../../../../hooks/use-me';
 import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { useNeed, usePledge } from '../../api/donations';
-import { CharityCard, ReceiptForm } from '../../components/charity';
+import { CharityCard, CharityReceiptForm } from '../../components/charity';
 import { DateField } from '../../components/date-field';
 import { ChoiceChips, FormField, NoMoneyNotice, Progress } from '../../components/fields';
 import { beijingDate, beijingDateIn } from '../../lib/format';
@@ -195,7 +195,7 @@ export default function NeedPage() {
                   ✓ 已保存电子捐赠票据号：{done.receiptNo}
                 </Text>
               ) : (
-                <ReceiptForm pledgeId={done.pledgeId} onDone={setDone} />
+                <CharityReceiptForm pledgeId={done.pledgeId} onDone={setDone} />
               )}
             </View>
           ) : (

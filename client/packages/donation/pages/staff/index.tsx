@@ -22,16 +22,16 @@ import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import {
   NEEDS_CHANGED,
   useCloseNeed,
-  useConfirmReceipt,
+  useConfirmArrival,
   useDistribute,
   useStaffQueue,
   useStationActivities,
   useStationNeeds,
   useThank,
 } from '../../api/donations';
+import { ArrivalPhoto, ArrivalPhotoField, type UploadedPhoto } from '../../components/arrival-photo';
 import { ChoiceChips, FormField, Progress } from '../../components/fields';
 import { FormDialog } from '../../components/form-dialog';
-import { ReceiptPhoto, ReceiptPhotoField, type UploadedPhoto } from '../../components/receipt-photo';
 import { beijingDate, wholeNumber } from '../../lib/format';
 import '../../components/donation.scss';
 
@@ -54,7 +54,7 @@ const FILTER_VIEWS: Record<string, PledgeQueueView> = {
   received: 'received',
 };
 
-/** Staff: the pledge queues of a managed station, receipt, distribution, thanks, needs. */
+/** Staff: the pledge queues of a managed station, arrival, distribution, thanks, needs. */
 export default function DonationStaffPage() {
   const me = useMe();
   const stations = useMemo(() => {
@@ -93,7 +93,7 @@ export default function DonationStaffPage() {
   const [closeReason, setCloseReason] = useState('');
   const [closeProblem, setCloseProblem] = useState<string | null>(null);
 
-  const receive = useConfirmReceipt();
+  const receive = useConfirmArrival();
   const distribute = useDistribute();
   const thank = useThank();
   const close = useCloseNeed();
@@ -254,10 +254,10 @@ export default function DonationStaffPage() {
               </Text>
               {p.message ? <Text className="row-block">留言：{p.message}</Text> : null}
               {p.thankYouNote ? <Text className="row-block">已致谢：{p.thankYouNote}</Text> : null}
-              {p.receiptPhotoUrl ? <ReceiptPhoto id={`staff-photo-${p.pledgeId}`} url={p.receiptPhotoUrl} /> : null}
+              {p.arrivalPhotoUrl ? <ArrivalPhoto id={`staff-photo-${p.pledgeId}`} url={p.arrivalPhotoUrl} /> : null}
               <View className="actions">
                 {p.status === 'pledged' ? (
-                  <Button type="primary" id={`confirm-receipt-${p.pledgeId}`} onClick={() => start('receive', p)}>
+                  <Button type="primary" id={`confirm-arrival-${p.pledgeId}`} onClick={() => start('receive', p)}>
                     确认接收
                   </Button>
                 ) : null}
@@ -367,7 +367,7 @@ export default function DonationStaffPage() {
           </FormField>
         ) : null}
         {active?.mode === 'receive' ? (
-          <ReceiptPhotoField pledgeId={active.pledge.pledgeId} value={photo} onChange={setPhoto} />
+          <ArrivalPhotoField pledgeId={active.pledge.pledgeId} value={photo} onChange={setPhoto} />
         ) : null}
         <FormField name="staff-note" label={active?.mode === 'thank' ? '感谢语' : '备注'}>
           <View className="form-input">

@@ -56,7 +56,7 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-test('确认接收 with 拍照留证: the photo is compressed, uploaded, previewed and attached to the receipt', async () => {
+test('确认接收 with 拍照留证: the photo is compressed, uploaded, previewed and attached to the confirmed arrival', async () => {
   const pledged = await backend.call(
     'donations',
     'pledge',
@@ -81,14 +81,14 @@ test('确认接收 with 拍照留证: the photo is compressed, uploaded, preview
   const pledgeId = (pledged.data as { pledgeId: string }).pledgeId;
 
   const page = await openPage('packages/donation/pages/staff/index');
-  await waitFor(() => byId(page, `confirm-receipt-${pledgeId}`), 'the pledge in 本周待收', page);
-  tap(page, `confirm-receipt-${pledgeId}`);
-  await waitFor(() => byId(page, 'take-receipt-photo'), 'the 拍照留证 button', page);
-  tap(page, 'take-receipt-photo');
-  const preview = await waitFor(() => byId(page, 'receipt-photo-preview'), 'the stored photo preview', page);
+  await waitFor(() => byId(page, `confirm-arrival-${pledgeId}`), 'the pledge in 本周待收', page);
+  tap(page, `confirm-arrival-${pledgeId}`);
+  await waitFor(() => byId(page, 'take-arrival-photo'), 'the 拍照留证 button', page);
+  tap(page, 'take-arrival-photo');
+  const preview = await waitFor(() => byId(page, 'arrival-photo-preview'), 'the stored photo preview', page);
   // `<image src>` lives in the page's data tree: the link to the photo as stored.
   const src = attributeValues(preview).find((value) => value.includes('/emulator/storage/file/'));
-  expect(src).toContain(`/emulator/storage/file/receipts/st_LJ01/${pledgeId}/`);
+  expect(src).toContain(`/emulator/storage/file/arrivals/st_LJ01/${pledgeId}/`);
   expect(compressions).toEqual([{ quality: 70, compressedWidth: 1280 }]);
 
   tap(page, 'submit-staff-action-button');
@@ -97,15 +97,15 @@ test('确认接收 with 拍照留证: the photo is compressed, uploaded, preview
       const doc = (await backend.all('pledges')).find((p) => p._id === pledgeId);
       return doc?.status === 'received' ? doc : undefined;
     },
-    'the receipt in the database',
+    'the arrival in the database',
     page,
   );
-  expect(row.photoFileId).toMatch(new RegExp(`/receipts/st_LJ01/${pledgeId}/[0-9a-f]{24}\\.jpg$`));
+  expect(row.photoFileId).toMatch(new RegExp(`/arrivals/st_LJ01/${pledgeId}/[0-9a-f]{24}\\.jpg$`));
   // What cloud storage holds under that id is exactly the camera's file.
   const cloudPath = String(row.photoFileId).replace(/^cloud:\/\/[^/]+\//, '');
   expect(readFileSync(join(backend.emulator.emulator.dataDir, 'storage', cloudPath)).equals(JPEG)).toBe(true);
   expect(src).toContain(cloudPath);
-  expect(recorder.calls).toEqual(expect.arrayContaining(['donations.uploadReceiptPhoto', 'donations.confirmReceipt']));
+  expect(recorder.calls).toEqual(expect.arrayContaining(['donations.uploadArrivalPhoto', 'donations.confirmArrival']));
   expect(recorder.modals).toEqual([]);
   // Every element has a template (NutUI's spinner renders as a view: client/lib/nutui-icons.ts).
   expect(recorder.templateWarnings).toEqual([]);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RECEIPT_PHOTO_MAX_BYTES, receiptPhotoPath, sniffImage } from '../../../shared/domain/donation';
+import { ARRIVAL_PHOTO_MAX_BYTES, arrivalPhotoPath, sniffImage } from '../../../shared/domain/donation';
 import { AppError } from '../../../shared/errors';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
@@ -12,14 +12,14 @@ import { staffPledge } from '../pledge-access';
  * folder with a content-derived name — so a retried upload is the same file, and no client ever
  * needs write access to storage.
  */
-export async function uploadReceiptPhoto(deps: Deps, caller: Caller, input: { pledgeId: string; imageBase64: string }) {
+export async function uploadArrivalPhoto(deps: Deps, caller: Caller, input: { pledgeId: string; imageBase64: string }) {
   const found = await staffPledge(deps, caller, input.pledgeId);
   if (found.status !== 'pledged') throw new AppError('ILLEGAL_TRANSITION', { userMessage: '该认捐已接收或已结束' });
   const bytes = Buffer.from(input.imageBase64, 'base64');
   const type = sniffImage(bytes);
-  if (!type || bytes.length > RECEIPT_PHOTO_MAX_BYTES) throw new AppError('PHOTO_INVALID');
+  if (!type || bytes.length > ARRIVAL_PHOTO_MAX_BYTES) throw new AppError('PHOTO_INVALID');
   const digest = createHash('sha256').update(bytes).digest('hex');
-  const fileId = await putFile(deps, receiptPhotoPath(found.stationId, found._id, digest, type), bytes);
+  const fileId = await putFile(deps, arrivalPhotoPath(found.stationId, found._id, digest, type), bytes);
   const url = (await fileLinks(deps, [fileId])).get(fileId);
   if (!url) throw new AppError('STORAGE_UNAVAILABLE');
   return { fileId, url, bytes: bytes.length };

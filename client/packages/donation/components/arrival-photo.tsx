@@ -4,27 +4,27 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { showError } from '../../../lib/feedback';
-import { useUploadReceiptPhoto } from '../api/donations';
+import { useUploadArrivalPhoto } from '../api/donations';
 import { FormField } from './fields';
 import { pickPhoto } from '../lib/pick-photo';
 
-/** The uploaded photo the receipt will name: its file id and a link to show it. */
+/** The uploaded photo the confirmed arrival will name: its file id and a link to show it. */
 export interface UploadedPhoto {
   fileId: string;
   url: string;
 }
 
 /**
- * 拍照留证 in the receipt dialog: take or choose a photo, which is compressed on the phone and
+ * 拍照留证 in the 确认接收 dialog: take or choose a photo, which is compressed on the phone and
  * uploaded at once (the function checks and stores it under this pledge); the preview shows
- * what was stored, with 重拍 and 移除. Optional: a receipt can be confirmed without a photo.
+ * what was stored, with 重拍 and 移除. Optional: an arrival can be confirmed without a photo.
  */
-export function ReceiptPhotoField(props: {
+export function ArrivalPhotoField(props: {
   pledgeId: string;
   value: UploadedPhoto | null;
   onChange: (photo: UploadedPhoto | null) => void;
 }) {
-  const upload = useUploadReceiptPhoto();
+  const upload = useUploadArrivalPhoto();
   const [picking, setPicking] = useState(false);
   const busy = picking || upload.pending;
 
@@ -45,21 +45,21 @@ export function ReceiptPhotoField(props: {
   };
 
   return (
-    <FormField name="receipt-photo" label="到货照片（可选）" hint="照片只给捐赠人和站点社工看，不会出现在公示账本里">
+    <FormField name="arrival-photo" label="到货照片（可选）" hint="照片只给捐赠人和站点社工看，不会出现在公示账本里">
       {props.value ? (
-        <View className="receipt-photo__preview">
+        <View className="arrival-photo__preview">
           <Image
-            id="receipt-photo-preview"
-            className="receipt-photo__image"
+            id="arrival-photo-preview"
+            className="arrival-photo__image"
             src={props.value.url}
             mode="aspectFit"
             onClick={() => props.value && void Taro.previewImage({ urls: [props.value.url] })}
           />
           <View className="actions">
-            <Button fill="outline" id="retake-receipt-photo" disabled={busy} onClick={() => void take()}>
+            <Button fill="outline" id="retake-arrival-photo" disabled={busy} onClick={() => void take()}>
               重拍
             </Button>
-            <Button fill="outline" type="danger" id="remove-receipt-photo" onClick={() => props.onChange(null)}>
+            <Button fill="outline" type="danger" id="remove-arrival-photo" onClick={() => props.onChange(null)}>
               移除照片
             </Button>
           </View>
@@ -68,7 +68,7 @@ export function ReceiptPhotoField(props: {
         <Button
           fill="outline"
           type="primary"
-          id="take-receipt-photo"
+          id="take-arrival-photo"
           loading={busy}
           disabled={busy}
           onClick={() => void take()}
@@ -80,14 +80,14 @@ export function ReceiptPhotoField(props: {
   );
 }
 
-/** A receipt photo in a list: tap to see it full screen. */
-export function ReceiptPhoto(props: { id: string; url: string }) {
+/** An arrival photo in a list: tap to see it full screen. */
+export function ArrivalPhoto(props: { id: string; url: string }) {
   return (
-    <View className="receipt-photo__inline">
+    <View className="arrival-photo__inline">
       <Text className="row-block">到货照片（点击查看大图）：</Text>
       <Image
         id={props.id}
-        className="receipt-photo__thumb"
+        className="arrival-photo__thumb"
         src={props.url}
         mode="aspectFill"
         onClick={() => void Taro.previewImage({ urls: [props.url] })}

@@ -12,13 +12,13 @@ import {
 } from '../../core/repositories/donations';
 import { toStaffPledge } from '../mappers';
 import { staffPledge } from '../pledge-access';
-import { assertReceiptPhoto } from '../photos';
+import { assertArrivalPhoto } from '../photos';
 
 /**
  * Staff confirm what actually arrived (possibly less, possibly more than pledged); the value is
  * recomputed in integer fen from what arrived, and the need's received total moves with it.
  */
-export async function confirmReceipt(
+export async function confirmArrival(
   deps: Deps,
   caller: Caller,
   input: { pledgeId: string; receivedQuantity: number; note: string; photoFileId?: string },
@@ -28,7 +28,7 @@ export async function confirmReceipt(
   const now = deps.now();
   if (!canTransitionPledge(found.status, 'received', 'staff'))
     throw new AppError('ILLEGAL_TRANSITION', { userMessage: '该认捐已接收或已结束' });
-  const photoLinks = input.photoFileId ? await assertReceiptPhoto(deps, found, input.photoFileId) : new Map();
+  const photoLinks = input.photoFileId ? await assertArrivalPhoto(deps, found, input.photoFileId) : new Map();
   const receivedValueFen = valueFen(input.receivedQuantity, found.unitValueFen);
   const label =
     (input.receivedQuantity < found.quantity
@@ -44,7 +44,7 @@ export async function confirmReceipt(
       receivedValueFen,
       receivedAt: now,
       partial: input.receivedQuantity < found.quantity,
-      receiptNote: input.note || null,
+      arrivalNote: input.note || null,
       photoFileId: input.photoFileId ?? null,
     },
     event: { at: now, label },

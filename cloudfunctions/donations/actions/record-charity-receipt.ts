@@ -9,10 +9,10 @@ import {
 } from '../../core/repositories/donations';
 import { toPledge } from '../mappers';
 import { donorPledge } from '../pledge-access';
-import { receiptPhotoLinks } from '../photos';
+import { arrivalPhotoLinks } from '../photos';
 
 /** The donor records the charity's receipt number (电子捐赠票据) as evidence. */
-export async function addReceipt(deps: Deps, caller: Caller, input: { pledgeId: string; receiptNo: string }) {
+export async function recordCharityReceipt(deps: Deps, caller: Caller, input: { pledgeId: string; receiptNo: string }) {
   const donor = requireUser(caller);
   const now = deps.now();
   const found = await donorPledge(deps, donor, input.pledgeId);
@@ -30,7 +30,7 @@ export async function addReceipt(deps: Deps, caller: Caller, input: { pledgeId: 
     findPledge(deps.db, found._id),
     findCharity(deps.db, found.charityId),
     findDistributionsOfPledges(deps.db, [found._id]),
-    receiptPhotoLinks(deps, [found]),
+    arrivalPhotoLinks(deps, [found]),
   ]);
   return toPledge(fresh!, { charity, distributions, photoLinks });
 }
