@@ -8,40 +8,23 @@ import { formatTime } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
-import { ROUTES, openPage, urlOf } from '../../../../lib/routes';
+import { ROUTES, openPage, type Route } from '../../../../lib/routes';
 import { type TodayData, useToday } from '../../api/reports';
 import { StationPicker } from '../../components/station-picker';
 import { monthLabel } from '../../lib/month';
-import { EXTERNAL, openUrl } from '../../lib/navigate';
 import { hasAnywhere, stationsWith } from '../../lib/stations';
 import '../../components/console.scss';
 
 type QueueKey = keyof TodayData['queues'];
 type Activity = TodayData['activitiesToday'][number];
 
-/** The queue cards: name, what the count means, and where a tap goes (by URL). */
-const QUEUES: { key: QueueKey; name: string; url: (stationId: string) => string | null }[] = [
-  {
-    key: 'pendingClaims',
-    name: '待审核补录',
-    url: (stationId) => `${EXTERNAL.volunteerReview}?stationId=${stationId}&tab=claims`,
-  },
-  {
-    key: 'autoClosedToReview',
-    name: '自动签退待复核',
-    url: (stationId) => `${EXTERNAL.volunteerReview}?stationId=${stationId}&tab=autoClosed`,
-  },
-  {
-    key: 'pledgesExpectedThisWeek',
-    name: '本周待收捐赠',
-    url: (stationId) => `${EXTERNAL.donationPledges}?stationId=${stationId}&filter=week`,
-  },
-  {
-    key: 'pledgesOverdue',
-    name: '逾期捐赠',
-    url: (stationId) => `${EXTERNAL.donationPledges}?stationId=${stationId}&filter=overdue`,
-  },
-  { key: 'offersPending', name: '候补待确认', url: () => ROUTES.staffActivities },
+/** The queue cards: name, what the count means, and the page (with its query) a tap opens. */
+const QUEUES: { key: QueueKey; name: string; route: Route; query?: Record<string, string> }[] = [
+  { key: 'pendingClaims', name: '待审核补录', route: ROUTES.volunteerReview, query: { tab: 'claims' } },
+  { key: 'autoClosedToReview', name: '自动签退待复核', route: ROUTES.volunteerReview, query: { tab: 'autoClosed' } },
+  { key: 'pledgesExpectedThisWeek', name: '本周待收捐赠', route: ROUTES.donationStaff, query: { filter: 'week' } },
+  { key: 'pledgesOverdue', name: '逾期捐赠', route: ROUTES.donationStaff, query: { filter: 'overdue' } },
+  { key: 'offersPending', name: '候补待确认', route: ROUTES.staffActivities },
 ];
 
 const KEY_FIGURES: IndicatorKey[] = [
@@ -168,17 +151,16 @@ export default function ConsoleHomePage() {
           <View className="queue-grid" id="console-queues">
             {QUEUES.map((queue) => {
               const count = data.queues[queue.key];
-              const url = queue.url(stationId);
               return (
                 <View
                   key={queue.key}
                   className="queue-card"
                   id={`queue-${queue.key}`}
-                  onClick={() => (url ? openUrl(url) : undefined)}
+                  onClick={() => openPage(queue.route, queue.query && { stationId, ...queue.query })}
                 >
                   <Text className="queue-card__count">{count}</Text>
                   <Text className="queue-card__name">{queue.name}</Text>
-                  {url ? <Text className="queue-card__go">{count > 0 ? '去处理 ›' : '查看 ›'}</Text> : null}
+                  <Text className="queue-card__go">{count > 0 ? '去处理 ›' : '查看 ›'}</Text>
                 </View>
               );
             })}
@@ -198,7 +180,7 @@ export default function ConsoleHomePage() {
               <Button
                 type="primary"
                 id="open-report-button"
-                onClick={() => openUrl(urlOf(ROUTES.consoleReport, { stationId, month: data.month }))}
+                onClick={() => openPage(ROUTES.consoleReport, { stationId, month: data.month })}
               >
                 查看月报
               </Button>
