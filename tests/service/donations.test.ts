@@ -278,12 +278,7 @@ describe('pledge lifecycle', () => {
     const start = b.clock.now;
     b.clock.now = new Date(start.getTime() + 9 * DAY);
     try {
-      const { FUNCTIONS } = await import('../../emulator/gateway/functions');
-      const { buildInvocationContext } = await import('../../emulator/gateway/context');
-      const run = (await FUNCTIONS.donations(
-        { Type: 'Timer', TriggerName: 'lapse' },
-        buildInvocationContext('donations', undefined),
-      )) as any;
+      const run = (await b.runTimer('donations', 'lapse')) as any;
       expect(run.ok).toBe(true);
       expect(run.data.lapsed).toBeGreaterThanOrEqual(1);
     } finally {

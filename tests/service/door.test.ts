@@ -268,13 +268,7 @@ describe('door duty', () => {
       ),
     ).toBe('ILLEGAL_TRANSITION');
     await withClock(131 * MIN, async () => {
-      const { FUNCTIONS } = await import('../../emulator/gateway/functions');
-      const { buildInvocationContext } = await import('../../emulator/gateway/context');
-      const run = (await FUNCTIONS.activities(
-        { Type: 'Timer', TriggerName: 'sweep' },
-        buildInvocationContext('activities', undefined),
-      )) as any;
-      expect(run.ok).toBe(true);
+      expect(await b.runTimer('activities', 'sweep')).toMatchObject({ ok: true });
       const roster = await b.ok('activities', 'roster', { activityId: id }, AS.staff);
       expect(roster.counts).toMatchObject({ checked_in: 1, no_show: 1 });
       expect((await b.ok('activities', 'get', { activityId: id }, AS.staff)).status).toBe('finished');

@@ -135,12 +135,7 @@ beforeAll(async () => {
     await b.ok('volunteering', 'scanShift', { activityId: ids.a, code }, AS.staff);
   });
   await as('2026-10-31T18:30:00Z', async () => {
-    const { FUNCTIONS } = await import('../../emulator/gateway/functions');
-    const { buildInvocationContext } = await import('../../emulator/gateway/context');
-    await FUNCTIONS.activities(
-      { Type: 'Timer', TriggerName: 'sweep' },
-      buildInvocationContext('activities', undefined),
-    );
+    expect(await b.runTimer('activities', 'sweep')).toMatchObject({ ok: true });
     await b.ok('activities', 'rate', { activityId: ids.a, score: 5, comment: '很好' }, 'rep-r1');
     const claim = await b.ok(
       'volunteering',

@@ -53,6 +53,15 @@ export async function startBackend(opts: { seed?: boolean } = {}) {
     return (await FUNCTIONS[fn]({ action, data }, buildInvocationContext(fn, as))) as Answer;
   }
 
+  /**
+   * Invoke a function's timer trigger as CloudBase does (`{ Type: 'Timer', TriggerName }`, no
+   * WeChat identity). `as` sends the same event with a caller's identity instead, which must never
+   * run the job.
+   */
+  async function runTimer(fn: FunctionName, trigger: string, as?: string): Promise<Answer> {
+    return (await FUNCTIONS[fn]({ Type: 'Timer', TriggerName: trigger }, buildInvocationContext(fn, as))) as Answer;
+  }
+
   /** Call and return `data`, failing the test with the coded error if the call was refused. */
   async function ok(fn: FunctionName, action: string, data: unknown = {}, as?: string): Promise<any> {
     const answer = await call(fn, action, data, as);
@@ -83,7 +92,7 @@ export async function startBackend(opts: { seed?: boolean } = {}) {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { db, clock, call, ok, refused, all, emulator, close };
+  return { db, clock, call, ok, refused, runTimer, all, emulator, close };
 }
 
 export type Backend = Awaited<ReturnType<typeof startBackend>>;

@@ -201,13 +201,7 @@ describe('shifts and verified hours', () => {
     const { code } = await b.ok('volunteering', 'myShiftCode', { activityId: id }, 'forgetful');
     await b.ok('volunteering', 'scanShift', { activityId: id, code }, AS.staff);
     await withClock(5 * MIN + 120 * MIN + 31 * MIN, async () => {
-      const { FUNCTIONS } = await import('../../emulator/gateway/functions');
-      const { buildInvocationContext } = await import('../../emulator/gateway/context');
-      const run = (await FUNCTIONS.volunteering(
-        { Type: 'Timer', TriggerName: 'autoClose' },
-        buildInvocationContext('volunteering', undefined),
-      )) as any;
-      expect(run).toMatchObject({ ok: true, data: { closed: 1 } });
+      expect(await b.runTimer('volunteering', 'autoClose')).toMatchObject({ ok: true, data: { closed: 1 } });
     });
     const queue = await b.ok('volunteering', 'reviewQueue', { stationId: STATION.jiangbin }, AS.staff);
     const entry = queue.autoClosed.find((e: any) => e.activityId === id);

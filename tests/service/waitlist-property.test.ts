@@ -43,13 +43,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 let run = 0;
 
 async function sweep(): Promise<void> {
-  const { FUNCTIONS } = await import('../../emulator/gateway/functions');
-  const { buildInvocationContext } = await import('../../emulator/gateway/context');
-  const answer = (await FUNCTIONS.activities(
-    { Type: 'Timer', TriggerName: 'sweep' },
-    buildInvocationContext('activities', undefined),
-  )) as any;
-  expect(answer.ok).toBe(true);
+  expect(await b.runTimer('activities', 'sweep')).toMatchObject({ ok: true });
 }
 
 async function execute(activityId: string, users: Record<string, string>, cmd: Command): Promise<void> {

@@ -153,13 +153,7 @@ describe('claim-window promotion', () => {
     const start = b.clock.now;
     b.clock.now = new Date(start.getTime() + 2 * HOUR + 1000);
     try {
-      const { FUNCTIONS } = await import('../../emulator/gateway/functions');
-      const { buildInvocationContext } = await import('../../emulator/gateway/context');
-      const run = (await FUNCTIONS.activities(
-        { Type: 'Timer', TriggerName: 'sweep' },
-        buildInvocationContext('activities', undefined),
-      )) as any;
-      expect(run).toMatchObject({ ok: true, data: { offersExpired: 1 } });
+      expect(await b.runTimer('activities', 'sweep')).toMatchObject({ ok: true, data: { offersExpired: 1 } });
       expect(await bookingOf(id, 'lapse-1')).toMatchObject({ status: 'expired' });
       expect(await bookingOf(id, 'lapse-2')).toMatchObject({ status: 'offered' });
       expect(await b.refused('activities', 'claimOffer', { activityId: id }, 'lapse-1')).toBe('OFFER_NOT_AVAILABLE');
@@ -216,13 +210,10 @@ describe('claim-window promotion', () => {
 
 describe('timer events', () => {
   it('treats a timer-shaped event from a mini-program user as an ordinary (unknown) request', async () => {
-    const { FUNCTIONS } = await import('../../emulator/gateway/functions');
-    const { buildInvocationContext } = await import('../../emulator/gateway/context');
-    const answer = (await FUNCTIONS.activities(
-      { Type: 'Timer', TriggerName: 'sweep' },
-      buildInvocationContext('activities', AS.resident),
-    )) as any;
-    expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
+    expect(await b.runTimer('activities', 'sweep', AS.resident)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_ACTION' },
+    });
   });
 });
 
