@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { idCheckChar } from '../../shared/domain/identity';
-import { AS, startBackend, STATION, T0, type Backend } from './support';
+import { AS, startBackend, STATION, T0, totalCalls, type Backend } from './support';
 
 /**
  * Reports on hand-built October data with known answers. The seed only creates activities from
@@ -267,13 +267,8 @@ describe('roll-up and access', () => {
 describe('cost and export', () => {
   it('makes the same database calls however much data there is, as the emulator counts them', async () => {
     // The emulator's counters, per collection and wire action, for one report request.
-    const calls = async () => {
-      await fetch(`${b.emulator.url}/emulator/stats/reset`, { method: 'POST' });
-      await b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-10' }, AS.staff);
-      return (await (await fetch(`${b.emulator.url}/emulator/stats`)).json()) as Record<string, Record<string, number>>;
-    };
-    const total = (stats: Record<string, Record<string, number>>) =>
-      Object.values(stats).reduce((s, byAction) => s + Object.values(byAction).reduce((x, y) => x + y, 0), 0);
+    const calls = () =>
+      b.countCalls(() => b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-10' }, AS.staff));
     const before = await calls();
     await as('2026-10-02T02:00:00Z', async () => {
       const more = await activity(STATION.yihe, '更多数据', '2026-10-10T02:00:00Z', 60, { capacity: 40 });
@@ -294,7 +289,7 @@ describe('cost and export', () => {
       pledges: { aggregateDocuments: 2 },
       distributions: { aggregateDocuments: 2 },
     });
-    expect(total(before)).toBe(23);
+    expect(totalCalls(before)).toBe(23);
   });
 
   it('exports an xlsx whose summary carries the same figures', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDeps, resetDeps, setClock, type Database } from '../../cloudfunctions/core/deps';
-import { loadManifest, startDatabaseEmulator } from '../../emulator/db';
+import { loadManifest, startDatabaseEmulator, type OperationStats } from '../../emulator/db';
 import { buildInvocationContext } from '../../emulator/gateway/context';
 import { FUNCTIONS } from '../../emulator/gateway/functions';
 import { demoStationId, seedDemoDistrict } from '../../emulator/seed/demo';
@@ -80,6 +80,16 @@ export async function startBackend(opts: { seed?: boolean } = {}) {
     return answer.error.code;
   }
 
+  /**
+   * The database calls `run` makes, as the emulator counts them: `{ [collection]: { [action]: n } }`
+   * (storage calls under `@storage`). Nothing else may run meanwhile.
+   */
+  async function countCalls(run: () => Promise<unknown>): Promise<OperationStats> {
+    await fetch(`${emulator.url}/emulator/stats/reset`, { method: 'POST' });
+    await run();
+    return (await (await fetch(`${emulator.url}/emulator/stats`)).json()) as OperationStats;
+  }
+
   /** Every document of a collection (tests only; at most 1000). */
   async function all(collection: string): Promise<any[]> {
     return ((await db.collection(collection).limit(1000).get()) as { data: any[] }).data;
@@ -92,10 +102,15 @@ export async function startBackend(opts: { seed?: boolean } = {}) {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { db, clock, call, ok, refused, runTimer, all, emulator, close };
+  return { db, clock, call, ok, refused, runTimer, countCalls, all, emulator, close };
 }
 
 export type Backend = Awaited<ReturnType<typeof startBackend>>;
+
+/** How many calls a `countCalls` answer holds in all. */
+export function totalCalls(stats: OperationStats): number {
+  return Object.values(stats).reduce((sum, byAction) => sum + Object.values(byAction).reduce((x, y) => x + y, 0), 0);
+}
 
 /** An activity input for staff `create`, starting `days` after the clock at 14:00–16:00 Shanghai. */
 export function activityInput(clockNow: Date, overrides: Record<string, unknown> = {}) {
