@@ -1,4 +1,4 @@
-import { AS, startBackend, STATION, type Backend } from './support';
+import { AS, createNeed, pledgeData as pledgeDataOf, startBackend, STATION, type Backend } from './support';
 
 let b: Backend;
 beforeAll(async () => {
@@ -9,40 +9,8 @@ afterAll(() => b.close());
 const DAY = 86400_000;
 const inDays = (n: number) => new Date(b.clock.now.getTime() + n * DAY).toISOString();
 
-async function need(overrides: Record<string, unknown> = {}, stationId: string = STATION.jiangbin) {
-  return b.ok(
-    'donations',
-    'createNeed',
-    {
-      stationId,
-      data: {
-        title: '冬季棉被',
-        kind: 'goods',
-        unit: '床',
-        targetQuantity: 10,
-        unitValueFen: 15000,
-        deadline: inDays(30),
-        beneficiaryGroup: '困难老人',
-        description: '给独居老人过冬',
-        ...overrides,
-      },
-    },
-    stationId === STATION.jiangbin || stationId === STATION.yihe ? AS.staff : AS.admin,
-  );
-}
-
-function pledgeData(overrides: Record<string, unknown> = {}) {
-  return {
-    quantity: 4,
-    deliveryMethod: 'drop_off',
-    expectedDate: inDays(3),
-    message: '祝老人们冬天温暖',
-    anonymous: false,
-    donorName: '陈先生',
-    contactPhone: '13800003333',
-    ...overrides,
-  };
-}
+const need = (overrides: Record<string, unknown> = {}, stationId?: string) => createNeed(b, overrides, stationId);
+const pledgeData = (overrides: Record<string, unknown> = {}) => pledgeDataOf(b, overrides);
 
 describe('needs', () => {
   it('lets staff publish needs for their subtree only, and lists them with progress', async () => {

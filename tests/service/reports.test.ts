@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { idCheckChar } from '../../shared/domain/identity';
-import { AS, startBackend, STATION, T0, totalCalls, type Backend } from './support';
+import { AS, registerVolunteer, startBackend, STATION, T0, totalCalls, type Backend } from './support';
 
 /**
  * Reports on hand-built October data with known answers. The seed only creates activities from
@@ -60,21 +59,7 @@ beforeAll(async () => {
     for (const r of ['rep-r1', 'rep-r2', 'rep-r3']) await b.ok('activities', 'signUp', { activityId: ids.a }, r);
     await b.ok('activities', 'signUp', { activityId: ids.c }, 'rep-r1');
     await b.ok('activities', 'cancelActivity', { activityId: ids.c, reason: '场地维修' }, AS.staff);
-    const first17 = '11010119850101123';
-    await b.ok(
-      'volunteering',
-      'register',
-      {
-        data: {
-          realName: '报表志愿者',
-          idNumber: first17 + idCheckChar(first17),
-          phone: '13900009999',
-          emergencyContact: { name: '家人', phone: '13900008888' },
-          homeStationId: STATION.yihe,
-        },
-      },
-      'rep-vol',
-    );
+    await registerVolunteer(b, 'rep-vol', { realName: '报表志愿者', homeStationId: STATION.yihe, serial: 123 });
     await b.ok('volunteering', 'signUpShift', { activityId: ids.a }, 'rep-vol');
     const need = await b.ok(
       'donations',

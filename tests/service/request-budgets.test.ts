@@ -1,6 +1,14 @@
 import type { OperationStats } from '../../emulator/db';
-import { idCheckChar } from '../../shared/domain/identity';
-import { AS, publishedActivity, startBackend, STATION, type Backend } from './support';
+import {
+  AS,
+  createNeed,
+  pledgeData,
+  publishedActivity,
+  registerVolunteer,
+  startBackend,
+  STATION,
+  type Backend,
+} from './support';
 
 /**
  * The request budgets docs/architecture.md states, measured with the emulator's counters: the
@@ -30,8 +38,6 @@ function split(stats: OperationStats) {
 async function budget(run: () => Promise<unknown>) {
   return split(await b.countCalls(run));
 }
-
-const inDays = (days: number) => new Date(b.clock.now.getTime() + days * 86400_000).toISOString();
 
 describe('residents', () => {
   it('browse at a constant cost', async () => {
@@ -120,21 +126,7 @@ describe('the door', () => {
       transaction: 0,
     });
 
-    const first17 = '11010119900307555';
-    await b.ok(
-      'volunteering',
-      'register',
-      {
-        data: {
-          realName: '预算志愿者',
-          idNumber: first17 + idCheckChar(first17),
-          phone: '13900001111',
-          emergencyContact: { name: '家人', phone: '13900002222' },
-          homeStationId: STATION.jiangbin,
-        },
-      },
-      'shifty',
-    );
+    await registerVolunteer(b, 'shifty', { realName: '预算志愿者', homeStationId: STATION.jiangbin, serial: 555 });
     // The busy span on the volunteer row, the slot on the activity, the shift row.
     expect(await budget(() => b.ok('volunteering', 'signUpShift', { activityId: id }, 'shifty'))).toEqual({
       reads: 3,
@@ -150,42 +142,10 @@ describe('the door', () => {
 
 describe('donations', () => {
   it('pledge and confirm an arrival at a constant cost', async () => {
-    const need = await b.ok(
-      'donations',
-      'createNeed',
-      {
-        stationId: STATION.jiangbin,
-        data: {
-          title: '冬季棉被',
-          kind: 'goods',
-          unit: '床',
-          targetQuantity: 10,
-          unitValueFen: 15000,
-          deadline: inDays(30),
-          beneficiaryGroup: '困难老人',
-        },
-      },
-      AS.staff,
-    );
+    const need = await createNeed(b);
     let pledgeId = '';
     const pledge = () =>
-      b.ok(
-        'donations',
-        'pledge',
-        {
-          needId: need.needId,
-          stationId: STATION.jiangbin,
-          data: {
-            quantity: 4,
-            deliveryMethod: 'drop_off',
-            expectedDate: inDays(3),
-            anonymous: false,
-            donorName: '陈先生',
-            contactPhone: '13800003333',
-          },
-        },
-        AS.donor,
-      );
+      b.ok('donations', 'pledge', { needId: need.needId, stationId: STATION.jiangbin, data: pledgeData(b) }, AS.donor);
     // The need's counter moves in the same conditional write that checks its cap.
     expect(await budget(async () => ({ pledgeId } = await pledge()))).toEqual({ reads: 3, writes: 2, transaction: 0 });
     expect(

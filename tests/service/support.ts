@@ -6,6 +6,7 @@ import { loadManifest, startDatabaseEmulator, type OperationStats } from '../../
 import { buildInvocationContext } from '../../emulator/gateway/context';
 import { FUNCTIONS } from '../../emulator/gateway/functions';
 import { demoStationId, seedDemoDistrict } from '../../emulator/seed/demo';
+import { idCheckChar } from '../../shared/domain/identity';
 import type { FunctionName } from '../../shared/contracts/common';
 
 /** A wire answer, as a page or test sees it. */
@@ -159,4 +160,76 @@ export async function expectSeatInvariants(backend: Backend, activityId: string)
   expect(activity.waitlisted).toBeLessThanOrEqual(activity.waitlistCapacity);
   expect(new Set(rows.map((b) => b.userId)).size).toBe(rows.length);
   return rows;
+}
+
+/** `days` after the backend's clock, as the ISO text a request carries. */
+export function daysAfter(backend: Backend, days: number): string {
+  return new Date(backend.clock.now.getTime() + days * 86400_000).toISOString();
+}
+
+/** Staff (the 中心's admin outside 江滨) publish a goods need of 10 床 at 150 元 each, due in 30 days. */
+export function createNeed(
+  backend: Backend,
+  overrides: Record<string, unknown> = {},
+  stationId: string = STATION.jiangbin,
+): Promise<any> {
+  return backend.ok(
+    'donations',
+    'createNeed',
+    {
+      stationId,
+      data: {
+        title: '冬季棉被',
+        kind: 'goods',
+        unit: '床',
+        targetQuantity: 10,
+        unitValueFen: 15000,
+        deadline: daysAfter(backend, 30),
+        beneficiaryGroup: '困难老人',
+        description: '给独居老人过冬',
+        ...overrides,
+      },
+    },
+    stationId === STATION.jiangbin || stationId === STATION.yihe ? AS.staff : AS.admin,
+  );
+}
+
+/** A donor's pledge form: 4 units dropped off in 3 days, under a name. */
+export function pledgeData(backend: Backend, overrides: Record<string, unknown> = {}) {
+  return {
+    quantity: 4,
+    deliveryMethod: 'drop_off',
+    expectedDate: daysAfter(backend, 3),
+    message: '祝老人们冬天温暖',
+    anonymous: false,
+    donorName: '陈先生',
+    contactPhone: '13800003333',
+    ...overrides,
+  };
+}
+
+/**
+ * Register `openid` as a volunteer at `homeStationId` with a valid ID number (the GB 11643 check
+ * character computed); `serial` (0–999) keeps ID numbers apart within one backend.
+ */
+export function registerVolunteer(
+  backend: Backend,
+  openid: string,
+  volunteer: { realName: string; homeStationId: string; serial: number },
+): Promise<any> {
+  const first17 = `11010119850101${String(volunteer.serial).padStart(3, '0')}`;
+  return backend.ok(
+    'volunteering',
+    'register',
+    {
+      data: {
+        realName: volunteer.realName,
+        idNumber: first17 + idCheckChar(first17),
+        phone: '13900009999',
+        emergencyContact: { name: '家人', phone: '13900008888' },
+        homeStationId: volunteer.homeStationId,
+      },
+    },
+    openid,
+  );
 }

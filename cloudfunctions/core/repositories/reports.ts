@@ -30,19 +30,9 @@ export async function aggregateMonth(
   const held = _.in([...HELD_STATUSES]);
   const serviceKinds = _.in([...HOUR_BASE_KINDS]);
 
-  const [
-    activities,
-    bookings,
-    residents,
-    residentsTotal,
-    hours,
-    volunteers,
-    volunteersTotal,
-    newVolunteers,
-    pledges,
-    distributions,
-  ] = await Promise.all([
-    run(COLLECTIONS.activities, (a) =>
+  // Every pipeline starts at once; each answer is filed under the name the fold reads it by.
+  const pipelines: Record<keyof MonthRows, Promise<Row[]>> = {
+    activities: run(COLLECTIONS.activities, (a) =>
       a
         .match({ stationPath: scope.stationId, status: held, startAt: inMonth })
         .project({ child, category: 1, method: 1, ratingSum: 1, ratingCount: 1 })
@@ -53,76 +43,66 @@ export async function aggregateMonth(
           ratingCount: { $sum: '$ratingCount' },
         }),
     ),
-    run(COLLECTIONS.bookings, (a) =>
+    bookings: run(COLLECTIONS.bookings, (a) =>
       a
         .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: _.in([...SEAT_HOLDING]) })
         .project({ child, status: 1, category: 1 })
         .group({ _id: { child: '$child', status: '$status', category: '$category' }, n: { $sum: 1 } }),
     ),
-    run(COLLECTIONS.bookings, (a) =>
+    residents: run(COLLECTIONS.bookings, (a) =>
       a
         .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: 'checked_in' })
         .project({ child, userId: 1 })
         .group({ _id: { child: '$child', userId: '$userId' } })
         .group({ _id: '$_id.child', n: { $sum: 1 } }),
     ),
-    run(COLLECTIONS.bookings, (a) =>
+    residentsTotal: run(COLLECTIONS.bookings, (a) =>
       a
         .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: 'checked_in' })
         .group({ _id: '$userId' })
         .group({ _id: null, n: { $sum: 1 } }),
     ),
-    run(COLLECTIONS.hourEntries, (a) =>
+    hours: run(COLLECTIONS.hourEntries, (a) =>
       a
         .match({ stationPath: scope.stationId, serviceDate: inMonth })
         .project({ child, baseKind: 1, minutes: 1 })
         .group({ _id: { child: '$child', kind: '$baseKind' }, minutes: { $sum: '$minutes' } }),
     ),
-    run(COLLECTIONS.hourEntries, (a) =>
+    volunteers: run(COLLECTIONS.hourEntries, (a) =>
       a
         .match({ stationPath: scope.stationId, serviceDate: inMonth, kind: serviceKinds })
         .project({ child, volunteerId: 1 })
         .group({ _id: { child: '$child', volunteerId: '$volunteerId' } })
         .group({ _id: '$_id.child', n: { $sum: 1 } }),
     ),
-    run(COLLECTIONS.hourEntries, (a) =>
+    volunteersTotal: run(COLLECTIONS.hourEntries, (a) =>
       a
         .match({ stationPath: scope.stationId, serviceDate: inMonth, kind: serviceKinds })
         .group({ _id: '$volunteerId' })
         .group({ _id: null, n: { $sum: 1 } }),
     ),
-    run(COLLECTIONS.volunteers, (a) =>
+    newVolunteers: run(COLLECTIONS.volunteers, (a) =>
       a
         .match({ homeStationPath: scope.stationId, registeredAt: inMonth })
         .project({ child: homeChild })
         .group({ _id: '$child', n: { $sum: 1 } }),
     ),
-    run(COLLECTIONS.pledges, (a) =>
+    pledges: run(COLLECTIONS.pledges, (a) =>
       a
         .match({ stationPath: scope.stationId, status: _.in([...ARRIVED_STATUSES]), receivedAt: inMonth })
         .project({ child, kind: 1, receivedValueFen: 1 })
         .group({ _id: { child: '$child', kind: '$kind' }, n: { $sum: 1 }, value: { $sum: '$receivedValueFen' } }),
     ),
-    run(COLLECTIONS.distributions, (a) =>
+    distributions: run(COLLECTIONS.distributions, (a) =>
       a
         .match({ stationPath: scope.stationId, at: inMonth })
         .project({ child })
         .group({ _id: '$child', n: { $sum: 1 } }),
     ),
-  ]);
-
-  return {
-    activities,
-    bookings,
-    residents,
-    residentsTotal,
-    hours,
-    volunteers,
-    volunteersTotal,
-    newVolunteers,
-    pledges,
-    distributions,
   };
+  const names = Object.keys(pipelines) as (keyof MonthRows)[];
+  const answers = await Promise.all(names.map((name) => pipelines[name]));
+  return Object.fromEntries(names.map((name, i) => [name, answers[i]!])) as Record<keyof MonthRows, Row[]>;
 }
 
 /**
