@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_KEYS } from '../domain/activity';
-import { INDICATOR_KEYS } from '../domain/report';
+import { EARLIEST_REPORT_MONTH, INDICATOR_KEYS } from '../domain/report';
 import { STATION_TIERS } from '../domain/station';
 import { defineContract, paged, ZId, ZInstant, ZPageRequest } from './common';
 
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM');
+const ZMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM')
+  .refine((month) => month >= EARLIEST_REPORT_MONTH, `报表月份最早为 ${EARLIEST_REPORT_MONTH}`);
 const ZIndicatorValues = z.record(z.enum(INDICATOR_KEYS), z.int());
 
 /** One indicator with its previous-month value and the change. */

@@ -241,9 +241,15 @@ export function previousMonth(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** Why a requested month is refused at `currentMonth`: malformed or in the future, else null. */
+/**
+ * The first month a report may cover. Nothing the app records is older, and a trend window
+ * counting back from an earlier month would leave the four-digit years month keys are made of.
+ */
+export const EARLIEST_REPORT_MONTH = '2000-01';
+
+/** Why a requested month is refused at `currentMonth`: malformed, before {@link EARLIEST_REPORT_MONTH} or in the future, else null. */
 export function monthProblem(month: string, currentMonth: string): 'INVALID_INPUT' | 'MONTH_IN_FUTURE' | null {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return 'INVALID_INPUT';
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month < EARLIEST_REPORT_MONTH) return 'INVALID_INPUT';
   return month > currentMonth ? 'MONTH_IN_FUTURE' : null;
 }
 
