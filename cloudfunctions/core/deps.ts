@@ -55,3 +55,17 @@ export function openidFromContext(context: unknown): string | undefined {
   const openid = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID;
   return typeof openid === 'string' && openid.length > 0 ? openid : undefined;
 }
+
+/**
+ * True when the platform invoked the function from a timer trigger: CloudBase puts
+ * `TRIGGER_SRC=timer` in such an invocation's environment (read through `getCloudbaseContext`, as
+ * the SDK itself does to choose the timer's WeChat API token). Events are caller-supplied; this is not.
+ */
+export function isTimerInvocation(context: unknown): boolean {
+  if (!context || typeof context !== 'object') return false;
+  try {
+    return tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).TRIGGER_SRC === 'timer';
+  } catch {
+    return false;
+  }
+}

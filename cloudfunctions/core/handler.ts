@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Contract, Envelope } from '../../shared/contracts/common';
 import { AppError, isAppError, type FieldErrors } from '../../shared/errors';
 import { assertAccess, resolveCaller, type Caller } from './caller';
-import { getDeps, openidFromContext, type Deps } from './deps';
+import { getDeps, isTimerInvocation, openidFromContext, type Deps } from './deps';
 import { isTransactionConflict } from './repositories/db-errors';
 
 /** One use case: receives dependencies, the resolved caller and the parsed request. */
@@ -59,13 +59,15 @@ export type TimerJob = (deps: Deps) => Promise<unknown>;
 
 /**
  * The job for a timer invocation, or undefined. CloudBase calls timers with
- * `{ Type: 'Timer', TriggerName }` and no WeChat identity; an event carrying a caller's OPENID is
- * never treated as a timer, so a mini-program cannot trigger jobs by imitating the shape.
+ * `{ Type: 'Timer', TriggerName }` as the event and marks the invocation itself with
+ * `TRIGGER_SRC=timer` in its context; the event alone is whatever a caller chose to send, so a
+ * timer-shaped event from a mini-program, an HTTP caller or the local gateway is never a timer.
  */
 function timerOf(event: unknown, context: unknown, timers: Record<string, TimerJob> | undefined): TimerJob | undefined {
   if (!timers || !event || typeof event !== 'object') return undefined;
   const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown };
-  if (Type !== 'Timer' || typeof TriggerName !== 'string' || openidFromContext(context)) return undefined;
+  if (Type !== 'Timer' || typeof TriggerName !== 'string') return undefined;
+  if (!isTimerInvocation(context) || openidFromContext(context)) return undefined;
   return Object.prototype.hasOwnProperty.call(timers, TriggerName) ? timers[TriggerName] : undefined;
 }
 

@@ -8,6 +8,20 @@ import { randomUUID } from 'node:crypto';
 export function buildInvocationContext(functionName: string, openid: string | undefined) {
   const environment: Record<string, string> = { WX_APPID: 'local-appid', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' };
   if (openid) environment.WX_OPENID = openid;
+  return contextWith(functionName, environment);
+}
+
+/**
+ * The context of a timer-trigger invocation: no caller, and `TRIGGER_SRC=timer` in `environment`,
+ * the mark CloudBase gives timer invocations (the SDK reads it through `getCloudbaseContext` to
+ * pick the timer's WeChat API token). Only the platform builds contexts — an HTTP body cannot —
+ * so functions run their jobs only when this mark is present.
+ */
+export function buildTimerContext(functionName: string) {
+  return contextWith(functionName, { TRIGGER_SRC: 'timer' });
+}
+
+function contextWith(functionName: string, environment: Record<string, string>) {
   return {
     request_id: randomUUID(),
     function_name: functionName,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DEV_PERSONA_KEYS, type DevPersona } from '../../shared/contracts/dev';
 import { AppError } from '../../shared/errors';
 import { createDatabaseEmulator, loadManifest, type DatabaseEmulator } from '../db';
-import { buildInvocationContext } from './context';
+import { buildInvocationContext, buildTimerContext } from './context';
 import { SessionSigner } from './session';
 import { serveStatic } from './static';
 
@@ -134,7 +134,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
           setInterval(() => {
             void FUNCTIONS[fn](
               { Type: 'Timer', TriggerName: trigger, Time: new Date().toISOString() },
-              buildInvocationContext(fn, undefined),
+              buildTimerContext(fn),
             ).then((answer) => {
               if (!(answer as { ok?: boolean }).ok) console.error(`[gateway] timer ${fn}.${trigger} failed`, answer);
             });

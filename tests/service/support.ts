@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDeps, resetDeps, setClock, type Database } from '../../cloudfunctions/core/deps';
 import { loadManifest, startDatabaseEmulator, type OperationStats } from '../../emulator/db';
-import { buildInvocationContext } from '../../emulator/gateway/context';
+import { buildInvocationContext, buildTimerContext } from '../../emulator/gateway/context';
 import { FUNCTIONS } from '../../emulator/gateway/functions';
 import { demoStationId, seedDemoDistrict } from '../../emulator/seed/demo';
 import { idCheckChar } from '../../shared/domain/identity';
@@ -55,12 +55,13 @@ export async function startBackend(opts: { seed?: boolean } = {}) {
   }
 
   /**
-   * Invoke a function's timer trigger as CloudBase does (`{ Type: 'Timer', TriggerName }`, no
-   * WeChat identity). `as` sends the same event with a caller's identity instead, which must never
-   * run the job.
+   * Invoke a function's timer trigger as CloudBase does (`{ Type: 'Timer', TriggerName }` in a
+   * context marked `TRIGGER_SRC=timer`, no WeChat identity). `as` sends the same event as an
+   * ordinary call from that caller instead, which must never run the job.
    */
   async function runTimer(fn: FunctionName, trigger: string, as?: string): Promise<Answer> {
-    return (await FUNCTIONS[fn]({ Type: 'Timer', TriggerName: trigger }, buildInvocationContext(fn, as))) as Answer;
+    const context = as === undefined ? buildTimerContext(fn) : buildInvocationContext(fn, as);
+    return (await FUNCTIONS[fn]({ Type: 'Timer', TriggerName: trigger }, context)) as Answer;
   }
 
   /** Call and return `data`, failing the test with the coded error if the call was refused. */
