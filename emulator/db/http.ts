@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  configuredAllowedHosts,
+  hasControlToken,
+  hostProblem,
+  originProblem,
+  sdkSignatureProblem,
+  type EmulatorCredentials,
+} from './access';
 import { isPlainObject } from './ejson';
 import type { Engine } from './engine';
 import { answerWxApi, recordedWxApiCalls } from './wx-api';
@@ -52,6 +60,14 @@ function readBytes(req: IncomingMessage, res: ServerResponse, onBody: (bytes: Bu
   });
 }
 
+/** Endpoints that read or change the emulator's own state: they take the secretKey as a bearer token. */
+const CONTROL_PATHS = new Set([
+  '/emulator/stats',
+  '/emulator/stats/reset',
+  '/emulator/reset',
+  '/emulator/wx-api-calls',
+]);
+
 /** Hooks the HTTP layer needs from its owner. */
 export interface HttpHost {
   engine(): Engine | undefined;
@@ -61,6 +77,10 @@ export interface HttpHost {
   /** Database counters plus cloud-storage calls. */
   stats(): OperationStats;
   resetStats(): void;
+  /** What `/admin` requests must be signed with; its secretKey is the control endpoints' bearer token. */
+  credentials: EmulatorCredentials;
+  /** Host names accepted besides localhost and IP literals. */
+  allowedHosts: readonly string[];
 }
 
 /**
@@ -73,7 +93,29 @@ export function route(host: HttpHost, req: IncomingMessage, res: ServerResponse)
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const path = q >= 0 ? url.slice(0, q) : url;
-  if (path === '/admin' || path.startsWith('/admin/')) {
+  const isApi = path === '/admin' || path.startsWith('/admin/');
+  if (!isApi && !path.startsWith('/emulator/')) return false;
+  // A page of another site must not reach the database through the visitor's browser: DNS
+  // rebinding arrives with a foreign Host, a drive-by form or fetch with a foreign Origin. Signed
+  // storage links may be opened from anywhere (images, downloads), so only their Host is checked.
+  const isStorageLink = path.startsWith('/emulator/storage/file/') && (req.method === 'GET' || req.method === 'HEAD');
+  const foreign =
+    hostProblem(req, [...host.allowedHosts, ...configuredAllowedHosts()]) ??
+    (isStorageLink ? null : originProblem(req));
+  if (foreign) {
+    drain(req, () => sendJson(res, 403, { requestId: nextRequestId(), code: 'PERMISSION_DENIED', message: foreign }));
+    return true;
+  }
+  if (CONTROL_PATHS.has(path) && !hasControlToken(host.credentials, req)) {
+    drain(req, () =>
+      sendJson(res, 401, {
+        ok: false,
+        message: 'emulator controls need Authorization: Bearer <secretKey> (the emulator credential)',
+      }),
+    );
+    return true;
+  }
+  if (isApi) {
     if (req.method !== 'POST') {
       sendJson(res, 405, {
         requestId: nextRequestId(),
@@ -169,6 +211,8 @@ function answerApi(host: HttpHost, text: string, req: IncomingMessage, search: s
   if (!isPlainObject(body) || typeof body.action !== 'string') {
     return { requestId, code: 'INVALID_PARAM', message: 'request body must carry an action' };
   }
+  const unsigned = sdkSignatureProblem(host.credentials, req, body, Math.floor(Date.now() / 1000));
+  if (unsigned) return { requestId, code: 'SIGN_PARAM_INVALID', message: unsigned };
   if (body.action === 'wx.api') return { requestId, ...answerWxApi(body) };
   if (body.action.startsWith('storage.')) {
     const storage = host.storage();

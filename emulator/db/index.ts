@@ -4,12 +4,22 @@
  * See emulator/README.md and docs/adr/0002, 0003.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { loadOrCreateCredentials, type EmulatorCredentials } from './access';
 import { Engine } from './engine';
 import { listen, route } from './http';
 import { defaultDataDir, loadManifest, type Manifest } from './manifest';
 import type { OperationStats } from './stats';
 import { Storage } from './storage';
 
+export {
+  configuredAllowedHosts,
+  CREDENTIALS_FILE,
+  hostProblem,
+  isLoopbackAddress,
+  isLoopbackHost,
+  originProblem,
+  type EmulatorCredentials,
+} from './access';
 export { DbError, type DbErrorCode } from './errors';
 export { defaultDataDir, defaultManifestPath, loadManifest, validateManifest } from './manifest';
 export type { CollectionSpec, IndexSpec, Manifest } from './manifest';
@@ -23,6 +33,15 @@ export interface DatabaseEmulatorOptions {
   manifest?: Manifest;
   /** Enables `POST /emulator/reset` (drop all data). Off by default. */
   allowReset?: boolean;
+  /**
+   * The secretId/secretKey every `/admin` request must be signed with (the SDK does it when
+   * initialised with them); the secretKey is also the bearer token of the control endpoints.
+   * Default: `EMULATOR_SECRET_ID`/`EMULATOR_SECRET_KEY`, else a pair generated once and kept in
+   * `<dataDir>/emulator-credentials.json`.
+   */
+  credentials?: EmulatorCredentials;
+  /** Host names accepted in `Host` besides localhost and IP literals (default: `EMULATOR_ALLOWED_HOSTS`). */
+  allowedHosts?: readonly string[];
   /** fsync each journal append (survives power loss, much slower). Default: `EMULATOR_FSYNC=1`. */
   fsync?: boolean;
   /** Idle time after which an open transaction is aborted and releases its documents. Default 30 s. */
@@ -45,9 +64,13 @@ export const STORAGE_STATS_KEY = '@storage';
 export interface DatabaseEmulator {
   /** Absolute data folder. */
   readonly dataDir: string;
+  /** What `/admin` requests must be signed with: pass to `tcb.init({ serviceUrl, secretId, secretKey })`. */
+  readonly credentials: EmulatorCredentials;
   /**
-   * Serves `POST /admin…` (the CloudBase API) and `/emulator/stats`, `/emulator/stats/reset`,
-   * `/emulator/reset`, `/emulator/health`. Returns false, leaving `res` untouched, for other paths.
+   * Serves `POST /admin…` (the CloudBase API, signed with {@link credentials}) and `/emulator/stats`,
+   * `/emulator/stats/reset`, `/emulator/reset`, `/emulator/wx-api-calls` (bearer secretKey),
+   * `/emulator/health` and the storage links; refuses a foreign `Host` or `Origin` on all of them.
+   * Returns false, leaving `res` untouched, for other paths.
    */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Operation counters `{ [collection]: { [action]: n } }` (action without `database.`; `*` = no collection). */
@@ -67,6 +90,7 @@ export interface DatabaseEmulator {
 export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions = {}): Promise<DatabaseEmulator> {
   const dataDir = opts.dataDir ?? process.env.DATA_DIR ?? defaultDataDir();
   const allowReset = opts.allowReset === true;
+  const credentials = opts.credentials ?? loadOrCreateCredentials(dataDir);
   let engine: Engine | undefined = new Engine({
     dataDir,
     manifest: opts.manifest ?? loadManifest(),
@@ -101,9 +125,12 @@ export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions = {})
     reset,
     stats,
     resetStats,
+    credentials,
+    allowedHosts: opts.allowedHosts ?? [],
   };
   return {
     dataDir,
+    credentials,
     handle: (req, res) => route(host, req, res),
     stats,
     resetStats,
@@ -121,6 +148,8 @@ export interface StartedDatabaseEmulator {
   url: string;
   /** `${url}/admin`: pass as `serviceUrl` to `tcb.init`. */
   serviceUrl: string;
+  /** Pass as `secretId`/`secretKey` to `tcb.init` (and the secretKey as the control endpoints' bearer token). */
+  credentials: EmulatorCredentials;
   emulator: DatabaseEmulator;
   /** Stops listening, then closes the emulator. */
   close(): Promise<void>;
@@ -151,6 +180,7 @@ export async function startDatabaseEmulator(
   return {
     url: s.url,
     serviceUrl: `${s.url}/admin`,
+    credentials: emulator.credentials,
     emulator,
     close: async () => {
       await s.close();

@@ -3,7 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { DEV_PERSONA_KEYS, type DevPersona } from '../../shared/contracts/dev';
 import { AppError } from '../../shared/errors';
-import { createDatabaseEmulator, loadManifest, type DatabaseEmulator } from '../db';
+import {
+  configuredAllowedHosts,
+  createDatabaseEmulator,
+  hostProblem,
+  isLoopbackAddress,
+  isLoopbackHost,
+  loadManifest,
+  originProblem,
+  type DatabaseEmulator,
+  type EmulatorCredentials,
+} from '../db';
 import { buildInvocationContext, buildTimerContext } from './context';
 import { SessionSigner } from './session';
 import { serveStatic } from './static';
@@ -19,10 +29,22 @@ export interface GatewayOptions {
   h5Dir?: string;
   /** Seed the demo district when the database is empty. */
   seed?: boolean;
-  /** Expose `/api/dev/login` (local runs only; never in a cloud deploy). */
+  /** Expose `/api/dev/login` (local runs only; never in a cloud deploy) to callers on this machine. */
   devLogin?: boolean;
+  /**
+   * Also accept `/api/dev/login` from other machines (a phone on the LAN): anyone who reaches the
+   * port can then sign in as any persona, admin included. `npm start` sets it from
+   * `ALLOW_REMOTE_DEV_LOGIN=1`. Off by default.
+   */
+  remoteDevLogin?: boolean;
   /** Run the scheduled jobs (default on); tests that drive jobs themselves turn it off. */
   timers?: boolean;
+  /** The emulator credential (default: the one kept in the data folder, see `createDatabaseEmulator`). */
+  credentials?: EmulatorCredentials;
+  /** Host names accepted in `Host` besides localhost and IP literals (plus `EMULATOR_ALLOWED_HOSTS`, `EMULATOR_PUBLIC_URL`). */
+  allowedHosts?: readonly string[];
+  /** Where warnings go (default: console.warn). */
+  log?: (message: string) => void;
 }
 
 /** Scheduled jobs, mirroring the timer triggers in cloudbaserc.json (every 5 minutes there). */
@@ -35,6 +57,8 @@ const SCHEDULE = [
 export interface Gateway {
   url: string;
   serviceUrl: string;
+  /** What the emulator behind `serviceUrl` accepts: `tcb.init({ env, serviceUrl, ...credentials })`. */
+  credentials: EmulatorCredentials;
   emulator: DatabaseEmulator;
   server: Server;
   close(): Promise<void>;
@@ -56,20 +80,37 @@ const ZDevLogin = z.union([
  * and handed to the function in a CloudBase-shaped context, local sign-in, health, and the H5 app.
  */
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
-  const emulator = await createDatabaseEmulator({ dataDir: opts.dataDir, manifest: loadManifest(), allowReset: true });
+  // No reset here: one request would wipe every booking of the running demo.
+  const emulator = await createDatabaseEmulator({
+    dataDir: opts.dataDir,
+    manifest: loadManifest(),
+    allowReset: false,
+    credentials: opts.credentials,
+    allowedHosts: opts.allowedHosts,
+  });
+  const { credentials } = emulator;
+  const allowedHosts = [...(opts.allowedHosts ?? []), ...configuredAllowedHosts()];
   const signer = SessionSigner.fromDataDir(opts.dataDir);
   // Functions derive their signing and hashing keys from this; on CloudBase it is a function environment variable.
   process.env.APP_SECRET ??= signer.derivedSecret('app-secret');
+  const host = opts.host ?? '127.0.0.1';
+  const log = opts.log ?? ((message: string) => console.warn(message));
   const server = createServer();
   // The SDK keeps idle sockets for 4.8 s; close ours later than that so a reused socket never races a close.
   server.keepAliveTimeout = 10_000;
-  await new Promise<void>((ok) => server.listen(opts.port, opts.host ?? '127.0.0.1', ok));
+  await new Promise<void>((ok) => server.listen(opts.port, host, ok));
   const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const shownHost = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost}:${port}`;
   const serviceUrl = `${url}/admin`;
+  if (!isLoopbackHost(host)) log(exposureWarning(host, port, opts));
 
-  // Functions read this when they first build their SDK app: the unchanged SDK, pointed at us.
+  // Functions read these when they first build their SDK app: the unchanged SDK, pointed at us and
+  // signing with the emulator's credential.
   process.env.TCB_SERVICE_URL = serviceUrl;
+  process.env.TCB_SECRET_ID = credentials.secretId;
+  process.env.TCB_SECRET_KEY = credentials.secretKey;
   const [{ FUNCTIONS, isFunctionName }, { getDeps, resetDeps }] = await Promise.all([
     import('./functions'),
     import('../../cloudfunctions/core/deps'),
@@ -95,7 +136,11 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: wireError('INVALID_INPUT') });
       const body = await readJson(req);
       if (body === TOO_LARGE) return sendJson(res, 413, { ok: false, error: wireError('INVALID_INPUT') });
-      if (path === '/api/dev/login') return sendJson(res, 200, devLogin(body));
+      if (path === '/api/dev/login') {
+        const refusal = devLoginRefusal(req);
+        if (refusal) return sendJson(res, 403, { ok: false, error: refusal });
+        return sendJson(res, 200, devLogin(body));
+      }
       const name = path.slice('/api/'.length);
       if (!isFunctionName(name)) return sendJson(res, 404, { ok: false, error: wireError('UNKNOWN_ACTION') });
       const openid = bearerOpenid(req);
@@ -104,6 +149,24 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     }
     if (opts.h5Dir) return serveStatic(opts.h5Dir, req, res);
     res.writeHead(404).end();
+  }
+
+  /**
+   * Why this caller may not use local sign-in: it hands out any identity, admin included, so it
+   * answers only this machine (unless `remoteDevLogin`) and only pages of this server (a foreign
+   * Host is a DNS-rebinding page; a foreign Origin a page of another site).
+   */
+  function devLoginRefusal(req: IncomingMessage) {
+    if (!opts.devLogin) return null;
+    const foreign = hostProblem(req, allowedHosts) ?? originProblem(req);
+    if (foreign) return wireError('DEV_LOGIN_DISABLED');
+    if (!opts.remoteDevLogin && !isLoopbackAddress(req.socket.remoteAddress))
+      return {
+        code: 'DEV_LOGIN_DISABLED' as const,
+        userMessage: '体验登录只对本机开放。用手机测试时请以 ALLOW_REMOTE_DEV_LOGIN=1 启动（见 README）',
+        requestId: '',
+      };
+    return null;
   }
 
   function devLogin(body: unknown) {
@@ -144,6 +207,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   return {
     url,
     serviceUrl,
+    credentials,
     emulator,
     server,
     close: async () => {
@@ -153,6 +217,22 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       await emulator.close();
     },
   };
+}
+
+/** What binding beyond loopback exposes, said loudly enough to be noticed in a terminal. */
+function exposureWarning(host: string, port: number, opts: GatewayOptions): string {
+  const bar = '!'.repeat(72);
+  return [
+    bar,
+    `!! 警告 WARNING: the gateway listens on ${host}:${port}, beyond this machine.`,
+    '!! Anyone on this network can open the app and call the functions.',
+    opts.devLogin && opts.remoteDevLogin
+      ? '!! ALLOW_REMOTE_DEV_LOGIN is on: anyone here can sign in as ANY persona, admin included.'
+      : '!! Local sign-in (/api/dev/login) still answers this machine only (ALLOW_REMOTE_DEV_LOGIN=1 opens it).',
+    '!! The database API (/admin) and emulator controls need the emulator credential.',
+    '!! Use a network you trust, and stop the gateway when the test is over.',
+    bar,
+  ].join('\n');
 }
 
 function wireError(code: 'INVALID_INPUT' | 'UNKNOWN_ACTION' | 'DEV_LOGIN_DISABLED' | 'INTERNAL') {

@@ -23,9 +23,12 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-report-bench-'));
   const emulator = await startDatabaseEmulator({ port: 0, dataDir, manifest: loadManifest() });
   process.env.TCB_SERVICE_URL = emulator.serviceUrl;
+  process.env.TCB_SECRET_ID = emulator.credentials.secretId;
+  process.env.TCB_SECRET_KEY = emulator.credentials.secretKey;
   process.env.APP_SECRET = 'bench-secret-0123456789abcdef';
+  const control = { authorization: `Bearer ${emulator.credentials.secretKey}` };
   const db = tcb
-    .init({ env: 'local', serviceUrl: emulator.serviceUrl, secretId: 'local', secretKey: 'local', timeout: 120_000 })
+    .init({ env: 'local', serviceUrl: emulator.serviceUrl, ...emulator.credentials, timeout: 120_000 })
     .database();
   try {
     const t0 = performance.now();
@@ -52,12 +55,12 @@ async function main(): Promise<void> {
       ['站', stations.station],
       ['中心', stations.center],
     ] as const) {
-      await fetch(`${emulator.url}/emulator/stats/reset`, { method: 'POST' });
+      await fetch(`${emulator.url}/emulator/stats/reset`, { method: 'POST', headers: control });
       const s = performance.now();
       const answer = (await FUNCTIONS.reports({ action: 'monthly', data: { stationId, month: MONTH } }, ctx())) as any;
       const ms = performance.now() - s;
       if (!answer.ok) throw new Error(JSON.stringify(answer.error));
-      const stats = (await (await fetch(`${emulator.url}/emulator/stats`)).json()) as Record<
+      const stats = (await (await fetch(`${emulator.url}/emulator/stats`, { headers: control })).json()) as Record<
         string,
         Record<string, number>
       >;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,9 @@ const WAITLIST = Number(args.get('waitlist') ?? 300);
 const STORM = Math.min(Number(args.get('storm') ?? 50), SEATS);
 const DOOR = Math.min(Number(args.get('door') ?? 200), RESIDENTS);
 const root = resolve(__dirname, '..', '..');
+/** The emulator credential handed to the gateway process, so this script can read counters and rows. */
+const CREDENTIALS = { secretId: `bench-${randomBytes(4).toString('hex')}`, secretKey: randomBytes(24).toString('hex') };
+const CONTROL = { authorization: `Bearer ${CREDENTIALS.secretKey}` };
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 type Stats = Record<string, Record<string, number>>;
@@ -47,7 +51,7 @@ async function main(): Promise<void> {
   const port = 18000 + Math.floor(Math.random() * 2000);
   const server = await startGatewayProcess(port, dataDir);
   const base = `http://127.0.0.1:${port}`;
-  const db = tcb.init({ env: 'local', serviceUrl: `${base}/admin`, secretId: 'local', secretKey: 'local' }).database();
+  const db = tcb.init({ env: 'local', serviceUrl: `${base}/admin`, ...CREDENTIALS }).database();
   try {
     const admin = await login(base, { persona: 'admin' });
     const tokens: string[] = [];
@@ -248,10 +252,10 @@ const successWrites = (s: Stats) =>
   (s.bookings?.insertDocument ?? 0) + Math.min(s.activities?.modifyDocument ?? 0, s.bookings?.insertDocument ?? 0);
 
 async function resetStats(base: string): Promise<void> {
-  await fetch(`${base}/emulator/stats/reset`, { method: 'POST' });
+  await fetch(`${base}/emulator/stats/reset`, { method: 'POST', headers: CONTROL });
 }
 async function stats(base: string): Promise<Stats> {
-  return (await (await fetch(`${base}/emulator/stats`)).json()) as Stats;
+  return (await (await fetch(`${base}/emulator/stats`, { headers: CONTROL })).json()) as Stats;
 }
 
 async function timed<T>(items: T[], fn: (item: T) => Promise<Answer>) {
@@ -312,7 +316,14 @@ function postJson(url: string, body: unknown, token?: string): Promise<any> {
 
 function startGatewayProcess(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'emulator/gateway/main.ts')], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, GATEWAY_TIMERS: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      GATEWAY_TIMERS: '0',
+      EMULATOR_SECRET_ID: CREDENTIALS.secretId,
+      EMULATOR_SECRET_KEY: CREDENTIALS.secretKey,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((ok, fail) => {

@@ -31,7 +31,7 @@ describeEmulatorOnly('durability of the standalone emulator (emulator/main.ts)',
 
   it('every acknowledged write survives kill -9; a torn journal tail is ignored on restart', async () => {
     const first = await start();
-    const db = initSdk(first.serviceUrl);
+    const db = initSdk(first);
     const _ = db.command;
     await db.createCollection(SCRATCH);
     await db.createCollection('durable_made_at_runtime');
@@ -56,7 +56,7 @@ describeEmulatorOnly('durability of the standalone emulator (emulator/main.ts)',
     appendFileSync(join(dataDir, 'journal.ndjson'), '{"o":[["p","counters",{"_id":"torn"');
 
     const second = await start();
-    const db2 = initSdk(second.serviceUrl);
+    const db2 = initSdk(second);
     const all = await db2.collection(SCRATCH).orderBy('i', 'asc').limit(1000).get();
     expect(all.data.map((d: { _id: string }) => d._id)).toEqual(batch.ids);
     expect(all.data[5].at).toEqual(new Date(Date.UTC(2025, 0, 1, 0, 5)));
@@ -78,7 +78,7 @@ describeEmulatorOnly('durability of the standalone emulator (emulator/main.ts)',
 
     // With fsync on and a tiny compaction threshold, compactions happen between writes.
     const third = await start({ EMULATOR_FSYNC: '1', EMULATOR_COMPACT_BYTES: '2000' });
-    const db3 = initSdk(third.serviceUrl);
+    const db3 = initSdk(third);
     expect((await db3.collection('counters').doc('c2').get()).data[0].n).toBe(1002);
     expect((await db3.collection(SCRATCH).count()).total).toBe(40);
     for (let i = 0; i < 30; i++) await db3.collection('counters').add({ _id: `late${i}`, n: i, pad: 'x'.repeat(100) });
@@ -86,7 +86,7 @@ describeEmulatorOnly('durability of the standalone emulator (emulator/main.ts)',
     await third.kill('SIGKILL');
 
     const fourth = await start();
-    const db4 = initSdk(fourth.serviceUrl);
+    const db4 = initSdk(fourth);
     expect((await db4.collection('counters').count()).total).toBe(60);
     expect((await db4.collection('counters').doc('late29').get()).data[0].n).toBe(29);
     await fourth.kill('SIGTERM');
@@ -97,7 +97,7 @@ describeEmulatorOnly('durability of the standalone emulator (emulator/main.ts)',
     const dir = mkdtempSync(join(tmpdir(), 'cb-reopen-'));
     try {
       const a = await startDatabaseEmulator({ dataDir: dir, manifest: contractManifest(), compactBytes: 1000 });
-      const dbA = initSdk(a.serviceUrl);
+      const dbA = initSdk(a);
       await dbA.collection('counters').add(Array.from({ length: 50 }, (_x, i) => ({ _id: `r${i}`, i })));
       await dbA
         .collection('counters')
@@ -110,7 +110,7 @@ describeEmulatorOnly('durability of the standalone emulator (emulator/main.ts)',
       expect(readFileSync(join(dir, 'LOCK'), 'utf8')).toBe(String(process.pid));
       await a.close();
       const b = await startDatabaseEmulator({ dataDir: dir, manifest: contractManifest() });
-      const dbB = initSdk(b.serviceUrl);
+      const dbB = initSdk(b);
       expect((await dbB.collection('counters').count()).total).toBe(40);
       await b.close();
     } finally {

@@ -2,12 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDatabaseEmulator } from '../../emulator/db';
-import { contractManifest, describeEmulatorOnly, rejectionCode, useContract, type Tx } from './support';
+import type { EmulatorCredentials } from '../../emulator/db';
+import { contractManifest, controlHeaders, describeEmulatorOnly, rejectionCode, useContract, type Tx } from './support';
 
 const ctx = useContract();
 
-async function http(url: string, method = 'GET'): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(url, { method });
+/** A control request, with this file's emulator credential unless another is given. */
+async function http(
+  url: string,
+  method = 'GET',
+  credentials: EmulatorCredentials | undefined = ctx.emulator?.credentials,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, { method, headers: credentials ? controlHeaders(credentials) : {} });
   return { status: res.status, body: await res.json() };
 }
 
@@ -64,7 +70,7 @@ describeEmulatorOnly('emulator endpoints: operation counters and reset', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cb-noreset-'));
     const locked = await startDatabaseEmulator({ dataDir, manifest: contractManifest() });
     try {
-      expect((await http(`${locked.url}/emulator/reset`, 'POST')).status).toBe(403);
+      expect((await http(`${locked.url}/emulator/reset`, 'POST', locked.credentials)).status).toBe(403);
       expect((await http(`${locked.url}/emulator/health`)).body).toEqual({ ok: true });
     } finally {
       await locked.close();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { itEmulatorOnly, useContract } from './support';
+import { controlHeaders, itEmulatorOnly, useContract } from './support';
 
 /**
  * Cloud storage through the unchanged SDK: `uploadFile` (metadata + signed PUT), `getTempFileURL`,
@@ -75,7 +75,9 @@ describe('cloud storage through the SDK', () => {
       delete process.env.EMULATOR_PUBLIC_URL;
     }
 
-    const stats = (await (await fetch(`${base}/emulator/stats`)).json()) as Record<string, Record<string, number>>;
+    const stats = (await (
+      await fetch(`${base}/emulator/stats`, { headers: controlHeaders(ctx.emulator!.credentials) })
+    ).json()) as Record<string, Record<string, number>>;
     expect(stats['@storage']?.['storage.getUploadMetadata']).toBeGreaterThanOrEqual(3);
     expect(stats['@storage']?.['storage.batchGetDownloadUrl']).toBeGreaterThanOrEqual(1);
   });

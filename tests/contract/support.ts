@@ -6,13 +6,15 @@
 import * as tcb from '@cloudbase/node-sdk';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
+  CREDENTIALS_FILE,
   loadManifest,
   startDatabaseEmulator,
   type DatabaseEmulatorOptions,
+  type EmulatorCredentials,
   type Manifest,
   type StartedDatabaseEmulator,
 } from '../../emulator/db';
@@ -118,14 +120,20 @@ export async function ensureCollection(db: Db, name: string): Promise<void> {
   }
 }
 
-/** Initialises the SDK exactly as cloud functions do, pointed at `serviceUrl` when given. */
-export function initSdk(serviceUrl?: string): Db {
-  return initApp(serviceUrl).database();
+/** Initialises the SDK exactly as cloud functions do, pointed at an emulator when given. */
+export function initSdk(emulator?: EmulatorEndpoint): Db {
+  return initApp(emulator).database();
 }
 
-/** The SDK app, pointed at `serviceUrl` when given, else at the real environment. */
-export function initApp(serviceUrl?: string): App {
-  if (serviceUrl) return tcb.init({ env: 'local', serviceUrl, secretId: 'local', secretKey: 'local' });
+/** Where an emulator answers and the credential it accepts. */
+export interface EmulatorEndpoint {
+  serviceUrl: string;
+  credentials: EmulatorCredentials;
+}
+
+/** The SDK app, pointed at an emulator (signing with its credential) when given, else at the real environment. */
+export function initApp(emulator?: EmulatorEndpoint): App {
+  if (emulator) return tcb.init({ env: 'local', serviceUrl: emulator.serviceUrl, ...emulator.credentials });
   const real = REAL_CLOUDBASE;
   if (!real) throw new Error('no serviceUrl and no real CloudBase credentials');
   return tcb.init({ env: real.env, secretId: real.secretId, secretKey: real.secretKey, timeout: 30_000 });
@@ -168,7 +176,7 @@ export function useContract(options: ContractOptions = {}): ContractContext {
         allowReset: true,
         ...options.emulator,
       });
-      state.app = initApp(state.emulator.serviceUrl);
+      state.app = initApp(state.emulator);
     }
     state.db = state.app.database();
     await ensureCollection(state.db, SCRATCH);
@@ -229,11 +237,18 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** `Authorization: Bearer <secretKey>`, what the emulator's control endpoints (`/emulator/stats` …) ask for. */
+export function controlHeaders(credentials: EmulatorCredentials): Record<string, string> {
+  return { authorization: `Bearer ${credentials.secretKey}` };
+}
+
 /** A standalone emulator process (`node --import tsx emulator/main.ts`). */
 export interface EmulatorProcess {
   child: ChildProcess;
   serviceUrl: string;
   url: string;
+  /** The credential the process generated in its data folder. */
+  credentials: EmulatorCredentials;
   /** Output so far (for failure messages). */
   output(): string;
   /** Sends a signal and waits for the process to exit. */
@@ -263,6 +278,7 @@ export function spawnEmulator(dataDir: string, extraEnv: Record<string, string> 
         resolvePromise({
           child,
           serviceUrl,
+          credentials: JSON.parse(readFileSync(join(dataDir, CREDENTIALS_FILE), 'utf8')) as EmulatorCredentials,
           url: serviceUrl.replace(/\/admin$/, ''),
           output: () => out,
           kill: async (signal) => {

@@ -89,13 +89,7 @@ export async function startE2E(): Promise<E2E> {
     throw error;
   }
   context.setDefaultTimeout(20_000);
-  const app = tcb.init({
-    env: 'local',
-    serviceUrl: gateway.serviceUrl,
-    secretId: 'local',
-    secretKey: 'local',
-    timeout: 30_000,
-  });
+  const app = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, ...gateway.credentials, timeout: 30_000 });
   return {
     gateway,
     context,
@@ -148,7 +142,7 @@ export async function startPhones(): Promise<Phones> {
     for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
   };
   const db = tcb
-    .init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local', timeout: 30_000 })
+    .init({ env: 'local', serviceUrl: gateway.serviceUrl, ...gateway.credentials, timeout: 30_000 })
     .database();
   return {
     gateway,

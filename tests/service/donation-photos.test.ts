@@ -103,10 +103,10 @@ it('stores the photo under the pledge, attaches it to the confirmed arrival, and
 
 it('costs no storage call for a page without photos, and one for a page with several', async () => {
   const storageCalls = async () => {
-    const stats = await (await fetch(`${b.emulator.url}/emulator/stats`)).json();
+    const stats = await (await fetch(`${b.emulator.url}/emulator/stats`, { headers: b.controlHeaders })).json();
     return stats['@storage']?.['storage.batchGetDownloadUrl'] ?? 0;
   };
-  const reset = () => fetch(`${b.emulator.url}/emulator/stats/reset`, { method: 'POST' });
+  const reset = () => fetch(`${b.emulator.url}/emulator/stats/reset`, { method: 'POST', headers: b.controlHeaders });
   const p = await pledged();
   await reset();
   const expected = await b.ok('donations', 'staffQueue', { stationId: STATION.jiangbin, view: 'expected' }, AS.staff);

@@ -82,18 +82,18 @@ describe('local gateway', () => {
   });
 
   it('exposes the database API the unchanged SDK speaks at serviceUrl', async () => {
-    const app = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local' });
+    const app = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, ...gateway.credentials });
     const res = await app.database().collection('stations').where({ tier: 'station' }).count();
     expect(res.total).toBe(3);
   });
 
   it('seeds once: a restart on the same data folder keeps the data and adds nothing', async () => {
-    const app = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local' });
+    const app = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, ...gateway.credentials });
     const before = (await app.database().collection('activities').count()).total;
     await gateway.close();
     resetDeps();
     gateway = await startGateway({ port: 0, dataDir, seed: true, devLogin: true });
-    const again = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local' });
+    const again = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, ...gateway.credentials });
     expect((await again.database().collection('activities').count()).total).toBe(before);
   });
 });

@@ -42,7 +42,12 @@ export const T0 = new Date('2026-11-22T02:00:00Z');
 export async function startBackend(opts: { seed?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-service-'));
   const emulator = await startDatabaseEmulator({ port: 0, dataDir, manifest: loadManifest() });
+  // Functions build their SDK app from these, exactly as the gateway hands them the emulator.
   process.env.TCB_SERVICE_URL = emulator.serviceUrl;
+  process.env.TCB_SECRET_ID = emulator.credentials.secretId;
+  process.env.TCB_SECRET_KEY = emulator.credentials.secretKey;
+  /** Headers of a request to the emulator's control endpoints (`/emulator/stats`, `/emulator/wx-api-calls` …). */
+  const controlHeaders = { authorization: `Bearer ${emulator.credentials.secretKey}` };
   process.env.APP_SECRET = 'service-test-secret-0123456789';
   resetDeps();
   const clock = { now: T0 };
@@ -87,9 +92,11 @@ export async function startBackend(opts: { seed?: boolean } = {}) {
    * (storage calls under `@storage`). Nothing else may run meanwhile.
    */
   async function countCalls(run: () => Promise<unknown>): Promise<OperationStats> {
-    await fetch(`${emulator.url}/emulator/stats/reset`, { method: 'POST' });
+    await fetch(`${emulator.url}/emulator/stats/reset`, { method: 'POST', headers: controlHeaders });
     await run();
-    return (await (await fetch(`${emulator.url}/emulator/stats`)).json()) as OperationStats;
+    return (await (
+      await fetch(`${emulator.url}/emulator/stats`, { headers: controlHeaders })
+    ).json()) as OperationStats;
   }
 
   /** Every document of a collection (tests only; at most 1000). */
@@ -104,7 +111,7 @@ export async function startBackend(opts: { seed?: boolean } = {}) {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { db, clock, call, ok, refused, runTimer, countCalls, all, emulator, close };
+  return { db, clock, call, ok, refused, runTimer, countCalls, all, emulator, controlHeaders, close };
 }
 
 export type Backend = Awaited<ReturnType<typeof startBackend>>;

@@ -238,7 +238,9 @@ describe('WeChat subscription messages', () => {
     const id = await publishedActivity(b, STATION.jiangbin, { capacity: 1, waitlistCapacity: 3 });
     await signUpInOrder(id, ['sub-holder', 'sub-waiter', 'sub-second']);
     await b.ok('activities', 'cancelBooking', { activityId: id }, 'sub-holder');
-    const calls = (await (await fetch(`${b.emulator.url}/emulator/wx-api-calls`)).json()) as {
+    const calls = (await (
+      await fetch(`${b.emulator.url}/emulator/wx-api-calls`, { headers: b.controlHeaders })
+    ).json()) as {
       apiName: string;
       request: any;
     }[];
