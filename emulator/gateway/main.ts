@@ -61,6 +61,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by `npm start` with an IPC channel: when that parent goes away, however it died, so do we.
+  process.on('disconnect', stop);
 }
 
 main().catch((err: unknown) => {
