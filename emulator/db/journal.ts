@@ -1,6 +1,7 @@
 import {
   closeSync,
   existsSync,
+  fstatSync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
@@ -50,6 +51,26 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** One journal line as a record, or undefined when it is not a whole record. */
+function parseRecord(line: string): JournalRecord | undefined {
+  try {
+    const v = JSON.parse(line) as unknown;
+    if (v && typeof v === 'object' && ('o' in v || 'c' in v || 'r' in v)) return v as JournalRecord;
+  } catch {
+    // not JSON: torn or corrupt
+  }
+  return undefined;
+}
+
+/** The last whole record a corrupt line ends with (a torn append glued to the next record). */
+function recoverTail(line: string): JournalRecord | undefined {
+  for (let at = line.indexOf('{"', 1); at > 0; at = line.indexOf('{"', at + 1)) {
+    const rec = parseRecord(line.slice(at));
+    if (rec) return rec;
+  }
+  return undefined;
+}
+
 function writeAll(fd: number, text: string): void {
   const buf = Buffer.from(text, 'utf8');
   let off = 0;
@@ -69,6 +90,10 @@ export class Journal {
   private readonly fsync: boolean;
   private fd: number | undefined;
   private bytes = 0;
+  /** File length after the last record that was written whole: a failed append truncates back to it. */
+  private goodLength = 0;
+  /** Set when a failed append could not be undone: from then on every append is refused. */
+  private broken: string | undefined;
   private locked = false;
 
   constructor(dir: string, fsync: boolean) {
@@ -83,8 +108,9 @@ export class Journal {
 
   /**
    * Takes the folder's lock (refusing a folder a live process holds), reads the snapshot and the
-   * journal, and opens the journal for appending. A torn last line is ignored; a corrupt line
-   * elsewhere aborts the start rather than silently losing data.
+   * journal, and opens the journal for appending. A torn last line is ignored; a line an older
+   * emulator left after a failed append keeps the whole record it ends with; any other corrupt
+   * line aborts the start rather than silently losing data.
    */
   open(): LoadedData {
     mkdirSync(this.dir, { recursive: true });
@@ -109,25 +135,48 @@ export class Journal {
       const lastNonEmpty = lines.reduce((acc, l, i) => (l ? i : acc), -1);
       lines.forEach((line, i) => {
         if (!line) return;
-        try {
-          records.push(JSON.parse(line) as JournalRecord);
-        } catch (e) {
-          if (i === lastNonEmpty) tornTail = true;
-          else throw new Error(`${journalPath}:${i + 1}: corrupt journal line (${(e as Error).message})`);
+        const rec = parseRecord(line);
+        if (rec) return records.push(rec);
+        if (i === lastNonEmpty) {
+          tornTail = true;
+          return;
         }
+        // A line an older emulator left behind after a failed append: the unacknowledged bytes
+        // of that append followed by the next, complete record. Keep the complete record.
+        const recovered = recoverTail(line);
+        if (!recovered) throw new Error(`${journalPath}:${i + 1}: corrupt journal line`);
+        records.push(recovered);
       });
     }
     this.fd = openSync(journalPath, 'a');
+    this.goodLength = fstatSync(this.fd).size;
     return { snapshot, records, tornTail };
   }
 
-  /** Appends one record; returns once the bytes are with the OS (and on disk when `fsync`). */
+  /**
+   * Appends one record; returns once the bytes are with the OS (and on disk when `fsync`).
+   * A failed append (disk full, file-size limit, I/O error) leaves the file as it was: the
+   * partial bytes are truncated away before the error is thrown. If even that fails, the journal
+   * refuses every later append, so no record can ever follow a torn one.
+   */
   append(rec: JournalRecord): void {
     if (this.fd === undefined) throw new Error('journal is not open');
+    if (this.broken) throw new Error(`journal refuses writes until the emulator restarts: ${this.broken}`);
     const line = `${JSON.stringify(rec)}\n`;
-    writeAll(this.fd, line);
-    if (this.fsync) fsyncSync(this.fd);
-    this.bytes += line.length;
+    try {
+      writeAll(this.fd, line);
+      if (this.fsync) fsyncSync(this.fd);
+    } catch (e) {
+      try {
+        ftruncateSync(this.fd, this.goodLength);
+      } catch (undo) {
+        this.broken = `a failed append could not be undone (${(undo as Error).message})`;
+      }
+      throw e;
+    }
+    const bytes = Buffer.byteLength(line);
+    this.goodLength += bytes;
+    this.bytes += bytes;
   }
 
   /**
@@ -161,6 +210,7 @@ export class Journal {
     ftruncateSync(this.fd, 0);
     if (this.fsync) fsyncSync(this.fd);
     this.bytes = 0;
+    this.goodLength = 0;
   }
 
   /** Closes the journal and releases the folder lock. */

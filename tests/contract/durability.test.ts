@@ -1,8 +1,10 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDatabaseEmulator } from '../../emulator/db';
 import {
+  codeOf,
   contractManifest,
   describeEmulatorOnly,
   initSdk,
@@ -92,6 +94,80 @@ describeEmulatorOnly('durability of the standalone emulator (emulator/main.ts)',
     await fourth.kill('SIGTERM');
     expect(fourth.child.exitCode).toBe(0);
   }, 30_000);
+
+  it('a failed journal append leaves the journal as it was: every acknowledged write survives a cap, kill -9 and restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cb-fsize-'));
+    // The soft file-size limit caps every file the emulator writes; the hard limit stays open so
+    // prlimit can lift the soft one while the process runs (as a freed disk would).
+    const capBytes = 40_000;
+    const capped = await spawnEmulator(dir, {}, ['prlimit', `--fsize=${capBytes}:unlimited`]);
+    children.push(capped);
+    try {
+      const db = initSdk(capped);
+      const pad = 'x'.repeat(1500);
+      const acknowledged: string[] = [];
+      const refused: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        try {
+          await db.collection('counters').add({ _id: `w${i}`, i, pad });
+          acknowledged.push(`w${i}`);
+        } catch (e) {
+          expect(codeOf(e)).toBe('SYS_ERR');
+          refused.push(`w${i}`);
+        }
+      }
+      // The cap was hit part-way: some writes were acknowledged, the rest refused, none torn.
+      expect(acknowledged.length).toBeGreaterThan(5);
+      expect(refused.length).toBeGreaterThan(5);
+      expect(statSync(join(dir, 'journal.ndjson')).size).toBeLessThanOrEqual(capBytes);
+      const journal = readFileSync(join(dir, 'journal.ndjson'), 'utf8');
+      expect(journal.endsWith('\n')).toBe(true);
+      for (const line of journal.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
+      // The refused writes left nothing behind in memory either.
+      expect((await db.collection('counters').count()).total).toBe(acknowledged.length);
+
+      execFileSync('prlimit', ['--pid', String(capped.child.pid), '--fsize=unlimited:unlimited']);
+      for (let i = 0; i < 10; i++) {
+        await db.collection('counters').add({ _id: `after${i}`, i, pad });
+        acknowledged.push(`after${i}`);
+      }
+      await capped.kill('SIGKILL');
+
+      const restarted = await spawnEmulator(dir);
+      children.push(restarted);
+      const db2 = initSdk(restarted);
+      const stored = await db2.collection('counters').field({ _id: true }).limit(1000).get();
+      expect(stored.data.map((d: { _id: string }) => d._id).sort()).toEqual([...acknowledged].sort());
+      await restarted.kill('SIGTERM');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('a journal an older emulator tore mid-file still loads: the whole record after the torn bytes is kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cb-torn-mid-'));
+    try {
+      const a = await startDatabaseEmulator({ dataDir: dir, manifest: contractManifest() });
+      const dbA = initSdk(a);
+      await dbA.collection('counters').add({ _id: 'kept-before', n: 1 });
+      await a.close();
+      // What a pre-fix emulator wrote: half of a refused append, then the next acknowledged record.
+      appendFileSync(
+        join(dir, 'journal.ndjson'),
+        '{"o":[["p","counters",{"_id":"never-acknowledged","pad":"xx' +
+          '{"o":[["p","counters",{"_id":"kept-after","n":2}]]}\n' +
+          '{"o":[["p","counters",{"_id":"kept-last","n":3}]]}\n',
+      );
+      const b = await startDatabaseEmulator({ dataDir: dir, manifest: contractManifest() });
+      const dbB = initSdk(b);
+      const ids = (await dbB.collection('counters').field({ _id: true }).get()).data.map((d: { _id: string }) => d._id);
+      expect(ids.sort()).toEqual(['kept-after', 'kept-before', 'kept-last']);
+      await b.close();
+      expect(existsSync(join(dir, 'journal.ndjson'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('an in-process emulator reopened on its folder finds its data (close + reopen)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cb-reopen-'));

@@ -255,9 +255,18 @@ export interface EmulatorProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Spawns the standalone emulator on a random port with `dataDir`, resolving once it listens. */
-export function spawnEmulator(dataDir: string, extraEnv: Record<string, string> = {}): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
+/**
+ * Spawns the standalone emulator on a random port with `dataDir`, resolving once it listens.
+ * `launcher` runs it through another program that execs node in turn (e.g. `prlimit --fsize=…`),
+ * so the child's pid is still the emulator's.
+ */
+export function spawnEmulator(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+  launcher: string[] = [],
+): Promise<EmulatorProcess> {
+  const [command, ...prefix] = [...launcher, process.execPath];
+  const child = spawn(command, [...prefix, '--import', 'tsx', 'emulator/main.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
