@@ -1,4 +1,5 @@
 import { encodeEJSON, isDate, isPlainObject, type PlainObject } from './ejson';
+import { OrderedIndex, pathValues, queryBounds } from './indexes';
 import type { IndexSpec } from './manifest';
 
 /** A document `_id`: CloudBase ids are strings; `doc(n)` with a number is allowed by the SDK. */
@@ -20,43 +21,6 @@ export function keyOf(v: unknown): string {
   return `o${JSON.stringify(encodeEJSON(v))}`;
 }
 
-/**
- * Values an index sees at `segments` of `doc`, fanning out over arrays like a multikey index.
- * `irregular` flags an array nested directly in an array on the way, where MongoDB-style path
- * resolution gets subtle; field indexes then treat the document as always a candidate.
- */
-function pathValues(doc: PlainObject, segments: string[]): { values: unknown[]; irregular: boolean } {
-  let cur: unknown[] = [doc];
-  let irregular = false;
-  for (const seg of segments) {
-    const next: unknown[] = [];
-    for (const v of cur) {
-      if (Array.isArray(v)) {
-        for (const el of v) {
-          if (isPlainObject(el)) {
-            if (seg in el) next.push(el[seg]);
-          } else if (Array.isArray(el)) irregular = true;
-        }
-      } else if (isPlainObject(v) && seg in v) {
-        next.push(v[seg]);
-      }
-    }
-    cur = next;
-  }
-  const values: unknown[] = [];
-  for (const v of cur) {
-    if (Array.isArray(v)) {
-      if (v.length === 0) values.push(undefined);
-      for (const el of v) {
-        if (Array.isArray(el)) irregular = true;
-        values.push(el);
-      }
-    } else values.push(v);
-  }
-  if (values.length === 0) values.push(null);
-  return { values, irregular };
-}
-
 /** A unique index: key → owning `_id`. Missing fields index as null (MongoDB semantics). */
 export interface UniqueIndex {
   readonly name: string;
@@ -64,26 +28,23 @@ export interface UniqueIndex {
   readonly owners: Map<string, DocId>;
 }
 
-/** Equality lookup on one field (the first field of a manifest index), used only to narrow scans. */
-interface FieldIndex {
-  readonly segments: string[];
-  readonly ids: Map<string, Set<DocId>>;
-  /** Documents whose values could not be indexed exactly (nested arrays on the path): always candidates. */
-  readonly loose: Set<DocId>;
+/** Which documents a query reads: an index's candidates, or (no usable index) every document. */
+export interface ScanPlan {
+  /** Candidates in natural order; undefined means a full scan. */
+  docs: Doc[] | undefined;
+  /** The index that produced them: `_id`, a manifest index name, or null for a full scan. */
+  index: string | null;
 }
 
-function isIndexableScalar(v: unknown): boolean {
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || isDate(v);
-}
-
-/** Equality values of a query condition that an index can serve, or undefined when it cannot. */
-function equalityValues(cond: unknown): unknown[] | undefined {
-  if (isIndexableScalar(cond)) return [cond];
+/** The ids an `_id` condition names by equality or `$in`, or undefined when it does not. */
+function idValues(cond: unknown): DocId[] | undefined {
+  const ok = (v: unknown): v is DocId => typeof v === 'string' || typeof v === 'number';
+  if (ok(cond)) return [cond];
   if (!isPlainObject(cond)) return undefined;
   const keys = Object.keys(cond);
   if (keys.length !== 1) return undefined;
-  if (keys[0] === '$eq' && isIndexableScalar(cond.$eq)) return [cond.$eq];
-  if (keys[0] === '$in' && Array.isArray(cond.$in) && cond.$in.every(isIndexableScalar)) return cond.$in;
+  if (keys[0] === '$eq' && ok(cond.$eq)) return [cond.$eq];
+  if (keys[0] === '$in' && Array.isArray(cond.$in) && cond.$in.every(ok)) return cond.$in;
   return undefined;
 }
 
@@ -96,7 +57,10 @@ export class Collection {
   readonly name: string;
   readonly docs = new Map<DocId, Doc>();
   readonly unique: UniqueIndex[] = [];
-  private readonly fieldIndexes: FieldIndex[] = [];
+  /** Manifest indexes in key order (2dsphere indexes aside), used to narrow scans. */
+  readonly ordered: OrderedIndex[] = [];
+  /** Fields with a `2dsphere` index: what geo queries and `$geoNear` require. */
+  readonly geoFields: string[] = [];
   private readonly seq = new Map<DocId, number>();
   private nextSeq = 0;
   /** Called when stored data already violates a unique index (e.g. the manifest changed). */
@@ -105,16 +69,17 @@ export class Collection {
   constructor(name: string, indexes: IndexSpec[] = [], onLoadConflict: (msg: string) => void = () => undefined) {
     this.name = name;
     this.onLoadConflict = onLoadConflict;
-    const seen = new Set<string>();
     for (const idx of indexes) {
       const fields = Object.keys(idx.keys);
-      if (idx.unique) this.unique.push({ name: idx.name, fields: fields.map((f) => f.split('.')), owners: new Map() });
-      const first = fields[0];
-      // Numeric path segments address array positions; leave those to full scans.
-      if (!seen.has(first) && !first.split('.').some((s) => /^\d+$/.test(s))) {
-        seen.add(first);
-        this.fieldIndexes.push({ segments: first.split('.'), ids: new Map(), loose: new Set() });
+      const geo = fields.filter((f) => idx.keys[f] === '2dsphere');
+      if (geo.length) {
+        for (const f of geo) if (!this.geoFields.includes(f)) this.geoFields.push(f);
+        continue;
       }
+      if (idx.unique) this.unique.push({ name: idx.name, fields: fields.map((f) => f.split('.')), owners: new Map() });
+      // Numeric path segments address array positions; leave those to full scans.
+      if (!fields.some((f) => f.split('.').some((s) => /^\d+$/.test(s))))
+        this.ordered.push(new OrderedIndex(idx.name, fields));
     }
   }
 
@@ -154,10 +119,7 @@ export class Collection {
     this.docs.clear();
     this.seq.clear();
     for (const u of this.unique) u.owners.clear();
-    for (const f of this.fieldIndexes) {
-      f.ids.clear();
-      f.loose.clear();
-    }
+    for (const o of this.ordered) o.clear();
   }
 
   private index(doc: Doc): void {
@@ -172,63 +134,50 @@ export class Collection {
         }
       }
     }
-    for (const f of this.fieldIndexes) {
-      const { values, irregular } = pathValues(doc, f.segments);
-      if (irregular) {
-        f.loose.add(doc._id);
-        continue;
-      }
-      for (const v of values) {
-        if (v === null || v === undefined) continue;
-        const k = keyOf(v);
-        let set = f.ids.get(k);
-        if (!set) f.ids.set(k, (set = new Set()));
-        set.add(doc._id);
-      }
-    }
+    const seq = this.seq.get(doc._id) ?? 0;
+    for (const o of this.ordered) o.add(doc._id, doc, seq);
   }
 
   private unindex(doc: Doc): void {
     for (const u of this.unique) {
       for (const k of this.uniqueKeys(u, doc)) if (u.owners.get(k) === doc._id) u.owners.delete(k);
     }
-    for (const f of this.fieldIndexes) {
-      if (f.loose.delete(doc._id)) continue;
-      for (const v of pathValues(doc, f.segments).values) {
-        if (v === null || v === undefined) continue;
-        const k = keyOf(v);
-        const set = f.ids.get(k);
-        if (set) {
-          set.delete(doc._id);
-          if (set.size === 0) f.ids.delete(k);
-        }
-      }
-    }
+    for (const o of this.ordered) o.remove(doc._id);
   }
 
   /**
-   * A superset of the documents matching `query`, in natural order, when an index can narrow the
-   * scan (top-level equality or `$in` on `_id` or on an indexed field); otherwise undefined, meaning
-   * "scan everything".
+   * The documents a query must examine, in natural order: those of an `_id` equality/`$in`, or of
+   * the manifest index whose equality prefix (plus at most one range) bounds the query best
+   * (the smallest candidate set among equally good plans), or every document. Candidates are a
+   * superset of the matches: the caller still tests each one against the whole query.
    */
-  candidates(query: PlainObject): Doc[] | undefined {
+  plan(query: PlainObject): ScanPlan {
     if ('_id' in query) {
-      const ids = equalityValues(query._id);
-      if (ids && ids.every((v) => typeof v === 'string' || typeof v === 'number')) {
-        return this.inOrder(new Set(ids as DocId[]));
-      }
+      const ids = idValues(query._id);
+      if (ids) return { docs: this.inOrder(new Set(ids)), index: '_id' };
     }
-    let best: Set<DocId> | undefined;
-    for (const f of this.fieldIndexes) {
-      const field = f.segments.join('.');
-      if (!(field in query)) continue;
-      const vals = equalityValues(query[field]);
-      if (!vals) continue;
-      const ids = new Set<DocId>(f.loose);
-      for (const v of vals) for (const id of f.ids.get(keyOf(v)) ?? []) ids.add(id);
-      if (!best || ids.size < best.size) best = ids;
+    const bounds = queryBounds(query);
+    if (bounds.size === 0) return { docs: undefined, index: null };
+    let best: { score: number; plans: ReturnType<OrderedIndex['plan']>[] } = { score: 0, plans: [] };
+    for (const o of this.ordered) {
+      const p = o.plan(bounds);
+      if (!p) continue;
+      const score = p.eqFields * 2 + (p.range ? 1 : 0);
+      if (score > best.score) best = { score, plans: [p] };
+      else if (score === best.score) best.plans.push(p);
     }
-    return best ? this.inOrder(best) : undefined;
+    let chosen: { ids: Set<DocId>; index: string } | undefined;
+    for (const p of best.plans) {
+      if (!p) continue;
+      const ids = p.index.scan(p, bounds);
+      if (!chosen || ids.size < chosen.ids.size) chosen = { ids, index: p.index.name };
+    }
+    return chosen ? { docs: this.inOrder(chosen.ids), index: chosen.index } : { docs: undefined, index: null };
+  }
+
+  /** {@link plan}'s candidates only (undefined = scan everything). */
+  candidates(query: PlainObject): Doc[] | undefined {
+    return this.plan(query).docs;
   }
 
   private inOrder(ids: Set<DocId>): Doc[] {

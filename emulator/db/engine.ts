@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Aggregator, ProcessingMode, Query, update as mingoUpdate } from 'mingo';
-import type { AnyObject, Options as MingoOptions } from 'mingo/types';
+import type { AnyObject } from 'mingo/types';
+import type { s2 } from 's2js';
 import { Collection, keyOf, type Doc, type DocId } from './collection';
 import {
   cloneValue,
@@ -12,9 +13,12 @@ import {
   type PlainObject,
 } from './ejson';
 import { collectionNotExist, DbError, transactionConflict } from './errors';
+import { distanceMeters, isGeoJSON, nearPoint, parseGeometry } from './geo';
+import { pathValues } from './indexes';
 import { Journal, type JournalRecord } from './journal';
 import type { Manifest } from './manifest';
-import { Counters, type OperationStats } from './stats';
+import { MINGO_OPTIONS } from './operators';
+import { Counters, Explain, type ExplainStats, type OperationStats } from './stats';
 
 /** Settings of one engine instance. */
 export interface EngineOptions {
@@ -51,8 +55,11 @@ interface Txn {
   id: string;
   startedAt: number;
   lastActive: number;
-  /** Document key → write version seen when the transaction first read or wrote it. */
-  touched: Map<string, number>;
+  /**
+   * The commit clock when the transaction's first operation ran: it reads the database as of
+   * then (MongoDB's snapshot isolation), and writing a document committed after it conflicts.
+   */
+  snapshot: number | undefined;
   /** Buffered writes, applied atomically on commit. */
   writes: Map<string, TxnWrite>;
 }
@@ -62,18 +69,45 @@ type FinishReason = 'committed' | 'aborted' | 'conflict' | 'expired';
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 const FINISHED_MEMORY = 10_000;
-const QUERY_OPTIONS: Partial<MingoOptions> = { idKey: '_id' };
-/** Aggregation stages that write or need features the emulator does not have. */
-const UNSUPPORTED_STAGES = new Set([
-  '$out',
-  '$merge',
+/**
+ * The aggregation stages CloudBase documents (Aggregate.addFields … unwind). Any other stage
+ * (`$facet`, `$out`, `$merge`, `$graphLookup`, …) is refused: it is not part of the contract the
+ * project codes against, so a pipeline that passes here runs on CloudBase. See ADR 0015.
+ */
+const DOCUMENTED_STAGES = new Set([
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$count',
   '$geoNear',
-  '$search',
-  '$listSessions',
-  '$currentOp',
-  '$indexStats',
-  '$collStats',
+  '$group',
+  '$limit',
+  '$lookup',
+  '$match',
+  '$project',
+  '$replaceRoot',
+  '$sample',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unwind',
 ]);
+
+/** A `$nearSphere` condition lifted out of a where() query: the engine filters and sorts by distance. */
+interface NearQuery {
+  field: string;
+  point: s2.Point;
+  min: number;
+  max: number;
+}
+
+/** What one call read, for `explain`. */
+interface CallScan {
+  examined: number;
+  /** Index used (`_id`, manifest name, `2dsphere:<field>`), null = full scan, undefined = read nothing. */
+  index: string | null | undefined;
+  returned: number;
+}
 
 function docKey(coll: string, id: DocId): string {
   return `${coll}\u0000${keyOf(id)}`;
@@ -106,6 +140,30 @@ function checkFieldNames(v: unknown, path: string): void {
   }
 }
 
+/**
+ * A `2dsphere` index refuses a document whose indexed field holds something other than GeoJSON
+ * (null or a missing field is fine), as MongoDB does: "Can't extract geo keys".
+ */
+function checkGeoFields(c: Collection, doc: PlainObject): void {
+  for (const field of c.geoFields) {
+    for (const v of pathValues(doc, field.split('.')).values) {
+      if (v === null || v === undefined) continue;
+      parseGeometry(v);
+    }
+  }
+}
+
+/** Sets `path` (dot notation) on `obj`, creating objects on the way. */
+function setPath(obj: PlainObject, path: string, value: unknown): void {
+  const segs = path.split('.');
+  let cur = obj;
+  for (const seg of segs.slice(0, -1)) {
+    if (!isPlainObject(cur[seg])) cur[seg] = {};
+    cur = cur[seg] as PlainObject;
+  }
+  cur[segs[segs.length - 1]] = value;
+}
+
 function describeKey(doc: PlainObject, fields: string[][]): string {
   const parts = fields.map((segs) => {
     let v: unknown = doc;
@@ -124,6 +182,9 @@ function describeKey(doc: PlainObject, fields: string[][]): string {
  */
 export class Engine {
   readonly counters = new Counters();
+  /** Documents examined per collection and action (MongoDB's `explain` figures). */
+  readonly explained = new Explain();
+  private scan: CallScan = { examined: 0, index: undefined, returned: 0 };
   private readonly opts: EngineOptions;
   private readonly journal: Journal;
   private readonly collections = new Map<string, Collection>();
@@ -133,7 +194,13 @@ export class Engine {
   private readonly locks = new Map<string, string>();
   /** Document key → version of its last committed write; kept only while transactions are open. */
   private readonly lastWrite = new Map<string, number>();
+  /**
+   * Document key → the versions it replaced while transactions were open, oldest first: what a
+   * transaction whose snapshot predates a write reads instead of the current document.
+   */
+  private readonly history = new Map<string, Array<{ clock: number; before: Doc | null }>>();
   private clock = 0;
+  private finishedSincePrune = 0;
   private readonly sweeper: NodeJS.Timeout;
   private warnedLoadConflict = false;
 
@@ -156,13 +223,20 @@ export class Engine {
     return this.counters.snapshot();
   }
 
+  /** Documents examined and returned per collection and action, and the most recent calls. */
+  explain(): ExplainStats {
+    return this.explained.snapshot();
+  }
+
   /**
    * Runs one wire action (e.g. `database.getDocument`) with its decoded JSON body.
    * Throws {@link DbError} for answers CloudBase gives as `{ code, message }`.
    */
   dispatch(action: string, params: PlainObject): ActionResult {
     const name = action.startsWith('database.') ? action.slice('database.'.length) : action;
-    this.counters.record(typeof params.collectionName === 'string' ? params.collectionName : undefined, name);
+    const collection = typeof params.collectionName === 'string' ? params.collectionName : undefined;
+    this.counters.record(collection, name);
+    this.scan = { examined: 0, index: undefined, returned: 0 };
     const now = Date.now();
     try {
       switch (name) {
@@ -194,6 +268,10 @@ export class Engine {
     } catch (e) {
       if (e instanceof DbError) throw e;
       throw new DbError('DATABASE_REQUEST_FAILED', (e as Error)?.message ?? String(e));
+    } finally {
+      const { examined, index, returned } = this.scan;
+      if (collection && index !== undefined)
+        this.explained.record({ collection, action: name, index, examined, returned });
     }
   }
 
@@ -293,9 +371,16 @@ export class Engine {
     });
     for (const op of ops) {
       const c = this.ensureCollection(op.coll);
+      if (this.txns.size > 0) {
+        const key = docKey(op.coll, op.id);
+        const clock = ++this.clock;
+        const versions = this.history.get(key) ?? [];
+        versions.push({ clock, before: c.docs.get(op.id) ?? null });
+        this.history.set(key, versions);
+        this.lastWrite.set(key, clock);
+      }
       if (op.kind === 'del') c.delete(op.id);
       else c.put(op.doc);
-      if (this.txns.size > 0) this.lastWrite.set(docKey(op.coll, op.id), ++this.clock);
     }
     if (this.journal.size > this.opts.compactBytes) {
       try {
@@ -314,6 +399,7 @@ export class Engine {
     for (const op of ops) {
       const c = this.collections.get(op.coll);
       if (!c) throw collectionNotExist(op.coll);
+      if (op.kind !== 'del') checkGeoFields(c, op.doc);
       const dk = docKey(op.coll, op.id);
       const cur = view.has(dk) ? (view.get(dk) ?? null) : (c.docs.get(op.id) ?? null);
       if (op.kind === 'insert' && cur) {
@@ -373,14 +459,31 @@ export class Engine {
   }
 
   private compile(query: PlainObject): Query {
-    return new Query(query as AnyObject, QUERY_OPTIONS);
+    return new Query(query as AnyObject, MINGO_OPTIONS);
+  }
+
+  /**
+   * The documents `query` must examine (an index's candidates or the whole collection), each
+   * counted as examined as it is read. The scan's index is recorded for `explain`.
+   */
+  private source(c: Collection, query: PlainObject): Iterable<Doc> {
+    const plan = c.plan(query);
+    this.scan.index = plan.index;
+    const docs: Iterable<Doc> = plan.docs ?? c.docs.values();
+    const scan = this.scan;
+    return (function* counted() {
+      for (const d of docs) {
+        scan.examined += 1;
+        yield d;
+      }
+    })();
   }
 
   /** Matching documents in natural order; the first one only unless `multi`. */
   private matching(c: Collection, query: PlainObject, multi: boolean): Doc[] {
     const q = this.compile(query);
     const out: Doc[] = [];
-    for (const d of c.candidates(query) ?? c.docs.values()) {
+    for (const d of this.source(c, query)) {
       if (q.test(d)) {
         out.push(d);
         if (!multi) break;
@@ -389,9 +492,69 @@ export class Engine {
     return out;
   }
 
+  /**
+   * Lifts a top-level `$nearSphere` (the SDK's `_.geoNear`) out of `query`. It needs a `2dsphere`
+   * index on its field, as in CloudBase, and may appear only at the top level.
+   */
+  private liftNear(c: Collection, query: PlainObject): { query: PlainObject; near?: NearQuery } {
+    let near: NearQuery | undefined;
+    const rest: PlainObject = {};
+    for (const [field, cond] of Object.entries(query)) {
+      if (!field.startsWith('$') && isPlainObject(cond) && ('$nearSphere' in cond || '$near' in cond)) {
+        if (near) throw new DbError('DATABASE_REQUEST_FAILED', 'Too many geoNear expressions');
+        if (!c.geoFields.includes(field))
+          throw new DbError(
+            'DATABASE_REQUEST_FAILED',
+            `unable to find index for $geoNear query: ${c.name}.${field} needs a 2dsphere index (config/database.json)`,
+          );
+        const spec = (cond.$nearSphere ?? cond.$near) as PlainObject;
+        if (!isPlainObject(spec)) throw new DbError('DATABASE_REQUEST_FAILED', '$nearSphere needs $geometry');
+        const num = (v: unknown, dflt: number) => (typeof v === 'number' && Number.isFinite(v) ? v : dflt);
+        near = {
+          field,
+          point: nearPoint(spec.$geometry, 'geoNear geometry'),
+          min: num(spec.$minDistance, 0),
+          max: num(spec.$maxDistance, Infinity),
+        };
+        const others = Object.keys(cond).filter((k) => k !== '$nearSphere' && k !== '$near');
+        if (others.length) rest[field] = Object.fromEntries(others.map((k) => [k, cond[k]]));
+      } else rest[field] = cond;
+    }
+    return { query: rest, near };
+  }
+
+  /** Distance in metres from the near point to the nearest geo value of `doc` at `field`, or undefined. */
+  private distanceOf(doc: PlainObject, field: string, point: s2.Point): number | undefined {
+    let best: number | undefined;
+    for (const v of pathValues(doc, field.split('.')).values) {
+      if (!isGeoJSON(v)) continue;
+      const d = distanceMeters(point, parseGeometry(v));
+      if (best === undefined || d < best) best = d;
+    }
+    return best;
+  }
+
+  /** Documents with a geo value at the near field, within its distances, nearest first. */
+  private nearest(c: Collection, near: NearQuery, query: PlainObject): Array<{ doc: Doc; distance: number }> {
+    const q = this.compile(query);
+    const found: Array<{ doc: Doc; distance: number; seq: number }> = [];
+    this.scan.index = `2dsphere:${near.field}`;
+    let seq = 0;
+    for (const d of c.docs.values()) {
+      seq += 1;
+      const distance = this.distanceOf(d, near.field, near.point);
+      if (distance === undefined) continue;
+      this.scan.examined += 1;
+      if (distance < near.min || distance > near.max) continue;
+      if (q.test(d)) found.push({ doc: d, distance, seq });
+    }
+    found.sort((a, b) => a.distance - b.distance || a.seq - b.seq);
+    return found;
+  }
+
   private project(docs: Doc[], projection: PlainObject | undefined): PlainObject[] {
     if (!projection || Object.keys(projection).length === 0 || docs.length === 0) return docs;
-    return new Query({}, QUERY_OPTIONS).find<PlainObject>(docs, projection as AnyObject).all();
+    return new Query({}, MINGO_OPTIONS).find<PlainObject>(docs, projection as AnyObject).all();
   }
 
   /**
@@ -477,28 +640,40 @@ export class Engine {
     let docs: PlainObject[];
     if (txn) {
       const doc = this.txnRead(txn, c.name, this.singleDocId(query));
+      this.scan = { examined: 1, index: '_id', returned: 0 };
       docs = this.project(doc && this.matches(query, doc) ? [doc] : [], projection);
     } else {
       const order = this.parseObject(params.order, 'order');
-      let cursor = this.compile(query).find<PlainObject>(
-        c.candidates(query) ?? c.docs.values(),
-        projection as AnyObject | undefined,
-      );
-      if (order && Object.keys(order).length) {
+      if (order) {
         for (const [f, dir] of Object.entries(order))
           if (dir !== 1 && dir !== -1) throw invalid(`order of ${f} must be 1 or -1`);
-        cursor = cursor.sort(order as AnyObject);
       }
+      const lifted = this.liftNear(c, query);
+      const source: Iterable<Doc> = lifted.near
+        ? this.nearest(c, lifted.near, lifted.query).map((r) => r.doc)
+        : this.source(c, query);
+      let cursor = this.compile(lifted.near ? {} : query).find<PlainObject>(
+        source,
+        projection as AnyObject | undefined,
+      );
+      if (order && Object.keys(order).length) cursor = cursor.sort(order as AnyObject);
       if (offset) cursor = cursor.skip(offset);
       docs = cursor.limit(limit).all();
     }
+    this.scan.returned = docs.length;
     return { data: { list: docs.map(stringifyEJSON), limit, offset } };
   }
 
   private calculateDocument(params: PlainObject, now: number): ActionResult {
     const c = this.requireCollection(params);
     const query = this.parseQuery(params.query, now);
-    const total = Object.keys(query).length === 0 ? c.docs.size : this.matching(c, query, true).length;
+    let total: number;
+    if (Object.keys(query).length === 0) total = c.docs.size;
+    else {
+      const lifted = this.liftNear(c, query);
+      total = lifted.near ? this.nearest(c, lifted.near, lifted.query).length : this.matching(c, query, true).length;
+    }
+    this.scan.returned = total;
     return { data: { total } };
   }
 
@@ -621,32 +796,94 @@ export class Engine {
   private aggregateDocuments(params: PlainObject, now: number): ActionResult {
     const c = this.requireCollection(params);
     if (!Array.isArray(params.stages)) throw invalid('stages must be an array');
-    const pipeline: PlainObject[] = params.stages.map((s: unknown) => {
+    const pipeline: PlainObject[] = params.stages.map((s: unknown, i: number) => {
       if (!isPlainObject(s) || typeof s.stageKey !== 'string') throw invalid('every stage needs a stageKey');
       const key = s.stageKey.startsWith('$') ? s.stageKey : `$${s.stageKey}`;
-      if (UNSUPPORTED_STAGES.has(key))
-        throw new DbError('DATABASE_REQUEST_FAILED', `aggregation stage ${key} is not supported by the local emulator`);
+      if (!DOCUMENTED_STAGES.has(key))
+        throw new DbError(
+          'DATABASE_REQUEST_FAILED',
+          `Unrecognized pipeline stage name: '${key}' (CloudBase documents only ${[...DOCUMENTED_STAGES].join(', ')})`,
+        );
+      if (key === '$geoNear' && i !== 0)
+        throw new DbError('DATABASE_REQUEST_FAILED', '$geoNear is only valid as the first stage in a pipeline');
       const value = typeof s.stageValue === 'string' ? parseEJSON(s.stageValue, now) : decodeEJSON(s.stageValue, now);
       return { [key]: value };
     });
     const hasLimit = pipeline.some((st) => '$limit' in st);
     if (!hasLimit && this.opts.aggregateDefaultLimit > 0) pipeline.push({ $limit: this.opts.aggregateDefaultLimit });
-    let source: Iterable<Doc> = c.docs.values();
-    if (pipeline.length && isPlainObject(pipeline[0].$match)) {
+    let source: Iterable<PlainObject>;
+    if (pipeline.length && isPlainObject(pipeline[0].$geoNear)) {
+      source = this.geoNearStage(c, pipeline[0].$geoNear);
+      pipeline.shift();
+    } else if (pipeline.length && isPlainObject(pipeline[0].$match)) {
       // A leading $match filters through the indexes first, so the pipeline clones only matches.
       source = this.matching(c, pipeline[0].$match, true);
       pipeline.shift();
+    } else {
+      this.scan.index = null;
+      this.scan.examined += c.docs.size;
+      source = c.docs.values();
     }
+    const scan = this.scan;
     const agg = new Aggregator(pipeline as AnyObject[], {
-      idKey: '_id',
+      ...MINGO_OPTIONS,
       processingMode: ProcessingMode.CLONE_INPUT,
       collectionResolver: (name: string) => {
         const other = this.collections.get(name);
+        // $lookup reads the whole foreign collection here: explain counts it so.
+        scan.examined += other?.docs.size ?? 0;
         return other ? [...other.docs.values()].map((d) => cloneValue(d) as AnyObject) : [];
       },
     });
     const out = agg.run<PlainObject>(source);
+    this.scan.returned = out.length;
     return { data: { list: out.map(stringifyEJSON) } };
+  }
+
+  /**
+   * The `$geoNear` stage as CloudBase documents it: `near` (a Point), `spherical: true` and
+   * `distanceField` required; `key` picks the `2dsphere` field when there are several;
+   * `query`, `minDistance`/`maxDistance` (metres), `distanceMultiplier`, `includeLocs`, `limit`.
+   */
+  private geoNearStage(c: Collection, spec: PlainObject): PlainObject[] {
+    const fail = (msg: string): never => {
+      throw new DbError('DATABASE_REQUEST_FAILED', `$geoNear: ${msg}`);
+    };
+    if (typeof spec.distanceField !== 'string' || !spec.distanceField) fail('distanceField is required');
+    if (spec.spherical !== true) fail('spherical must be true (a 2dsphere index measures on the sphere)');
+    let field: string;
+    if (typeof spec.key === 'string' && spec.key) {
+      if (!c.geoFields.includes(spec.key)) fail(`no 2dsphere index on ${c.name}.${spec.key}`);
+      field = spec.key;
+    } else if (c.geoFields.length === 1) field = c.geoFields[0];
+    else if (c.geoFields.length === 0)
+      fail(`unable to find index for $geoNear query: ${c.name} has no 2dsphere index (config/database.json)`);
+    else fail(`${c.name} has several 2dsphere indexes: name one with key`);
+    const num = (v: unknown, dflt: number, what: string) => {
+      if (v === undefined || v === null) return dflt;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`${what} must be a non-negative number`);
+      return v as number;
+    };
+    const near: NearQuery = {
+      field: field!,
+      point: nearPoint(spec.near, '$geoNear near'),
+      min: num(spec.minDistance, 0, 'minDistance'),
+      max: num(spec.maxDistance, Infinity, 'maxDistance'),
+    };
+    const query = spec.query === undefined ? {} : spec.query;
+    if (!isPlainObject(query)) fail('query must be an object');
+    const multiplier = num(spec.distanceMultiplier, 1, 'distanceMultiplier');
+    const limit = spec.limit === undefined ? Infinity : num(spec.limit, Infinity, 'limit');
+    const rows = this.nearest(c, near, query as PlainObject).slice(0, limit);
+    return rows.map(({ doc, distance }) => {
+      const out = cloneValue(doc) as PlainObject;
+      setPath(out, spec.distanceField as string, distance * multiplier);
+      if (typeof spec.includeLocs === 'string' && spec.includeLocs) {
+        const loc = pathValues(doc, near.field.split('.')).values.find(isGeoJSON);
+        setPath(out, spec.includeLocs, cloneValue(loc));
+      }
+      return out;
+    });
   }
 
   private addCollection(params: PlainObject): ActionResult {
@@ -669,15 +906,15 @@ export class Engine {
 
   private startTransaction(now: number): ActionResult {
     const id = randomBytes(12).toString('hex');
-    this.txns.set(id, { id, startedAt: now, lastActive: now, touched: new Map(), writes: new Map() });
+    this.txns.set(id, { id, startedAt: now, lastActive: now, snapshot: undefined, writes: new Map() });
     return { top: { transactionId: id } };
   }
 
   private commitTransaction(params: PlainObject, now: number): ActionResult {
     const txn = this.activeTxn(params.transactionId, now);
-    for (const [key, seen] of txn.touched) {
-      if ((this.lastWrite.get(key) ?? 0) !== seen)
-        this.conflict(txn, 'a document it read or wrote was changed by another write');
+    for (const key of txn.writes.keys()) {
+      if ((this.lastWrite.get(key) ?? 0) > (txn.snapshot ?? this.clock))
+        this.conflict(txn, 'a document it wrote was changed by another write since the transaction began');
     }
     const ops: WriteOp[] = [];
     for (const w of txn.writes.values()) {
@@ -743,7 +980,22 @@ export class Engine {
       const oldest = this.finished.keys().next().value;
       if (oldest !== undefined) this.finished.delete(oldest);
     }
-    if (this.txns.size === 0) this.lastWrite.clear();
+    if (this.txns.size === 0) {
+      this.lastWrite.clear();
+      this.history.clear();
+    } else if (++this.finishedSincePrune >= 1000) this.pruneHistory();
+  }
+
+  /** Drops versions no open transaction can read any more (older than every open snapshot). */
+  private pruneHistory(): void {
+    this.finishedSincePrune = 0;
+    let oldest = this.clock;
+    for (const t of this.txns.values()) if (t.snapshot !== undefined && t.snapshot < oldest) oldest = t.snapshot;
+    for (const [key, versions] of this.history) {
+      const keep = versions.filter((v) => v.clock > oldest);
+      if (keep.length) this.history.set(key, keep);
+      else this.history.delete(key);
+    }
   }
 
   private sweepTransactions(now: number): void {
@@ -751,16 +1003,19 @@ export class Engine {
       if (now - t.lastActive > this.opts.transactionTimeoutMs) this.finish(t, 'expired');
   }
 
-  /** The document as `txn` sees it (its own buffered write, else the committed one), recording the read. */
+  /**
+   * The document as `txn` sees it: its own buffered write, else the version committed when its
+   * snapshot was taken (later commits by others stay invisible, as in MongoDB's snapshot reads).
+   */
   private txnRead(txn: Txn, coll: string, id: DocId): Doc | null {
     const key = docKey(coll, id);
     const w = txn.writes.get(key);
     if (w) return w.doc;
-    const seen = txn.touched.get(key);
-    const version = this.lastWrite.get(key) ?? 0;
-    if (seen === undefined) txn.touched.set(key, version);
-    else if (seen !== version)
-      this.conflict(txn, `document ${String(id)} of ${coll} changed since the transaction read it`);
+    if (txn.snapshot === undefined) txn.snapshot = this.clock;
+    if ((this.lastWrite.get(key) ?? 0) > txn.snapshot) {
+      const first = this.history.get(key)?.find((v) => v.clock > txn.snapshot!);
+      if (first) return first.before;
+    }
     return this.collections.get(coll)?.docs.get(id) ?? null;
   }
 
@@ -785,6 +1040,8 @@ export class Engine {
       else this.locks.delete(key);
     }
     const base = this.txnRead(txn, coll, id);
+    if (!txn.writes.has(key) && (this.lastWrite.get(key) ?? 0) > txn.snapshot!)
+      this.conflict(txn, `document ${String(id)} of ${coll} was changed since the transaction began`);
     const next = compute(base);
     if (next === undefined) return;
     const ops: WriteOp[] = [];

@@ -63,6 +63,7 @@ function readBytes(req: IncomingMessage, res: ServerResponse, onBody: (bytes: Bu
 /** Endpoints that read or change the emulator's own state: they take the secretKey as a bearer token. */
 const CONTROL_PATHS = new Set([
   '/emulator/stats',
+  '/emulator/explain',
   '/emulator/stats/reset',
   '/emulator/reset',
   '/emulator/wx-api-calls',
@@ -139,6 +140,12 @@ export function route(host: HttpHost, req: IncomingMessage, res: ServerResponse)
       const engine = host.engine();
       if (!engine) sendJson(res, 503, { ok: false, message: 'emulator closed' });
       else sendJson(res, 200, host.stats());
+      return true;
+    }
+    case '/emulator/explain': {
+      const engine = host.engine();
+      if (!engine) sendJson(res, 503, { ok: false, message: 'emulator closed' });
+      else sendJson(res, 200, engine.explain());
       return true;
     }
     case '/emulator/wx-api-calls':

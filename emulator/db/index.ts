@@ -8,7 +8,7 @@ import { loadOrCreateCredentials, type EmulatorCredentials } from './access';
 import { Engine } from './engine';
 import { listen, route } from './http';
 import { defaultDataDir, loadManifest, type Manifest } from './manifest';
-import type { OperationStats } from './stats';
+import type { ExplainStats, OperationStats } from './stats';
 import { Storage } from './storage';
 
 export {
@@ -23,7 +23,7 @@ export {
 export { DbError, type DbErrorCode } from './errors';
 export { defaultDataDir, defaultManifestPath, loadManifest, validateManifest } from './manifest';
 export type { CollectionSpec, IndexSpec, Manifest } from './manifest';
-export type { OperationStats } from './stats';
+export type { ExplainedCall, ExplainStats, ExplainTotals, OperationStats } from './stats';
 
 /** Options of {@link createDatabaseEmulator}. */
 export interface DatabaseEmulatorOptions {
@@ -75,8 +75,13 @@ export interface DatabaseEmulator {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Operation counters `{ [collection]: { [action]: n } }` (action without `database.`; `*` = no collection). */
   stats(): OperationStats;
-  /** Zeroes the counters. */
+  /** Zeroes the counters (operation counts and `explain` figures). */
   resetStats(): void;
+  /**
+   * Documents examined and returned per collection and action, plus the last calls with the
+   * index each used (null = full scan): `GET /emulator/explain`.
+   */
+  explain(): ExplainStats;
   /** Drops all data, open transactions and counters; throws unless created with `allowReset`. */
   reset(): void;
   /** Closes the journal (after which requests answer `SYS_ERR`). Idempotent. */
@@ -106,6 +111,7 @@ export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions = {})
     if (!engine) throw new Error('the emulator is closed');
     engine.reset();
     engine.counters.reset();
+    engine.explained.reset();
     storage.reset();
   };
   const stats = (): OperationStats => {
@@ -116,6 +122,7 @@ export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions = {})
   };
   const resetStats = (): void => {
     engine?.counters.reset();
+    engine?.explained.reset();
     for (const key of Object.keys(storage.calls)) delete storage.calls[key];
   };
   const host = {
@@ -134,6 +141,7 @@ export async function createDatabaseEmulator(opts: DatabaseEmulatorOptions = {})
     handle: (req, res) => route(host, req, res),
     stats,
     resetStats,
+    explain: () => engine?.explain() ?? { totals: {}, recent: [] },
     reset,
     close: async () => {
       engine?.close();

@@ -5,8 +5,11 @@ import { resolve } from 'node:path';
 export interface IndexSpec {
   /** Index name, unique within its collection. */
   name: string;
-  /** Field paths in index order, each ascending (1) or descending (-1). */
-  keys: Record<string, 1 | -1>;
+  /**
+   * Field paths in index order, each ascending (1), descending (-1) or `"2dsphere"` (a geo index
+   * on GeoJSON values: what `geoNear`, `geoWithin`, `geoIntersects` and `$geoNear` need).
+   */
+  keys: Record<string, 1 | -1 | '2dsphere'>;
   /** A unique index rejects a second document with the same key: `DATABASE_DUPLICATE_WRITE`. */
   unique?: boolean;
 }
@@ -71,9 +74,10 @@ export function validateManifest(raw: unknown, source = 'manifest'): Manifest {
       if (!i.keys || typeof i.keys !== 'object' || Object.keys(i.keys).length === 0)
         fail(`${name}.${i.name}: keys must be a non-empty object`);
       for (const [field, dir] of Object.entries(i.keys as Record<string, unknown>)) {
-        if (dir !== 1 && dir !== -1) fail(`${name}.${i.name}: key ${field} must be 1 or -1`);
+        if (dir !== 1 && dir !== -1 && dir !== '2dsphere')
+          fail(`${name}.${i.name}: key ${field} must be 1, -1 or "2dsphere"`);
       }
-      indexes.push({ name: i.name as string, keys: i.keys as Record<string, 1 | -1>, unique: i.unique === true });
+      indexes.push({ name: i.name as string, keys: i.keys as IndexSpec['keys'], unique: i.unique === true });
     }
     out.collections[name] = { indexes };
   }

@@ -1,6 +1,9 @@
 /** The manifest's shape as the deploy reads it (config/database.json). */
 export interface ManifestLike {
-  collections: Record<string, { indexes: { name: string; keys: Record<string, 1 | -1>; unique?: boolean }[] }>;
+  collections: Record<
+    string,
+    { indexes: { name: string; keys: Record<string, 1 | -1 | '2dsphere'>; unique?: boolean }[] }
+  >;
 }
 
 /** Every collection is closed to mini-program clients: only cloud functions (admin SDK) read or write. */

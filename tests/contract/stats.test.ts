@@ -55,6 +55,40 @@ describeEmulatorOnly('emulator endpoints: operation counters and reset', () => {
     expect((await http(`${base()}/emulator/stats`)).body).toEqual({});
   });
 
+  it('GET /emulator/explain shows the documents each call examined and the index it used; a missing index shows as a full scan', async () => {
+    const col = ctx.db.collection('contract_unique');
+    await col.add(
+      Array.from({ length: 50 }, (_x, i) => ({ key: `explain-${i}`, n: i % 5, items: [{ tag: `t${i % 10}` }] })),
+    );
+    expect((await http(`${base()}/emulator/stats/reset`, 'POST')).status).toBe(200);
+    await col.where({ key: 'explain-7' }).get();
+    await col.where({ 'items.tag': 't3', n: 3 }).get();
+    await col.where({ n: 4 }).count();
+    await col
+      .aggregate()
+      .match({ key: ctx.db.command.in(['explain-1', 'explain-2']) })
+      .end();
+    const explain = await http(`${base()}/emulator/explain`);
+    expect(explain.status).toBe(200);
+    expect(explain.body).toEqual({
+      totals: {
+        contract_unique: {
+          getDocument: { calls: 2, examined: 6, returned: 6, fullScans: 0 },
+          calculateDocument: { calls: 1, examined: 50, returned: 10, fullScans: 1 },
+          aggregateDocuments: { calls: 1, examined: 2, returned: 2, fullScans: 0 },
+        },
+      },
+      recent: [
+        { collection: 'contract_unique', action: 'getDocument', index: 'key_unique', examined: 1, returned: 1 },
+        { collection: 'contract_unique', action: 'getDocument', index: 'items_tag', examined: 5, returned: 5 },
+        { collection: 'contract_unique', action: 'calculateDocument', index: null, examined: 50, returned: 10 },
+        { collection: 'contract_unique', action: 'aggregateDocuments', index: 'key_unique', examined: 2, returned: 2 },
+      ],
+    });
+    await http(`${base()}/emulator/stats/reset`, 'POST');
+    expect((await http(`${base()}/emulator/explain`)).body).toEqual({ totals: {}, recent: [] });
+  });
+
   it('POST /emulator/reset drops all data; manifest collections remain, created ones are gone', async () => {
     await ctx.db.createCollection('made_then_dropped');
     await ctx.db.collection('users').add({ openid: 'reset-me' });
