@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Aggregator, ProcessingMode, Query, update as mingoUpdate } from 'mingo';
+import { ProcessingMode, update as mingoUpdate } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { Query } from 'mingo/query';
 import type { AnyObject } from 'mingo/types';
 import type { s2 } from 's2js';
 import { Collection, keyOf, type Doc, type DocId } from './collection';
@@ -17,7 +19,7 @@ import { distanceMeters, isGeoJSON, nearPoint, parseGeometry } from './geo';
 import { pathValues } from './indexes';
 import { Journal, type JournalRecord } from './journal';
 import type { Manifest } from './manifest';
-import { MINGO_OPTIONS } from './operators';
+import { MINGO_OPTIONS, rewriteBucket } from './operators';
 import { Counters, Explain, type ExplainStats, type OperationStats } from './stats';
 
 /** Settings of one engine instance. */
@@ -796,19 +798,21 @@ export class Engine {
   private aggregateDocuments(params: PlainObject, now: number): ActionResult {
     const c = this.requireCollection(params);
     if (!Array.isArray(params.stages)) throw invalid('stages must be an array');
-    const pipeline: PlainObject[] = params.stages.map((s: unknown, i: number) => {
-      if (!isPlainObject(s) || typeof s.stageKey !== 'string') throw invalid('every stage needs a stageKey');
-      const key = s.stageKey.startsWith('$') ? s.stageKey : `$${s.stageKey}`;
-      if (!DOCUMENTED_STAGES.has(key))
-        throw new DbError(
-          'DATABASE_REQUEST_FAILED',
-          `Unrecognized pipeline stage name: '${key}' (CloudBase documents only ${[...DOCUMENTED_STAGES].join(', ')})`,
-        );
-      if (key === '$geoNear' && i !== 0)
-        throw new DbError('DATABASE_REQUEST_FAILED', '$geoNear is only valid as the first stage in a pipeline');
-      const value = typeof s.stageValue === 'string' ? parseEJSON(s.stageValue, now) : decodeEJSON(s.stageValue, now);
-      return { [key]: value };
-    });
+    const pipeline: PlainObject[] = params.stages
+      .map((s: unknown, i: number): PlainObject[] => {
+        if (!isPlainObject(s) || typeof s.stageKey !== 'string') throw invalid('every stage needs a stageKey');
+        const key = s.stageKey.startsWith('$') ? s.stageKey : `$${s.stageKey}`;
+        if (!DOCUMENTED_STAGES.has(key))
+          throw new DbError(
+            'DATABASE_REQUEST_FAILED',
+            `Unrecognized pipeline stage name: '${key}' (CloudBase documents only ${[...DOCUMENTED_STAGES].join(', ')})`,
+          );
+        if (key === '$geoNear' && i !== 0)
+          throw new DbError('DATABASE_REQUEST_FAILED', '$geoNear is only valid as the first stage in a pipeline');
+        const value = typeof s.stageValue === 'string' ? parseEJSON(s.stageValue, now) : decodeEJSON(s.stageValue, now);
+        return key === '$bucket' ? rewriteBucket(value) : [{ [key]: value }];
+      })
+      .flat();
     const hasLimit = pipeline.some((st) => '$limit' in st);
     if (!hasLimit && this.opts.aggregateDefaultLimit > 0) pipeline.push({ $limit: this.opts.aggregateDefaultLimit });
     let source: Iterable<PlainObject>;

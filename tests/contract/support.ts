@@ -45,6 +45,9 @@ export function realCloudbaseConfig(): RealCloudbaseConfig | undefined {
   return env && secretId && secretKey ? { env, secretId, secretKey } : undefined;
 }
 
+export { codeOf, rejectionCode, sleep } from './sdk-helpers';
+import { codeOf } from './sdk-helpers';
+
 /** Set when the suite runs against real CloudBase instead of the emulator. */
 export const REAL_CLOUDBASE = realCloudbaseConfig();
 
@@ -82,6 +85,13 @@ export const CONTRACT_COLLECTIONS: Manifest['collections'] = {
     ],
   },
   contract_pairs: { indexes: [{ name: 'pair_unique', keys: { a: 1, b: 1 }, unique: true }] },
+  contract_geo: { indexes: [{ name: 'location_geo', keys: { location: '2dsphere' } }] },
+  contract_geo_two: {
+    indexes: [
+      { name: 'home_geo', keys: { home: '2dsphere' } },
+      { name: 'work_geo', keys: { work: '2dsphere' } },
+    ],
+  },
 };
 
 /** The manifest the suite's emulators use: the project's plus {@link CONTRACT_COLLECTIONS}. */
@@ -194,11 +204,6 @@ export function useContract(options: ContractOptions = {}): ContractContext {
   return ctx;
 }
 
-/** The `code` of an error the SDK threw (e.g. `DATABASE_DUPLICATE_WRITE`). */
-export function codeOf(e: unknown): string | undefined {
-  return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : undefined;
-}
-
 /** The id `add(doc)` answered (typed optional by the SDK). */
 export function insertedId(res: { id?: string }): string {
   if (typeof res.id !== 'string') throw new Error(`add() answered no id: ${JSON.stringify(res)}`);
@@ -211,16 +216,6 @@ export function insertedIds(res: { ids?: string[] }): string[] {
   return res.ids;
 }
 
-/** Awaits `p` and returns the code it rejected with; fails the test if it resolved. */
-export async function rejectionCode(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-  } catch (e) {
-    return codeOf(e);
-  }
-  throw new Error('expected the call to be rejected, but it resolved');
-}
-
 /** Inserts documents in batches of 100 (a size real CloudBase accepts), four batches at a time. */
 export async function insertMany(col: CollectionRef, docs: Array<Record<string, unknown>>): Promise<string[]> {
   const batches: Array<Array<Record<string, unknown>>> = [];
@@ -231,10 +226,6 @@ export async function insertMany(col: CollectionRef, docs: Array<Record<string, 
     for (const r of results) ids.push(...(r as { ids: string[] }).ids);
   }
   return ids;
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 /** `Authorization: Bearer <secretKey>`, what the emulator's control endpoints (`/emulator/stats` …) ask for. */

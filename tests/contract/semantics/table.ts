@@ -1,0 +1,74 @@
+/**
+ * The semantics table of emulator/README.md, rendered from the cases of the semantics suite so
+ * the two cannot drift (tests/contract/semantics.test.ts compares them).
+ *
+ *   npx tsx tests/contract/semantics/table.ts   # prints the table to paste between the markers
+ */
+
+/** How the emulator answers a case compared with CloudBase's documented behaviour. */
+export type SemanticsStatus = 'supported' | 'differs' | 'not supported';
+
+/** One row of the table: what CloudBase documents, and how the emulator answers it. */
+export interface SemanticsRow {
+  /** Stable id, e.g. `query.elemMatch`. */
+  id: string;
+  area: 'query' | 'read' | 'update' | 'stage' | 'operator' | 'accumulator' | 'geo' | 'transaction' | 'type';
+  /** The SDK call, e.g. `_.elemMatch({…})`. */
+  feature: string;
+  status: SemanticsStatus;
+  /** For `differs`: how; for `not supported`: the error; otherwise empty. */
+  note?: string;
+  /** True when the case asserts emulator-only behaviour (skipped against real CloudBase). */
+  emulatorOnly?: boolean;
+}
+
+/** Markers around the generated table in emulator/README.md. */
+export const TABLE_START = '<!-- semantics-table:start -->';
+export const TABLE_END = '<!-- semantics-table:end -->';
+
+const AREA_TITLES: Record<SemanticsRow['area'], string> = {
+  query: 'Query commands',
+  read: 'Reading',
+  update: 'Update commands',
+  stage: 'Aggregation stages',
+  operator: 'Aggregation operators',
+  accumulator: 'Accumulators',
+  geo: 'Geo',
+  transaction: 'Transactions',
+  type: 'Data types',
+};
+
+/** Counts per status. */
+export function tally(rows: SemanticsRow[]): Record<SemanticsStatus, number> {
+  const out: Record<SemanticsStatus, number> = { supported: 0, differs: 0, 'not supported': 0 };
+  for (const r of rows) out[r.status] += 1;
+  return out;
+}
+
+/** The markdown between the markers: a summary line, then one table per area. */
+export function renderTable(rows: SemanticsRow[]): string {
+  const t = tally(rows);
+  const lines = [
+    `${rows.length} cases: ${t.supported} supported, ${t.differs} differ, ${t['not supported']} not supported. ` +
+      'Each row is one case of `tests/contract/semantics.test.ts`, run through the SDK.',
+    '',
+  ];
+  for (const area of Object.keys(AREA_TITLES) as Array<SemanticsRow['area']>) {
+    const mine = rows.filter((r) => r.area === area);
+    if (mine.length === 0) continue;
+    lines.push(`#### ${AREA_TITLES[area]}`, '', '| case | SDK | emulator | notes |', '| --- | --- | --- | --- |');
+    for (const r of mine) {
+      const note = [r.note ?? '', r.emulatorOnly ? '(emulator-only test)' : ''].filter(Boolean).join(' ');
+      lines.push(`| \`${r.id}\` | ${r.feature.replace(/\|/g, '\\|')} | ${r.status} | ${note.replace(/\|/g, '\\|')} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
+}
+
+if ((require as unknown as { main?: unknown }).main === module) {
+  // Loaded lazily: the cases import the SDK helpers only a test run needs.
+  void import('./cases').then(({ CASES }) => {
+    console.log(renderTable(CASES));
+  });
+}
