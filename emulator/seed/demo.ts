@@ -11,6 +11,7 @@ import { DEFAULT_CHECKIN_OPENS_MINUTES } from '../../shared/domain/booking';
 import type { StaffRole } from '../../shared/domain/roles';
 import type { StationTier } from '../../shared/domain/station';
 import { fromAppWallClock, inAppZone } from '../../shared/domain/time';
+import { demoStationPoint, locateDemoStations } from './station-locations';
 
 /** Bump when the demo data changes shape, so an old local database is re-seeded alongside. */
 const SEED_MARKER = 'seed-demo-v3';
@@ -372,6 +373,7 @@ export const DEMO_PERSONAS: PersonaSeed[] = [
  * an interrupted earlier run already wrote.
  */
 export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seeded: boolean }> {
+  await locateDemoStations(db);
   if (await getById(db, COLLECTIONS.counters, SEED_MARKER)) return { seeded: false };
 
   const byCode = new Map<string, StationDoc>();
@@ -388,7 +390,7 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
       childCount: DEMO_STATIONS.filter((s) => s.parent === seed.code).length,
       tags: seed.tags ?? [],
       address: seed.address,
-      location: null,
+      location: demoStationPoint(db, seed.code) as StationDoc['location'],
       openingHours: HOURS,
       phone: seed.phone,
       operator: OPERATOR,

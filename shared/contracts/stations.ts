@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATION_TIERS } from '../domain/station';
+import { NEARBY_DEFAULT_LIMIT, NEARBY_MAX_LIMIT, STATION_TIERS } from '../domain/station';
 import { ZActivitySummary } from './activities';
 import { defineContract, paged, ZId, ZPageRequest } from './common';
 
@@ -34,12 +34,39 @@ export type TStationDetail = z.infer<typeof ZStationDetail>;
 export const ZListStationsRequest = z.strictObject({
   tier: z.enum(STATION_TIERS).optional(),
   parentId: ZId.optional(),
+  /** Part of a station's name or address (e.g. "江滨", "滨江路"), case-insensitive. */
+  q: z.string().trim().min(1, '请输入站点名称或地址').max(20, '搜索词不能超过20个字').optional(),
   ...ZPageRequest,
 });
 
+/** A position on the map (GCJ-02, as WeChat and Tencent Maps use). */
+export const ZPosition = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+
+/** A station in "离我最近": the summary, where it is, and how far from the caller's position. */
+export const ZNearbyStation = ZStationSummary.extend({
+  location: z.object({ latitude: z.number(), longitude: z.number() }),
+  /** Metres on the sphere from the position asked about. */
+  distanceMeters: z.number().min(0),
+});
+export type TNearbyStation = z.infer<typeof ZNearbyStation>;
+
+/** The caller's position (never stored or logged) and how many stations to list. */
+export const ZNearbyStationsRequest = ZPosition.extend({
+  limit: z.int().min(1).max(NEARBY_MAX_LIMIT).default(NEARBY_DEFAULT_LIMIT),
+});
+
 export const stationsContract = defineContract('stations', {
-  /** Browse the network by tier and/or parent, ordered by code. Public. */
+  /** Browse the network by tier and/or parent, or search it by name/address, ordered by code. Public. */
   list: { access: 'public', request: ZListStationsRequest, response: paged(ZStationSummary) },
+  /** The stations nearest a position, nearest first, within 50 km: one geoNear query. Public. */
+  nearby: {
+    access: 'public',
+    request: ZNearbyStationsRequest,
+    response: z.object({ items: z.array(ZNearbyStation) }),
+  },
   /** One station with its rooms and next activities. Public. */
   get: { access: 'public', request: z.strictObject({ stationId: ZId }), response: ZStationDetail },
 });

@@ -12,6 +12,7 @@ export interface StationDoc {
   childCount: number;
   tags: string[];
   address: string;
+  /** Stored as a GeoJSON Point (`db.Geo.Point`, 2dsphere-indexed); the SDK reads it back as this shape. */
   location: { latitude: number; longitude: number } | null;
   openingHours: string;
   phone: string;
