@@ -102,6 +102,9 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // 离我最近: WeChat shows this reason when asking for location, and getLocation must be declared.
+  permission: { 'scope.userLocation': { desc: '用于为您查找并显示离您最近的社工站' } },
+  requiredPrivateInfos: ['getLocation'],
   // Cloud development (wx.cloud) for base libraries that still look for the flag.
   ...(process.env.TARO_ENV === 'weapp' ? { cloud: true } : {}),
 });

@@ -17,3 +17,12 @@ export function useStationChildren(parentId: string | null): PagedList<TStationS
     { signInOnDemand: false },
   );
 }
+
+/** Stations whose name or address contains `q` (`stations.list` with `q`), page by page; null loads nothing. Public. */
+export function useStationSearch(q: string | null): PagedList<TStationSummary> {
+  return usePaged(
+    q ? `stations.search:${q}` : null,
+    (page) => callFunction(stationsFn, 'list', { q: q as string, page, pageSize: PAGE_SIZE }),
+    { signInOnDemand: false },
+  );
+}

@@ -40,9 +40,28 @@ export interface WeappRecorder {
   navigations: string[];
   /** wcc runtime warnings (`WXMLRT_…`), e.g. an element with no mini-program template. */
   templateWarnings: string[];
+  /** `name latitude,longitude` of every `wx.openLocation`, and `call <number>` of every `wx.makePhoneCall`. */
+  platform: string[];
 }
 
-export const recorder: WeappRecorder = { calls: [], toasts: [], modals: [], navigations: [], templateWarnings: [] };
+/** What `wx.getLocation` answers: a position, or the failure WeChat reports (e.g. a refused permission). */
+let locationAnswer: { latitude: number; longitude: number } | { errMsg: string } = {
+  errMsg: 'getLocation:fail auth deny',
+};
+
+/** Sets what `wx.getLocation` answers from now on. */
+export function answerLocation(answer: { latitude: number; longitude: number } | { errMsg: string }): void {
+  locationAnswer = answer;
+}
+
+export const recorder: WeappRecorder = {
+  calls: [],
+  toasts: [],
+  modals: [],
+  navigations: [],
+  templateWarnings: [],
+  platform: [],
+};
 
 let router: CloudRouter | null = null;
 /** Cloud calls still running, so teardown can let them finish before the database stops. */
@@ -133,8 +152,18 @@ function defineWx(): void {
     setNavigationBarTitle: ok(),
     stopPullDownRefresh: ok(),
     pageScrollTo: ok(),
-    makePhoneCall: ok(),
-    openLocation: ok(),
+    makePhoneCall: record(recorder.platform, (o) => `call ${String(o.phoneNumber)}`),
+    openLocation: record(recorder.platform, (o) => `${String(o.name)} ${String(o.latitude)},${String(o.longitude)}`),
+    getLocation: (options: Callbacks = {}) => {
+      const answer = locationAnswer;
+      setTimeout(() => {
+        if ('errMsg' in answer) {
+          options.fail?.(answer);
+          options.complete?.(answer);
+        } else ok({ ...answer, accuracy: 30 })(options);
+      }, 0);
+    },
+    openSetting: ok({ authSetting: { 'scope.userLocation': false } }),
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     onAppRoute: () => undefined,
     onAppShow: () => undefined,

@@ -18,8 +18,8 @@ function MyStation({ stationId }: { stationId: string | null }) {
       <View className="card">
         <EmptyState
           title="还没有选择您的社工站"
-          description="选好后，这里会显示您身边社工站的地址、电话和活动"
-          actionText="去选择社工站"
+          description="我们可以按您的位置找到离您最近的社工站；选好后，这里会显示它的地址、电话和活动"
+          actionText="找离我最近的社工站"
           actionId="choose-station-button"
           onAction={() => openPage(ROUTES.stations)}
         />

@@ -1,0 +1,76 @@
+/**
+ * "离我最近" in the browser (H5 build, real gateway, real functions, emulator geoNear): with the
+ * browser's location granted, the nearest stations with distances and 设为我的社工站; with it
+ * refused, the page says so, and search by name/address plus the drill-down still work.
+ */
+import gcoord from 'gcoord';
+import { type E2E, goto, inFreshPage, signInAs, useE2E, visible, visibleText } from './support';
+
+jest.setTimeout(120_000);
+
+let e2e: E2E;
+
+useE2E((started) => (e2e = started));
+
+/** ≈ 1 km north of 江滨街道社工站 in GCJ-02; the browser reports WGS-84, which the app converts. */
+const HERE_GCJ: [number, number] = [120.1925, 30.245];
+const [lngWgs, latWgs] = gcoord.transform(HERE_GCJ, gcoord.GCJ02, gcoord.WGS84) as [number, number];
+
+afterEach(async () => {
+  await e2e.context.clearPermissions();
+});
+
+test('location granted: the nearest stations with distance, and one tap makes one 我的社工站', async () => {
+  await e2e.context.grantPermissions(['geolocation'], { origin: e2e.gateway.url });
+  await e2e.context.setGeolocation({ latitude: latWgs, longitude: lngWgs, accuracy: 20 });
+  await inFreshPage(e2e, 'nearby-granted', async (p) => {
+    await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
+    await signInAs(p, e2e.gateway, 'resident');
+    await goto(p, e2e.gateway, '/pages/stations/index');
+    await visible(p, '#nearby-list').waitFor();
+
+    // Nearest first: 望江社区社工室 (≈ 660 m), 江滨街道社工站 (1.0 km), then the centre (≈ 1.2 km).
+    const distances = await p.locator('#nearby-list .nearby-distance').allTextContents();
+    expect(distances).toHaveLength(5);
+    expect(distances.slice(0, 3)).toEqual(['距您约 660 米', '距您约 1.0 公里', '距您约 1.2 公里']);
+    const names = await p.locator('#nearby-list .station-card .text-strong').allTextContents();
+    expect(names.slice(0, 3)).toEqual(['望江社区社工室', '江滨街道社工站', '临江区社会工作服务指导中心']);
+    await visibleText(p, '周一至周五 8:30–17:30，周六 9:00–12:00').first().waitFor();
+    await visible(p, '#nearby-map-st_LJ01').waitFor();
+    await visible(p, '#nearby-call-st_LJ01').waitFor();
+
+    await visible(p, '#nearby-set-home-st_LJ01').click();
+    await visibleText(p, '✓ 这是我的社工站').waitFor();
+    const { data } = await e2e.db.collection('users').where({ openid: 'dev-resident' }).get();
+    expect((data[0] as { homeStationId: string }).homeStationId).toBe('st_LJ01');
+    // The home page now shows it as 我的社工站.
+    await goto(p, e2e.gateway, '/pages/home/index');
+    await visible(p, '#open-my-station-button').waitFor();
+    await visibleText(p, '江滨街道社工站').first().waitFor();
+  });
+});
+
+test('location refused: the page says so; search by name or address and the drill-down still find stations', async () => {
+  await inFreshPage(e2e, 'nearby-refused', async (p) => {
+    await goto(p, e2e.gateway, '/pages/stations/index');
+    await visible(p, '#nearby-fallback').waitFor();
+    await visibleText(p, '没有获得您的位置').waitFor();
+    expect(await p.locator('#nearby-list').count()).toBe(0);
+
+    await visible(p, '#station-search-input input').fill('滨江路');
+    await visible(p, '#station-search-button').click();
+    await visible(p, '#station-search-results').waitFor();
+    expect(await p.locator('#station-search-results .station-card .text-strong').allTextContents()).toEqual([
+      '江滨街道社工站',
+    ]);
+
+    await visible(p, '#station-search-input input').fill('不存在的地方');
+    await visible(p, '#station-search-button').click();
+    await visibleText(p, '没有找到“不存在的地方”').waitFor();
+
+    // The district drill-down is still there.
+    await visible(p, '#station-children-st_LJ').click();
+    await visibleText(p, '临江区社会工作服务指导中心下设的社工站').waitFor();
+    await visible(p, '#station-children-st_LJ01').waitFor();
+  });
+});
