@@ -105,7 +105,7 @@ function SearchSection() {
             id="station-search-input"
             value={text}
             maxLength={20}
-            placeholder="输入社工站名称或地址，如：江滨、滨江路"
+            placeholder="输入名称或地址，如：江滨、滨江路"
             confirmType="search"
             onChange={setText}
             onConfirm={submit}
