@@ -9,11 +9,29 @@ export type Permission =
   | 'report:read'
   | 'audit:read'
   | 'hours:approve'
-  | 'donation:manage';
+  | 'donation:manage'
+  | 'targets:read'
+  | 'targets:manage'
+  | 'targets:export'
+  | 'targets:readLog'
+  | 'visits:record'
+  | 'visits:configure';
+
+/** Service targets and visits (ADR 0017): staff keep the roster and visit; heads and admins also export and see the read log. */
+const TARGET_STAFF: readonly Permission[] = ['targets:read', 'targets:manage', 'visits:record'];
+const TARGET_HEAD: readonly Permission[] = [...TARGET_STAFF, 'targets:export', 'targets:readLog'];
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  staff: ['activity:manage', 'booking:checkIn', 'report:read', 'hours:approve', 'donation:manage'],
-  head: ['activity:manage', 'booking:checkIn', 'report:read', 'hours:approve', 'donation:manage', 'audit:read'],
+  staff: ['activity:manage', 'booking:checkIn', 'report:read', 'hours:approve', 'donation:manage', ...TARGET_STAFF],
+  head: [
+    'activity:manage',
+    'booking:checkIn',
+    'report:read',
+    'hours:approve',
+    'donation:manage',
+    'audit:read',
+    ...TARGET_HEAD,
+  ],
   admin: [
     'activity:manage',
     'booking:checkIn',
@@ -23,6 +41,8 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'audit:read',
     'station:manage',
     'roles:grant',
+    ...TARGET_HEAD,
+    'visits:configure',
   ],
 };
 

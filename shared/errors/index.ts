@@ -109,6 +109,20 @@ export const ERROR_MESSAGES = {
   CONFLICT: '操作过于频繁，请稍后再试',
   /** Local sign-in was asked for outside a local run. */
   DEV_LOGIN_DISABLED: '当前环境不支持体验登录',
+  /** Registering a person who already has a record (same ID number, or same name, birth year and address). */
+  TARGET_DUPLICATE: '该服务对象已有档案，请勿重复登记',
+  /** A visit, edit or move of a target record that is closed (or a visit after it was closed). */
+  TARGET_CLOSED: '该服务对象档案已结案',
+  /** Opening a full target record outside one's own caseload without choosing why. */
+  READ_REASON_REQUIRED: '查看非本人负责对象的档案，请先选择查看原因',
+  /** Someone else changed the record since it was opened; the page shows the current version. */
+  STALE_EDIT: '档案已被他人修改，请查看最新内容后再改',
+  /** A visit's times are in the future, end before they start, are implausibly long or too old. */
+  VISIT_TIME_INVALID: '探访时间不正确，请检查',
+  /** A draft synced earlier with different content: both versions are shown, nothing is overwritten. */
+  VISIT_CONFLICT: '这条探访已同步过，且内容与手机上的草稿不同',
+  /** Information that needs the person's separate consent (PIPL art. 29) was given without it. */
+  CONSENT_REQUIRED: '未取得本人单独同意，不能保存该信息',
   /** Anything unexpected; the request id in the log tells what happened. */
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;
