@@ -3,6 +3,7 @@ import { main as activities } from '../../cloudfunctions/activities/index';
 import { main as donations } from '../../cloudfunctions/donations/index';
 import { main as reports } from '../../cloudfunctions/reports/index';
 import { main as stations } from '../../cloudfunctions/stations/index';
+import { main as targets } from '../../cloudfunctions/targets/index';
 import { main as volunteering } from '../../cloudfunctions/volunteering/index';
 import type { FunctionName } from '../../shared/contracts/common';
 
@@ -17,6 +18,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionMain> = {
   volunteering,
   donations,
   reports,
+  targets,
 };
 
 /** True when `name` is a deployable function. */

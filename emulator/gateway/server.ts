@@ -52,6 +52,7 @@ const SCHEDULE = [
   { fn: 'activities', trigger: 'sweep', everyMs: 60_000 },
   { fn: 'volunteering', trigger: 'autoClose', everyMs: 60_000 },
   { fn: 'donations', trigger: 'lapse', everyMs: 60_000 },
+  { fn: 'targets', trigger: 'reconcile', everyMs: 60_000 },
 ] as const;
 
 export interface Gateway {

@@ -12,6 +12,7 @@ import type { StaffRole } from '../../shared/domain/roles';
 import type { StationTier } from '../../shared/domain/station';
 import { fromAppWallClock, inAppZone } from '../../shared/domain/time';
 import { demoStationPoint, locateDemoStations } from './station-locations';
+import { seedDemoTargets } from './targets';
 
 /** Bump when the demo data changes shape, so an old local database is re-seeded alongside. */
 const SEED_MARKER = 'seed-demo-v3';
@@ -472,6 +473,7 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
     }
   }
 
+  await seedDemoTargets(db, now);
   await tolerateDuplicate(db.collection(COLLECTIONS.counters).add({ _id: SEED_MARKER, at: now }));
   return { seeded: true };
 }

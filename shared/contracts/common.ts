@@ -14,7 +14,15 @@ export interface ActionSpec<Req extends z.ZodType = z.ZodType, Res extends z.Zod
 }
 
 /** The deployable cloud functions, one per bounded context. */
-export const FUNCTION_NAMES = ['accounts', 'stations', 'activities', 'volunteering', 'donations', 'reports'] as const;
+export const FUNCTION_NAMES = [
+  'accounts',
+  'stations',
+  'activities',
+  'volunteering',
+  'donations',
+  'reports',
+  'targets',
+] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 /** A function's contract: its name and its actions. */

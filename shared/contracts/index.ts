@@ -5,6 +5,7 @@ import { stationsContract } from './stations';
 import { volunteeringContract } from './volunteering';
 import { donationsContract } from './donations';
 import { reportsContract } from './reports';
+import { targetsContract } from './targets';
 
 export * from './common';
 export * from './accounts';
@@ -13,6 +14,7 @@ export * from './stations';
 export * from './volunteering';
 export * from './donations';
 export * from './reports';
+export * from './targets';
 
 /** Every function's contract by name: the robustness test and the gateway walk this. */
 export const CONTRACTS: Record<FunctionName, Contract> = {
@@ -22,5 +24,6 @@ export const CONTRACTS: Record<FunctionName, Contract> = {
   volunteering: volunteeringContract,
   donations: donationsContract,
   reports: reportsContract,
+  targets: targetsContract,
 };
 export * from './dev';

@@ -65,6 +65,10 @@ export function coarseLocation(p: { latitude: number; longitude: number }): { la
 
 /** Photos a visit may carry (they wait on the phone with the draft until it syncs). */
 export const VISIT_PHOTO_LIMIT = 3;
+/** Largest photo accepted, in bytes (the phone compresses to ≤ 1280 px, a few hundred KB, first). */
+export const VISIT_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+/** The same limit as base64 text, as the photo travels inside a function call. */
+export const VISIT_PHOTO_MAX_BASE64 = Math.ceil(VISIT_PHOTO_MAX_BYTES / 3) * 4;
 /** Hex characters of the content digest that names a stored photo (a retried upload is the same file). */
 export const PHOTO_DIGEST_CHARS = 24;
 const PHOTO_NAME = new RegExp(`^[0-9a-f]{${PHOTO_DIGEST_CHARS}}\\.(jpg|png)$`);

@@ -4,7 +4,7 @@ export interface AuditDoc {
   at: Date;
   actorId: string;
   action: string;
-  entity: 'activity' | 'station' | 'user' | 'booking' | 'claim' | 'hourEntry';
+  entity: 'activity' | 'station' | 'user' | 'booking' | 'claim' | 'hourEntry' | 'target' | 'visit' | 'visitPolicy';
   entityId: string;
   stationId: string | null;
   from: unknown;

@@ -9,3 +9,4 @@ export * from './donations';
 export * from './messages';
 export * from './stations';
 export * from './volunteering';
+export * from './targets';

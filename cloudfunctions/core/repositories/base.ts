@@ -19,6 +19,10 @@ export const COLLECTIONS = {
   pledges: 'pledges',
   distributions: 'distributions',
   counters: 'counters',
+  targets: 'targets',
+  visits: 'visits',
+  readLog: 'readLog',
+  visitPolicies: 'visitPolicies',
 } as const;
 
 /** Page arguments as the contracts define them (1-based). */

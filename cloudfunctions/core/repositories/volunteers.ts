@@ -20,6 +20,12 @@ export async function findVolunteersByIds(db: Database, ids: string[]): Promise<
   );
 }
 
+/** The registered volunteer with this phone number, if exactly one (pairing a volunteer with a target). */
+export async function findVolunteerByPhone(db: Database, phone: string): Promise<VolunteerDoc | null> {
+  const found = rows<VolunteerDoc>(await db.collection(COLLECTIONS.volunteers).where({ phone }).limit(2).get());
+  return found.length === 1 ? found[0]! : null;
+}
+
 /**
  * Insert a registration; `false` when the user is already registered or the ID hash is taken
  * (both unique: the row id and the `idHash` index), so a second registration never lands.
