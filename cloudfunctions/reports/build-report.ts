@@ -17,6 +17,7 @@ import type { Deps } from '../core/deps';
 import type { StationDoc } from '../core/documents';
 import { aggregateMonth } from '../core/repositories/reports';
 import { findChildStations } from '../core/repositories/stations';
+import { loadVisitRows, visitSection } from './visit-section';
 
 /** The station, checked for existence and the caller's right to read its reports. */
 export async function reportStation(deps: Deps, caller: Caller, stationId: string): Promise<StationDoc> {
@@ -32,19 +33,21 @@ export function assertReportableMonth(month: string, now: Date): void {
 
 /**
  * The 月报 of a station subtree for `month` and the month before: a constant number of database
- * calls (two reads + ten aggregations per month) whatever the data size.
+ * calls (two reads + ten aggregations per month, and the visit section's two) whatever the data size.
  */
 export async function buildMonthlyReport(deps: Deps, station: StationDoc, month: string) {
   const depth = station.path.length - 1;
   const prev = previousMonth(month);
-  const [children, currentRows, beforeRows] = await Promise.all([
+  const [children, currentRows, beforeRows, visitRows] = await Promise.all([
     findChildStations(deps.db, station._id),
     aggregateMonth(deps.db, { stationId: station._id, depth, ...rangeOf(month) }),
     aggregateMonth(deps.db, { stationId: station._id, depth, ...rangeOf(prev) }),
+    loadVisitRows(deps, station, month),
   ]);
   const current = foldMonth(currentRows);
   const now = indicatorsFrom(subtreeCounts(current));
   const then = indicatorsFrom(subtreeCounts(foldMonth(beforeRows)));
+  const visits = visitSection(visitRows, { station, month, children });
   const childRows = [
     ...children.map((c) => ({ stationId: c._id as string | null, stationName: c.name })),
     { stationId: null, stationName: `${station.name}（本级）` },
@@ -68,6 +71,7 @@ export async function buildMonthlyReport(deps: Deps, station: StationDoc, month:
       ...(current.byCategory.get(category) ?? { activities: 0, attendances: 0 }),
     })).filter((row) => row.activities > 0 || row.attendances > 0),
     children: childRows,
+    visits,
     generatedAt: deps.now(),
   };
 }

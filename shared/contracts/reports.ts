@@ -3,6 +3,7 @@ import { ACTIVITY_CATEGORY_KEYS } from '../domain/activity';
 import { EARLIEST_REPORT_MONTH, INDICATOR_KEYS } from '../domain/report';
 import { STATION_TIERS } from '../domain/station';
 import { defineContract, paged, ZId, ZInstant, ZPageRequest } from './common';
+import { ZVisitRateSection } from './targets';
 
 const ZMonth = z
   .string()
@@ -33,6 +34,8 @@ export const ZMonthlyReport = z.object({
   ),
   /** Children (室 of a 站, 站 of a 中心); `stationId` null is the station's own, 本级, work. */
   children: z.array(z.object({ stationId: z.string().nullable(), stationName: z.string(), values: ZIndicatorValues })),
+  /** 重点对象月探访率 (ADR 0017): its own section, two database calls. */
+  visits: ZVisitRateSection,
   generatedAt: ZInstant,
 });
 export type TMonthlyReport = z.infer<typeof ZMonthlyReport>;
@@ -62,6 +65,8 @@ export const ZToday = z.object({
   }),
   month: z.string(),
   monthFigures: ZIndicatorValues,
+  /** This month's visit rate for the console card ("本月探访 128/134，6 人未访"). */
+  visits: z.object({ due: z.int(), visited: z.int(), notVisited: z.int(), ratePermille: z.int() }),
 });
 
 /** One audit entry as the viewer shows it. */

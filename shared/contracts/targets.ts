@@ -274,6 +274,30 @@ export const ZReadLogEntry = z.object({
   targetIds: z.array(z.string()),
 });
 
+const ZRateFigures = { due: z.int(), visited: z.int(), ratePermille: z.int() };
+
+/** The 月报's visit section (月探访率): figures, breakdowns, and who was not reached (masked). */
+export const ZVisitRateSection = z.object({
+  month: z.string(),
+  ...ZRateFigures,
+  notVisited: z.int(),
+  byTier: z.array(z.object({ tier: z.enum(RISK_TIER_KEYS), ...ZRateFigures })),
+  byCategory: z.array(z.object({ category: z.enum(TARGET_CATEGORY_KEYS), ...ZRateFigures })),
+  children: z.array(z.object({ stationId: z.string().nullable(), stationName: z.string(), ...ZRateFigures })),
+  notReached: z.array(
+    z.object({
+      targetId: z.string(),
+      maskedName: z.string(),
+      stationId: z.string(),
+      childStationName: z.string(),
+      tier: z.enum(RISK_TIER_KEYS),
+    }),
+  ),
+  notReachedTotal: z.int(),
+  databaseCalls: z.int(),
+});
+export type TVisitRateSection = z.infer<typeof ZVisitRateSection>;
+
 const ZVisitPolicy = z.strictObject({
   high: z.enum(VISIT_PERIOD_KEYS),
   key: z.enum(VISIT_PERIOD_KEYS),

@@ -263,7 +263,8 @@ describe('cost and export', () => {
     });
     const after = await calls();
     expect(after).toEqual(before);
-    // The caller, the station and its children; ten aggregations for the month and ten for the one before.
+    // The caller, the station and its children; ten aggregations for the month and ten for the one before;
+    // the visit section's policy and its one aggregation (ADR 0017).
     expect(before).toEqual({
       users: { getDocument: 1 },
       stations: { getDocument: 2 },
@@ -273,8 +274,10 @@ describe('cost and export', () => {
       volunteers: { aggregateDocuments: 2 },
       pledges: { aggregateDocuments: 2 },
       distributions: { aggregateDocuments: 2 },
+      visitPolicies: { getDocument: 1 },
+      targets: { aggregateDocuments: 1 },
     });
-    expect(totalCalls(before)).toBe(23);
+    expect(totalCalls(before)).toBe(25);
   });
 
   it('exports an xlsx whose summary carries the same figures', async () => {
@@ -290,7 +293,7 @@ describe('cost and export', () => {
     expect(bytes.length).toBe(file.bytes);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['月报汇总', '分站明细', '活动类别']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['月报汇总', '分站明细', '活动类别', '重点对象探访']);
     const summary = book.getWorksheet('月报汇总')!;
     const raw = new Map<string, number>();
     summary.eachRow((row, i) => {

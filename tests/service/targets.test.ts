@@ -5,6 +5,8 @@ import { clearTargets, grantStaff, idNumber, registerVolunteer, targetInput, vis
  * The protected roster (ADR 0017) through the real `targets` function and SDK against the emulator:
  * registration and the two duplicate rules, moves and closing, who sees what, and the read log.
  */
+jest.setTimeout(30_000);
+
 let b: Backend;
 const WANGJIANG = 'st_LJ0102';
 const ZHONGDAI_VILLAGE = 'st_LJ0201';

@@ -9,6 +9,8 @@ import { clearTargets, grantStaff, targetInput, visitInput } from './targets-sup
  * overdue at week and month boundaries in Asia/Shanghai, major events, the repair timer, and the
  * follow-up hook for service orders.
  */
+jest.setTimeout(30_000);
+
 let b: Backend;
 const HOUR = 3_600_000;
 /** An instant given as Shanghai wall-clock time. */

@@ -30,5 +30,11 @@ export async function today(deps: Deps, caller: Caller, input: { stationId: stri
       IndicatorKey,
       number
     >,
+    visits: {
+      due: report.visits.due,
+      visited: report.visits.visited,
+      notVisited: report.visits.notVisited,
+      ratePermille: report.visits.ratePermille,
+    },
   };
 }
