@@ -47,6 +47,10 @@ async function main(): Promise<void> {
     await import('./report');
     return;
   }
+  if (process.argv.includes('--visits')) {
+    await import('./visits');
+    return;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-bench-'));
   const port = 18000 + Math.floor(Math.random() * 2000);
   const server = await startGatewayProcess(port, dataDir);
