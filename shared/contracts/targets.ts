@@ -450,7 +450,12 @@ export const targetsContract = defineContract('targets', {
     response: z.object({ fileId: z.string(), url: z.string(), bytes: z.int() }),
   },
   /** One visit, for its author or staff of its station (a sync conflict shows it beside the draft). */
-  getVisit: { access: 'user', request: z.strictObject({ visitId: ZId }), response: ZVisit },
+  getVisit: {
+    access: 'user',
+    /** By id, or by the caller's own draft id (what a phone knows of a draft it synced). */
+    request: z.union([z.strictObject({ visitId: ZId }), z.strictObject({ clientId: ZId })]),
+    response: ZVisit,
+  },
   /** Staff confirm (it counts) or reject a volunteer's visit. */
   confirmVisit: {
     access: 'staff',

@@ -110,7 +110,8 @@ describe('offline drafts sync once', () => {
     ).toBe('VISIT_CONFLICT');
     expect((await b.all('visits')).find((v) => v.clientId === 'draft-0001')).toEqual(before);
     // The author sees what the server has, to compare with the draft.
-    const stored = await b.ok('targets', 'getVisit', { visitId: before._id }, AS.staff);
+    const stored = await b.ok('targets', 'getVisit', { clientId: 'draft-0001' }, AS.staff);
+    expect(stored.visitId).toBe(before._id);
     expect(stored).toMatchObject({ summary: '精神状态良好', mine: true, status: 'counted' });
   });
 
