@@ -1,6 +1,6 @@
 /**
  * Browser-only image helpers (DOM `Image` and `<canvas>`), for the H5 variants of pages that read
- * a photo: the scanner (`scan.h5.ts`) and the arrival photo picker (`pick-photo.h5.ts`). Imported
+ * a photo: the scanner (`scan.h5.ts`) and the photo picker (`lib/pick-photo.h5.ts`: arrival and visit photos). Imported
  * only from `*.h5.ts` files, so they never reach the mini-program.
  */
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { showError } from '../../../lib/feedback';
 import { useUploadArrivalPhoto } from '../api/donations';
 import { FormField } from './fields';
-import { pickPhoto } from '../lib/pick-photo';
+import { pickPhoto } from '../../../lib/pick-photo';
 
 /** The uploaded photo the confirmed arrival will name: its file id and a link to show it. */
 export interface UploadedPhoto {

@@ -10,7 +10,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { showSuccess } from '../../../../lib/feedback';
 import { readParam } from '../../../../lib/routes';
 import { NEEDS_CHANGED, useCharities, useCreateNeed } from '../../api/donations';
-import { DateField } from '../../components/date-field';
+import { DateField } from '../../../../components/date-field';
 import { ChoiceChips, FormField, NoMoneyNotice } from '../../components/fields';
 import { beijingDateIn } from '../../lib/format';
 import { parseNeed, type Errors, type NeedFormValues } from '../../lib/forms';

@@ -23,7 +23,7 @@ import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { useNeed, usePledge } from '../../api/donations';
 import { CharityCard, CharityReceiptForm } from '../../components/charity';
-import { DateField } from '../../components/date-field';
+import { DateField } from '../../../../components/date-field';
 import { ChoiceChips, FormField, NoMoneyNotice, Progress } from '../../components/fields';
 import { beijingDate, beijingDateIn } from '../../lib/format';
 import { parsePledge, type Errors, type PledgeFormValues } from '../../lib/forms';

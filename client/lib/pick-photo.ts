@@ -1,5 +1,10 @@
 import Taro from '@tarojs/taro';
-import { ARRIVAL_PHOTO_MAX_SIDE } from '../../../../shared/domain/donation';
+import { ARRIVAL_PHOTO_MAX_SIDE } from '../../shared/domain/donation';
+
+/**
+ * Taking a photo to upload through a cloud function (arrival photos, visit photos, consent forms):
+ * compressed on the phone, read as base64. Shared by the feature subpackages that take photos.
+ */
 
 /** A photo ready to upload, as base64 JPEG/PNG (the preview shows the stored copy). */
 export interface PickedPhoto {

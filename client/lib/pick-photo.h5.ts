@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import { ARRIVAL_PHOTO_MAX_SIDE } from '../../../../shared/domain/donation';
-import { drawScaled, loadImage } from '../../../lib/browser-image';
+import { ARRIVAL_PHOTO_MAX_SIDE } from '../../shared/domain/donation';
+import { drawScaled, loadImage } from './browser-image';
 // Type only: at build time './pick-photo' resolves to this very file on H5.
 import type { PickedPhoto } from './pick-photo';
 
