@@ -49,6 +49,21 @@ const SUB_PACKAGES = [
       'pages/charities/index',
     ],
   },
+  {
+    root: 'packages/targets',
+    pages: [
+      'pages/plan/index',
+      'pages/roster/index',
+      'pages/record/index',
+      'pages/edit/index',
+      'pages/visit/index',
+      'pages/sync/index',
+      'pages/queue/index',
+      'pages/tasks/index',
+      'pages/read-log/index',
+      'pages/policy/index',
+    ],
+  },
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/dev', pages: ['pages/sign-in/index'] }] : []),
 ];
 

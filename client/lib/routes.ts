@@ -40,6 +40,16 @@ export const ROUTES = {
   donationStaff: '/packages/donation/pages/staff/index',
   donationNeedEdit: '/packages/donation/pages/need-edit/index',
   donationCharities: '/packages/donation/pages/charities/index',
+  targetsPlan: '/packages/targets/pages/plan/index',
+  targetsRoster: '/packages/targets/pages/roster/index',
+  targetsRecord: '/packages/targets/pages/record/index',
+  targetsEdit: '/packages/targets/pages/edit/index',
+  targetsVisit: '/packages/targets/pages/visit/index',
+  targetsSync: '/packages/targets/pages/sync/index',
+  targetsQueue: '/packages/targets/pages/queue/index',
+  targetsTasks: '/packages/targets/pages/tasks/index',
+  targetsReadLog: '/packages/targets/pages/read-log/index',
+  targetsPolicy: '/packages/targets/pages/policy/index',
   /** H5 local runs only; absent from the weapp build. */
   devSignIn: '/packages/dev/pages/sign-in/index',
 } as const;

@@ -56,6 +56,7 @@ export function toRecord(t: TargetDoc, ctx: PlanContext & { caseload: boolean; f
   return {
     ...toListItem(t, ctx),
     rev: t.rev,
+    stationPath: t.stationPath,
     idMasked: t.idMasked,
     phones: t.phones,
     room: t.address.room,
@@ -72,6 +73,7 @@ export function toRecord(t: TargetDoc, ctx: PlanContext & { caseload: boolean; f
             method: t.consent.method,
             at: t.consent.at,
             witness: t.consent.witness,
+            formPhotoFileId: t.consent.formPhotoFileId,
             formPhotoUrl: ctx.formPhotoUrl,
           }
         : { status: 'none' as const },

@@ -129,6 +129,8 @@ export const ZTargetSpan = z.object({
 /** The full record, for staff of the record's station subtree (every read is logged). */
 export const ZTargetRecord = ZTargetListItem.extend({
   rev: z.int(),
+  /** Ids of the record's station and its ancestors (for the policy checks that hide buttons). */
+  stationPath: z.array(z.string()),
   idMasked: z.string().nullable(),
   phones: z.array(z.string()),
   room: z.string(),
@@ -144,6 +146,8 @@ export const ZTargetRecord = ZTargetListItem.extend({
       method: z.enum(CONSENT_METHOD_KEYS),
       at: ZInstant,
       witness: z.string().nullable(),
+      /** Sent back unchanged by an edit that keeps the photo on file. */
+      formPhotoFileId: z.string().nullable(),
       formPhotoUrl: z.string().nullable(),
     }),
     z.object({ status: z.literal('none') }),

@@ -116,6 +116,30 @@ export default function MinePage() {
           extra={volunteer.data ? `编号 ${volunteer.data.volunteerNo}` : '未登记'}
           onClick={() => openPage(volunteer.data ? ROUTES.volunteerProfile : ROUTES.volunteerRegister)}
         />
+        {volunteer.data ? (
+          <Entry
+            id="targets-tasks-entry"
+            title="我的探访任务"
+            extra="结对探访"
+            onClick={() => openPage(ROUTES.targetsTasks)}
+          />
+        ) : null}
+        {me.data && canAnywhere({ grants: me.data.roles }, 'visits:record') ? (
+          <Entry
+            id="targets-plan-entry"
+            title="探访关爱"
+            extra="今日应访 · 离线记录"
+            onClick={() => openPage(ROUTES.targetsPlan)}
+          />
+        ) : null}
+        {me.data && canAnywhere({ grants: me.data.roles }, 'targets:read') ? (
+          <Entry
+            id="targets-roster-entry"
+            title="服务对象档案"
+            extra="社工专用"
+            onClick={() => openPage(ROUTES.targetsRoster)}
+          />
+        ) : null}
         {me.data && canAnywhere({ grants: me.data.roles }, 'hours:approve') ? (
           <Entry
             id="volunteer-review-entry"

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '探访频次',
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '服务对象档案',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '待同步的探访',
+});
