@@ -5,6 +5,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { formatIndicator, INDICATORS, type IndicatorKey } from '../../../../../shared/domain/report';
 import { formatTime } from '../../../../../shared/domain/time';
+import { visitCardLine } from '../../../../../shared/domain/visit-rate';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
@@ -185,6 +186,18 @@ export default function ConsoleHomePage() {
                 查看月报
               </Button>
             </View>
+          </View>
+
+          <Text className="section-title">重点对象探访</Text>
+          <View
+            className="card"
+            id="console-visits-card"
+            onClick={() => openPage(ROUTES.targetsPlan, { stationId, view: 'month', all: 1 })}
+          >
+            <Text className="text-strong" id="console-visits-line">
+              {visitCardLine(data.visits)}
+            </Text>
+            <Text className="hint">{`月探访率 ${(data.visits.ratePermille / 10).toFixed(1)}% · 去探访关爱 ›`}</Text>
           </View>
 
           <Text className="section-title">更多</Text>

@@ -14,6 +14,7 @@ import { readParam } from '../../../../lib/routes';
 import { type MonthlyReport, useExportMonthly, useMonthly, useTrend } from '../../api/reports';
 import { F2Chart } from '../../components/f2-chart';
 import { StationPicker } from '../../components/station-picker';
+import { VisitSection } from '../../components/visit-section';
 import { changeText, currentMonth, monthLabel, monthParam, shiftMonth, shortMonthLabel } from '../../lib/month';
 import { saveLinkedFile } from '../../lib/save-file';
 import { stationsWith } from '../../lib/stations';
@@ -96,7 +97,7 @@ function ChildrenTable({ report }: { report: MonthlyReport }) {
   );
 }
 
-/** Staff: the 月报 of a station subtree — indicators, categories, children, trend, Excel export. */
+/** Staff: the 月报 of a station subtree — indicators, children, visit rate, categories, trend, Excel export. */
 export default function ReportPage() {
   const { params } = useRouter();
   const me = useMe();
@@ -193,6 +194,9 @@ export default function ReportPage() {
 
           <Text className="section-title">下级站点明细</Text>
           <ChildrenTable report={data} />
+
+          <Text className="section-title">重点对象探访</Text>
+          <VisitSection section={data.visits} stationId={stationId} />
 
           <Text className="section-title">分类统计</Text>
           <F2Chart
