@@ -396,13 +396,15 @@ export async function updateTargetAtRev(
 
 /**
  * Raise the cached last visit to `at` if it is later (one conditional write; a late-synced older
- * visit changes nothing). Clears an open major event the visit answered, and keeps the first door
- * visit's location as the home's. Does not bump `rev`: a visit never invalidates an open edit.
+ * visit changes nothing). When asked, also clears an open major event the visit answered and keeps
+ * the first door visit's location as the home's (each its own conditional write, so a race with
+ * another visit or a new event cannot undo either). Does not bump `rev`: a visit never invalidates
+ * an open edit.
  */
 export async function noteCountedVisit(
   db: Database,
   targetId: string,
-  visit: { at: Date; homeLocation: { latitude: number; longitude: number } | null },
+  visit: { at: Date; answersUrgent: boolean; homeLocation: { latitude: number; longitude: number } | null },
 ): Promise<void> {
   const _ = db.command;
   await Promise.all([
@@ -410,10 +412,12 @@ export async function noteCountedVisit(
       .collection(COLLECTIONS.targets)
       .where(_.and([{ _id: targetId }, _.or([{ lastVisitAt: _.eq(null) }, { lastVisitAt: _.lt(visit.at) }])]))
       .update({ lastVisitAt: visit.at }),
-    db
-      .collection(COLLECTIONS.targets)
-      .where({ _id: targetId, 'urgent.since': _.lte(visit.at) })
-      .update({ urgent: null }),
+    visit.answersUrgent
+      ? db
+          .collection(COLLECTIONS.targets)
+          .where({ _id: targetId, 'urgent.since': _.lte(visit.at) })
+          .update({ urgent: null })
+      : Promise.resolve(),
     visit.homeLocation
       ? db
           .collection(COLLECTIONS.targets)

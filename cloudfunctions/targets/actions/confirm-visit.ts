@@ -33,7 +33,9 @@ export async function confirmVisit(
     reason: input.decision === 'reject' ? input.reason : null,
   });
   if (!decided) throw new AppError('ILLEGAL_TRANSITION', { userMessage: '该探访已确认或已退回' });
-  if (status === 'counted') await noteCountedVisit(deps.db, visit.targetId, { at: visit.startAt, homeLocation: null });
+  // The record's open event may be answered by this visit; the write checks it (no extra read).
+  if (status === 'counted')
+    await noteCountedVisit(deps.db, visit.targetId, { at: visit.startAt, answersUrgent: true, homeLocation: null });
   await auditTarget(deps, {
     entity: 'visit',
     actorId: reader.caller.userId,

@@ -108,6 +108,7 @@ export async function recordVisit(
   if (status === 'counted')
     await noteCountedVisit(deps.db, target._id, {
       at: startAt,
+      answersUrgent: target.urgent !== null && target.urgent.since <= startAt,
       homeLocation: door && !target.homeLocation ? coarseLocation(data.location!) : null,
     });
   return { visitId, status, duplicate: false, far: visit.far };
