@@ -443,11 +443,7 @@ describe('the plan at week and month boundaries (Asia/Shanghai)', () => {
 
   it('repairs a drifted last visit from the visit rows (timer), audited', async () => {
     await b.db.collection('targets').doc(ids.monthly!).update({ lastVisitAt: null });
-    const run = async () =>
-      (await FUNCTIONS.targets(
-        { Type: 'Timer', TriggerName: 'reconcile' },
-        buildInvocationContext('targets', undefined),
-      )) as any;
+    const run = async () => (await b.runTimer('targets', 'reconcile')) as any;
     const answer = await run();
     expect(answer).toMatchObject({ ok: true, data: { corrected: 1 } });
     expect((await b.all('targets')).find((t) => t._id === ids.monthly).lastVisitAt).toEqual(sh('2026-11-30T23:29:00'));
