@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       ) + '\n',
     );
     // Functions that notify people may send WeChat subscription messages (cloud call permission).
-    const openapi = name === 'activities' ? ['subscribeMessage.send'] : [];
+    const openapi = name === 'activities' || name === 'orders' ? ['subscribeMessage.send'] : [];
     writeFileSync(resolve(dir, 'config.json'), JSON.stringify({ permissions: { openapi } }, null, 2) + '\n');
     const mod = require(resolve(dir, 'index.js')) as { main?: unknown };
     if (typeof mod.main !== 'function') throw new Error(`${name}: bundle does not export main`);

@@ -12,11 +12,16 @@ export interface Notice {
   title: string;
   body: string;
   activityId: string | null;
+  /** The service order it is about (opens the order's page). */
+  orderId?: string | null;
 }
 
-/** The subscription template for activity notices (configured per mini-program), or none. */
-function templateId(): string | undefined {
-  const id = process.env.WX_TEMPLATE_WAITLIST;
+/**
+ * The subscription template for a notice (configured per mini-program), or none: service-order
+ * notices use `WX_TEMPLATE_ORDER`, activity notices `WX_TEMPLATE_WAITLIST`.
+ */
+function templateId(notice: Notice): string | undefined {
+  const id = notice.orderId ? process.env.WX_TEMPLATE_ORDER : process.env.WX_TEMPLATE_WAITLIST;
   return id && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : undefined;
 }
 
@@ -32,9 +37,9 @@ const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('')
  */
 export async function notify(deps: Deps, notices: Notice[]): Promise<void> {
   const now = deps.now();
-  const template = templateId();
   const rows: MessageDoc[] = [];
   for (const n of notices) {
+    const template = templateId(n);
     let delivery: MessageDoc['delivery'] = 'skipped';
     if (template && (await useSubscriptionCredit(deps.db, n.userId, template))) {
       const user = await findUserById(deps.db, n.userId);
@@ -55,9 +60,11 @@ async function send(
       requestData: {
         touser: msg.openid,
         template_id: msg.template,
-        page: msg.notice.activityId
-          ? `packages/activity/pages/detail/index?activityId=${msg.notice.activityId}`
-          : 'pages/mine/index',
+        page: msg.notice.orderId
+          ? `packages/orders/pages/detail/index?orderId=${msg.notice.orderId}`
+          : msg.notice.activityId
+            ? `packages/activity/pages/detail/index?activityId=${msg.notice.activityId}`
+            : 'pages/mine/index',
         data: {
           thing1: thing(msg.notice.title),
           thing2: thing(msg.notice.body),

@@ -1,6 +1,7 @@
 import { main as accounts } from '../../cloudfunctions/accounts/index';
 import { main as activities } from '../../cloudfunctions/activities/index';
 import { main as donations } from '../../cloudfunctions/donations/index';
+import { main as orders } from '../../cloudfunctions/orders/index';
 import { main as reports } from '../../cloudfunctions/reports/index';
 import { main as stations } from '../../cloudfunctions/stations/index';
 import { main as targets } from '../../cloudfunctions/targets/index';
@@ -19,6 +20,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionMain> = {
   donations,
   reports,
   targets,
+  orders,
 };
 
 /** True when `name` is a deployable function. */

@@ -53,6 +53,7 @@ const SCHEDULE = [
   { fn: 'volunteering', trigger: 'autoClose', everyMs: 60_000 },
   { fn: 'donations', trigger: 'lapse', everyMs: 60_000 },
   { fn: 'targets', trigger: 'reconcile', everyMs: 60_000 },
+  { fn: 'orders', trigger: 'escalateOrders', everyMs: 60_000 },
 ] as const;
 
 export interface Gateway {

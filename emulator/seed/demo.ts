@@ -13,9 +13,10 @@ import type { StationTier } from '../../shared/domain/station';
 import { fromAppWallClock, inAppZone } from '../../shared/domain/time';
 import { demoStationPoint, locateDemoStations } from './station-locations';
 import { seedDemoTargets } from './targets';
+import { seedDemoOrders } from './orders';
 
 /** Bump when the demo data changes shape, so an old local database is re-seeded alongside. */
-const SEED_MARKER = 'seed-demo-v3';
+const SEED_MARKER = 'seed-demo-v4';
 
 interface StationSeed {
   code: string;
@@ -474,6 +475,7 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
   }
 
   await seedDemoTargets(db, now);
+  await seedDemoOrders(db, now);
   await tolerateDuplicate(db.collection(COLLECTIONS.counters).add({ _id: SEED_MARKER, at: now }));
   return { seeded: true };
 }

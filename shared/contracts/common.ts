@@ -22,6 +22,7 @@ export const FUNCTION_NAMES = [
   'donations',
   'reports',
   'targets',
+  'orders',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 

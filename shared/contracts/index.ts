@@ -6,6 +6,7 @@ import { volunteeringContract } from './volunteering';
 import { donationsContract } from './donations';
 import { reportsContract } from './reports';
 import { targetsContract } from './targets';
+import { ordersContract } from './orders';
 
 export * from './common';
 export * from './accounts';
@@ -15,6 +16,7 @@ export * from './volunteering';
 export * from './donations';
 export * from './reports';
 export * from './targets';
+export * from './orders';
 
 /** Every function's contract by name: the robustness test and the gateway walk this. */
 export const CONTRACTS: Record<FunctionName, Contract> = {
@@ -25,5 +27,6 @@ export const CONTRACTS: Record<FunctionName, Contract> = {
   donations: donationsContract,
   reports: reportsContract,
   targets: targetsContract,
+  orders: ordersContract,
 };
 export * from './dev';

@@ -1,7 +1,19 @@
 /**
  * What an in-app message (消息) tells its reader: a waitlisted person got a seat (`promoted`) or
  * was offered one to confirm (`offered`), an offer ran out (`offer_expired`), or staff cancelled
- * an activity they booked (`activity_cancelled`).
+ * an activity they booked (`activity_cancelled`); a service order moved on (`order_update`, to the
+ * person who ordered), was dispatched to the reader (`order_assigned`), is nearly due or overdue
+ * (`order_due`, to its worker and the station's staff), or was rated badly (`order_bad_rating`, to
+ * the station's heads).
  */
-export const MESSAGE_KINDS = ['promoted', 'offered', 'offer_expired', 'activity_cancelled'] as const;
+export const MESSAGE_KINDS = [
+  'promoted',
+  'offered',
+  'offer_expired',
+  'activity_cancelled',
+  'order_update',
+  'order_assigned',
+  'order_due',
+  'order_bad_rating',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -207,8 +207,8 @@ export interface OrderParties {
   orderedBy: string;
   /** The person served, when they have an account (self orders), else null. */
   recipientUserId: string | null;
-  /** Station staff placed it for someone without a phone (代点单). */
-  proxy: boolean;
+  /** Set (truthy) when station staff placed it for someone without a phone (代点单). */
+  proxy: object | boolean | null;
   assigneeId: string | null;
 }
 
@@ -340,10 +340,21 @@ export function orderDeadlines(placedAt: Date, allowance: DeadlineHours): OrderD
   };
 }
 
-/** The deadline that matters now: the response one until the station answers, then completion. */
-export function nextDueAt(status: OrderStatus, deadlines: Pick<OrderDeadlines, 'responseDueAt' | 'completionDueAt'>) {
-  if ((UNRESPONDED_STATUSES as readonly OrderStatus[]).includes(status)) return deadlines.responseDueAt;
-  if (status === 'accepted') return deadlines.completionDueAt;
+/**
+ * Whether the station still owes the resident a first answer: not yet taken, declined or
+ * referred. An order sent back to the pool after a worker took it has been answered already.
+ */
+export function isAwaitingResponse(order: { status: OrderStatus; respondedAt: Date | null }): boolean {
+  return (UNRESPONDED_STATUSES as readonly OrderStatus[]).includes(order.status) && order.respondedAt === null;
+}
+
+/** The deadline that matters now: the response one until the station answers, then completion; none once closed. */
+export function nextDueAt(
+  order: { status: OrderStatus; respondedAt: Date | null },
+  deadlines: Pick<OrderDeadlines, 'responseDueAt' | 'completionDueAt'>,
+): Date | null {
+  if (isAwaitingResponse(order)) return deadlines.responseDueAt;
+  if ((ACTIVE_STATUSES as readonly OrderStatus[]).includes(order.status)) return deadlines.completionDueAt;
   return null;
 }
 
@@ -359,6 +370,7 @@ export type EscalationStage = (typeof ESCALATION_STAGES)[number];
 /** What the escalation timer knows about an order. */
 export interface EscalationView extends OrderDeadlines {
   status: OrderStatus;
+  respondedAt: Date | null;
   notified: Record<EscalationStage, Date | null>;
 }
 
@@ -370,7 +382,7 @@ export interface EscalationView extends OrderDeadlines {
  */
 export function escalationsDue(order: EscalationView, now: Date): { stage: EscalationStage; notify: boolean }[] {
   const out: { stage: EscalationStage; notify: boolean }[] = [];
-  const unresponded = (UNRESPONDED_STATUSES as readonly OrderStatus[]).includes(order.status);
+  const unresponded = isAwaitingResponse(order);
   const active = (ACTIVE_STATUSES as readonly OrderStatus[]).includes(order.status);
   const add = (stage: EscalationStage, applies: boolean, at: Date, notify: boolean) => {
     if (applies && !order.notified[stage] && at <= now) out.push({ stage, notify });

@@ -15,14 +15,25 @@ export type Permission =
   | 'targets:export'
   | 'targets:readLog'
   | 'visits:record'
-  | 'visits:configure';
+  | 'visits:configure'
+  | 'order:manage'
+  | 'order:review'
+  | 'order:policy';
 
 /** Service targets and visits (ADR 0017): staff keep the roster and visit; heads and admins also export and see the read log. */
 const TARGET_STAFF: readonly Permission[] = ['targets:read', 'targets:manage', 'visits:record'];
 const TARGET_HEAD: readonly Permission[] = [...TARGET_STAFF, 'targets:export', 'targets:readLog'];
 
 const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  staff: ['activity:manage', 'booking:checkIn', 'report:read', 'hours:approve', 'donation:manage', ...TARGET_STAFF],
+  staff: [
+    'activity:manage',
+    'booking:checkIn',
+    'report:read',
+    'hours:approve',
+    'donation:manage',
+    ...TARGET_STAFF,
+    'order:manage',
+  ],
   head: [
     'activity:manage',
     'booking:checkIn',
@@ -31,6 +42,9 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'donation:manage',
     'audit:read',
     ...TARGET_HEAD,
+    'order:manage',
+    'order:review',
+    'order:policy',
   ],
   admin: [
     'activity:manage',
@@ -43,6 +57,9 @@ const PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'roles:grant',
     ...TARGET_HEAD,
     'visits:configure',
+    'order:manage',
+    'order:review',
+    'order:policy',
   ],
 };
 

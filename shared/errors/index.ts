@@ -123,6 +123,18 @@ export const ERROR_MESSAGES = {
   VISIT_CONFLICT: '这条探访已同步过，且内容与手机上的草稿不同',
   /** Information that needs the person's separate consent (PIPL art. 29) was given without it. */
   CONSENT_REQUIRED: '未取得本人单独同意，不能保存该信息',
+  /** Taking a service order someone else took a moment earlier (one conditional write decides). */
+  ORDER_TAKEN: '这张服务单刚刚已被他人接单',
+  /** Ordering a menu item its station has paused. */
+  ITEM_PAUSED: '该服务暂停受理，请选择其他服务或联系社工站',
+  /** A resident ordering a "service targets only" item themself; staff can place it for them. */
+  TARGETS_ONLY: '该服务仅面向重点服务对象，请联系社工站为您登记',
+  /** Taking or being dispatched an order by someone who is neither staff nor a volunteer of its station. */
+  NOT_ELIGIBLE_WORKER: '只有本站社工或登记志愿者可以接单',
+  /** Working on, dispatching or judging an order one placed or receives oneself. */
+  OWN_ORDER: '不能处理与自己有关的服务单',
+  /** Reopening or confirming after the confirmation window, or reopening too many times. */
+  CONFIRM_WINDOW_PASSED: '已超过可重新办理的期限，如有问题请联系社工站',
   /** Anything unexpected; the request id in the log tells what happened. */
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;

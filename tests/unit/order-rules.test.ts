@@ -10,6 +10,7 @@ import {
   deadlineHoursProblem,
   escalationsDue,
   fromStatuses,
+  isAwaitingResponse,
   isOrderPhotoPath,
   isOverdue,
   isOwnOrder,
@@ -195,10 +196,16 @@ describe('deadlines (Asia/Shanghai)', () => {
 
   it('follows the response deadline until the station answers, then completion, then none', () => {
     const d = { responseDueAt: at('2026-11-23 10:00'), completionDueAt: at('2026-11-30 00:00') };
-    expect(nextDueAt('pending', d)).toEqual(d.responseDueAt);
-    expect(nextDueAt('assigned', d)).toEqual(d.responseDueAt);
-    expect(nextDueAt('accepted', d)).toEqual(d.completionDueAt);
-    expect(nextDueAt('done', d)).toBeNull();
+    const answered = at('2026-11-22 11:00');
+    expect(nextDueAt({ status: 'pending', respondedAt: null }, d)).toEqual(d.responseDueAt);
+    expect(nextDueAt({ status: 'assigned', respondedAt: null }, d)).toEqual(d.responseDueAt);
+    expect(nextDueAt({ status: 'accepted', respondedAt: answered }, d)).toEqual(d.completionDueAt);
+    // Sent back to the pool or reassigned after a worker took it: the station has answered.
+    expect(nextDueAt({ status: 'pending', respondedAt: answered }, d)).toEqual(d.completionDueAt);
+    expect(nextDueAt({ status: 'assigned', respondedAt: answered }, d)).toEqual(d.completionDueAt);
+    expect(nextDueAt({ status: 'done', respondedAt: answered }, d)).toBeNull();
+    expect(isAwaitingResponse({ status: 'triage', respondedAt: null })).toBe(true);
+    expect(isAwaitingResponse({ status: 'pending', respondedAt: answered })).toBe(false);
     expect(isOverdue({ status: 'pending', nextDueAt: d.responseDueAt }, at('2026-11-23 10:00'))).toBe(true);
     expect(isOverdue({ status: 'pending', nextDueAt: d.responseDueAt }, at('2026-11-23 09:59'))).toBe(false);
   });
@@ -209,6 +216,7 @@ describe('escalation stages', () => {
   const none = { responseNear: null, responseOverdue: null, completionNear: null, completionOverdue: null };
   const base: EscalationView = {
     status: 'pending',
+    respondedAt: null,
     ...orderDeadlines(at('2026-11-22 10:00'), { responseHours: 2, completionHours: 24 }),
     notified: none,
   };
@@ -228,12 +236,17 @@ describe('escalation stages', () => {
     ]);
   });
   it('stops the response stages once the station answered, and follows completion', () => {
-    const accepted = { ...base, status: 'accepted' as const };
+    const accepted = { ...base, status: 'accepted' as const, respondedAt: at('2026-11-22 10:30') };
     expect(escalationsDue(accepted, at('2026-11-23 04:00'))).toEqual([{ stage: 'completionNear', notify: true }]);
     expect(escalationsDue(accepted, at('2026-11-23 10:00'))).toEqual([
       { stage: 'completionNear', notify: false },
       { stage: 'completionOverdue', notify: true },
     ]);
+  });
+  it('follows completion, not response, for an answered order sent back to the pool', () => {
+    const returned = { ...base, status: 'pending' as const, respondedAt: at('2026-11-22 10:30') };
+    expect(escalationsDue(returned, at('2026-11-22 12:00'))).toEqual([]);
+    expect(escalationsDue(returned, at('2026-11-23 04:00'))).toEqual([{ stage: 'completionNear', notify: true }]);
   });
   it('never escalates closed or ended orders', () => {
     for (const status of ['done', 'failed', 'closed', 'declined', 'referred', 'cancelled'] as const) {

@@ -4,7 +4,19 @@ export interface AuditDoc {
   at: Date;
   actorId: string;
   action: string;
-  entity: 'activity' | 'station' | 'user' | 'booking' | 'claim' | 'hourEntry' | 'target' | 'visit' | 'visitPolicy';
+  entity:
+    | 'activity'
+    | 'station'
+    | 'user'
+    | 'booking'
+    | 'claim'
+    | 'hourEntry'
+    | 'target'
+    | 'visit'
+    | 'visitPolicy'
+    | 'order'
+    | 'menuItem'
+    | 'orderPolicy';
   entityId: string;
   stationId: string | null;
   from: unknown;

@@ -7,6 +7,7 @@ export * from './activities';
 export * from './audit';
 export * from './donations';
 export * from './messages';
+export * from './orders';
 export * from './stations';
 export * from './volunteering';
 export * from './targets';

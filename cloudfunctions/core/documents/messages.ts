@@ -8,6 +8,8 @@ export interface MessageDoc {
   title: string;
   body: string;
   activityId: string | null;
+  /** The service order a message is about (absent on messages written before orders existed). */
+  orderId?: string | null;
   createdAt: Date;
   readAt: Date | null;
   /** WeChat subscription delivery: sent, skipped (no consent or local run), or failed. */

@@ -94,6 +94,8 @@ export interface ClaimDoc {
   stationPath: string[];
   activityId: string | null;
   activityTitle: string | null;
+  /** The service order whose record asked for these hours (ADR 0019), else absent/null. */
+  orderId?: string | null;
   startAt: Date;
   endAt: Date;
   minutes: number;

@@ -23,6 +23,9 @@ export const COLLECTIONS = {
   visits: 'visits',
   readLog: 'readLog',
   visitPolicies: 'visitPolicies',
+  menuItems: 'menuItems',
+  orders: 'orders',
+  orderPolicies: 'orderPolicies',
 } as const;
 
 /** Page arguments as the contracts define them (1-based). */

@@ -61,3 +61,10 @@ export async function releaseBusySpan(db: Database, userId: string, shiftId: str
     .doc(userId)
     .update({ busy: _.pull({ shiftId }) });
 }
+
+/** Volunteers registered at a station or beneath it (a 站's volunteers include its 室's), at most `limit`. */
+export async function findVolunteersOfStation(db: Database, stationId: string, limit: number): Promise<VolunteerDoc[]> {
+  return rows<VolunteerDoc>(
+    await db.collection(COLLECTIONS.volunteers).where({ homeStationPath: stationId }).limit(limit).get(),
+  );
+}
