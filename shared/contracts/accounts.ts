@@ -44,6 +44,8 @@ export const ZMessage = z.object({
   title: z.string(),
   body: z.string(),
   activityId: z.string().nullable(),
+  /** The service order the message is about (opens its page), else null. */
+  orderId: z.string().nullable(),
   createdAt: ZInstant,
   read: z.boolean(),
 });

@@ -290,6 +290,22 @@ describe('派单 → 接单 → 办结 → 评单', () => {
     );
     const audit = (await b.all('auditLog')).filter((a) => a.entityId === id).map((a) => a.action);
     expect(audit).toEqual(['order.dispatch', 'order.take', 'order.complete', 'order.replyRating']);
+
+    // The messages reach 消息 with a link to the order.
+    const inbox = await b.ok('accounts', 'myMessages', { pageSize: 50 }, AS.resident);
+    expect(
+      inbox.items
+        .filter((m: any) => m.orderId === id)
+        .map((m: any) => `${m.kind} ${m.title}`)
+        .sort(),
+    ).toEqual(
+      [
+        'order_update 社工站回复了您的评价',
+        'order_update 服务已办结，请确认并评价',
+        'order_update 服务时间已预约',
+        'order_update 您的服务单已被接单',
+      ].sort(),
+    );
   });
 
   it('lets a worker take an order from the open pool; the pool shows no name, phone or address', async () => {

@@ -18,6 +18,7 @@ export async function myMessages(deps: Deps, caller: Caller, input: { page: numb
       title: m.title,
       body: m.body,
       activityId: m.activityId,
+      orderId: m.orderId ?? null,
       createdAt: m.createdAt,
       read: m.readAt !== null,
     })),
