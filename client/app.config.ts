@@ -64,6 +64,19 @@ const SUB_PACKAGES = [
       'pages/policy/index',
     ],
   },
+  {
+    root: 'packages/orders',
+    pages: [
+      'pages/menu/index',
+      'pages/order/index',
+      'pages/mine/index',
+      'pages/detail/index',
+      'pages/queue/index',
+      'pages/work/index',
+      'pages/menu-editor/index',
+      'pages/policy/index',
+    ],
+  },
   ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/dev', pages: ['pages/sign-in/index'] }] : []),
 ];
 

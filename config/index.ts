@@ -41,6 +41,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TCB_ENV': JSON.stringify(process.env.TCB_ENV || 'station-link-dev'),
       // Subscription template for waitlist promotions; empty → the prompt is skipped.
       'process.env.WX_TEMPLATE_WAITLIST': JSON.stringify(process.env.WX_TEMPLATE_WAITLIST || ''),
+      // Subscription template for service-order notices (accepted, done, nearly due); empty → no prompt.
+      'process.env.WX_TEMPLATE_ORDER': JSON.stringify(process.env.WX_TEMPLATE_ORDER || ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -50,6 +50,14 @@ export const ROUTES = {
   targetsTasks: '/packages/targets/pages/tasks/index',
   targetsReadLog: '/packages/targets/pages/read-log/index',
   targetsPolicy: '/packages/targets/pages/policy/index',
+  orderMenu: '/packages/orders/pages/menu/index',
+  orderForm: '/packages/orders/pages/order/index',
+  myOrders: '/packages/orders/pages/mine/index',
+  orderDetail: '/packages/orders/pages/detail/index',
+  orderQueue: '/packages/orders/pages/queue/index',
+  orderWork: '/packages/orders/pages/work/index',
+  menuEditor: '/packages/orders/pages/menu-editor/index',
+  orderPolicy: '/packages/orders/pages/policy/index',
   /** H5 local runs only; absent from the weapp build. */
   devSignIn: '/packages/dev/pages/sign-in/index',
 } as const;

@@ -37,6 +37,9 @@ function MyStation({ stationId }: { stationId: string | null }) {
           >
             进入站点
           </Button>
+          <Button type="primary" id="home-order-button" onClick={() => openPage(ROUTES.orderMenu, { stationId })}>
+            我要点单
+          </Button>
         </View>
       </StationCard>
     );

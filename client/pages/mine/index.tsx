@@ -87,6 +87,7 @@ export default function MinePage() {
 
       <View className="entry-list">
         <Entry id="my-bookings-entry" title="我的报名" onClick={() => openPage(ROUTES.myBookings)} />
+        <Entry id="my-orders-entry" title="我的服务单" onClick={() => openPage(ROUTES.myOrders)} />
         <Entry id="my-pledges-entry" title="我的捐赠" onClick={() => openPage(ROUTES.myPledges)} />
         {me.data && canAnywhere({ grants: me.data.roles }, 'donation:manage') ? (
           <Entry
@@ -138,6 +139,22 @@ export default function MinePage() {
             title="服务对象档案"
             extra="社工专用"
             onClick={() => openPage(ROUTES.targetsRoster)}
+          />
+        ) : null}
+        {me.data && (volunteer.data || canAnywhere({ grants: me.data.roles }, 'order:manage')) ? (
+          <Entry
+            id="order-work-entry"
+            title="我的工单"
+            extra="接单 · 办结"
+            onClick={() => openPage(ROUTES.orderWork)}
+          />
+        ) : null}
+        {me.data && canAnywhere({ grants: me.data.roles }, 'order:manage') ? (
+          <Entry
+            id="order-queue-entry"
+            title="服务单管理"
+            extra="社工专用"
+            onClick={() => openPage(ROUTES.orderQueue)}
           />
         ) : null}
         {me.data && canAnywhere({ grants: me.data.roles }, 'hours:approve') ? (

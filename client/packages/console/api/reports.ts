@@ -1,5 +1,6 @@
 import type { accountsContract } from '../../../../shared/contracts/accounts';
 import type { ResponseOf } from '../../../../shared/contracts/common';
+import type { ordersContract } from '../../../../shared/contracts/orders';
 import type { reportsContract } from '../../../../shared/contracts/reports';
 import type { StaffRole } from '../../../../shared/domain/roles';
 import { useAction, type ActionOptions } from '../../../hooks/use-action';
@@ -83,5 +84,18 @@ export function useRevokeRole(options?: ActionOptions) {
   return useAction(
     (stationId: string, userId: string) => callFunction(accountsFn, 'revokeRole', { stationId, userId }),
     options,
+  );
+}
+
+/** The `orders` cloud function, typed by its contract (type only). */
+const ordersFn: FunctionRef<typeof ordersContract> = { name: 'orders' };
+export type OrderConsole = ResponseOf<typeof ordersContract, 'getConsole'>;
+
+/** The service-order cards of a station subtree: today's new, open, overdue, awaiting rating (`orders.getConsole`). */
+export function useOrderConsole(stationId: string | undefined): Remote<OrderConsole> {
+  return useRemote(
+    stationId ? `orders.getConsole:${stationId}` : null,
+    () => callFunction(ordersFn, 'getConsole', { stationId: stationId as string }),
+    { reloadOnShow: true },
   );
 }

@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../
 import { useMe } from '../../../../hooks/use-me';
 import { ROUTES, openPage, type Route } from '../../../../lib/routes';
 import { type TodayData, useToday } from '../../api/reports';
+import { OrderCards } from '../../components/order-cards';
 import { StationPicker } from '../../components/station-picker';
 import { monthLabel } from '../../lib/month';
 import { hasAnywhere, stationsWith } from '../../lib/stations';
@@ -166,6 +167,8 @@ export default function ConsoleHomePage() {
               );
             })}
           </View>
+
+          <OrderCards stationId={stationId} />
 
           <Text className="section-title">{monthLabel(data.month)}数据</Text>
           <View className="card">

@@ -28,19 +28,25 @@ export default function MessagesPage() {
       ) : list.error && !list.loaded ? (
         <ErrorState error={list.error} onRetry={() => void list.reload()} />
       ) : list.items.length === 0 ? (
-        <EmptyState title="暂无消息" description="候补转正、活动取消等通知会显示在这里" />
+        <EmptyState title="暂无消息" description="候补转正、活动取消、服务单进展等通知会显示在这里" />
       ) : (
         <View>
           <Text className="list-summary">共 {list.total} 条消息</Text>
           {list.items.map((message) => {
             const fresh = list.freshIds.has(message.messageId);
             const activityId = message.activityId;
+            const orderId = message.orderId;
+            const open = orderId
+              ? () => openPage(ROUTES.orderDetail, { orderId })
+              : activityId
+                ? () => openPage(ROUTES.activityDetail, { activityId })
+                : undefined;
             return (
               <View
                 key={message.messageId}
                 id={`message-${message.messageId}`}
-                className={`card message${activityId ? ' message--link' : ''}`}
-                onClick={activityId ? () => openPage(ROUTES.activityDetail, { activityId }) : undefined}
+                className={`card message${open ? ' message--link' : ''}`}
+                onClick={open}
               >
                 <View className="message__head">
                   {fresh ? <Text className="message__new">新</Text> : null}
@@ -48,7 +54,11 @@ export default function MessagesPage() {
                 </View>
                 <Text className="message__body">{message.body}</Text>
                 <Text className="message__time">{formatDateTime(message.createdAt)}</Text>
-                {activityId ? <Text className="message__open">查看活动 ›</Text> : null}
+                {orderId ? (
+                  <Text className="message__open">查看服务单 ›</Text>
+                ) : activityId ? (
+                  <Text className="message__open">查看活动 ›</Text>
+                ) : null}
               </View>
             );
           })}

@@ -11,6 +11,7 @@ import { useStation } from '../../../../hooks/use-station';
 import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { useHomeStation } from '../../api/use-home-station';
+import { useStationMenu } from '../../api/use-station-menu';
 import './index.scss';
 
 /**
@@ -22,9 +23,10 @@ export default function StationDetailPage() {
   const stationId = readParam(params.stationId);
   const station = useStation(stationId);
   const home = useHomeStation(stationId);
+  const menu = useStationMenu(stationId);
 
   usePullDownRefresh(async () => {
-    await station.reload();
+    await Promise.all([station.reload(), menu.reload()]);
     Taro.stopPullDownRefresh();
   });
 
@@ -123,7 +125,27 @@ export default function StationDetailPage() {
 
       <Text className="section-title">服务清单</Text>
       <View className="card" id="station-services">
-        {data.services.length ? (
+        {menu.data && menu.data.items.length ? (
+          <View>
+            <Text className="text-secondary">点一项服务即可下单，社工会尽快联系您</Text>
+            {menu.data.items.map((item) => (
+              <View
+                className="service service--orderable tap-target"
+                key={item.itemId}
+                id={`station-menu-${item.itemId}`}
+                onClick={() => openPage(ROUTES.orderForm, { stationId: data.stationId, itemId: item.itemId })}
+              >
+                <View className="service__body">
+                  <Text className="service__name">{item.name}</Text>
+                  {item.description ? <Text className="service__description">{item.description}</Text> : null}
+                </View>
+                <Text className="service__go">点单 ›</Text>
+              </View>
+            ))}
+          </View>
+        ) : menu.loading && !menu.data ? (
+          <Text className="text-secondary">正在加载服务清单…</Text>
+        ) : data.services.length ? (
           data.services.map((service) => (
             <View className="service" key={service.name}>
               <Text className="service__name">{service.name}</Text>
@@ -133,6 +155,15 @@ export default function StationDetailPage() {
         ) : (
           <Text className="text-secondary">服务清单正在整理中</Text>
         )}
+        <View className="actions">
+          <Button
+            type="primary"
+            id="station-order-button"
+            onClick={() => openPage(ROUTES.orderMenu, { stationId: data.stationId })}
+          >
+            按类别查看服务清单
+          </Button>
+        </View>
       </View>
 
       {data.brandProjects.length ? (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '服务清单', enablePullDownRefresh: true });

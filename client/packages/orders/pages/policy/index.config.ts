@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '响应与办结时限' });
