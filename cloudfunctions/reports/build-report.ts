@@ -17,6 +17,7 @@ import type { Deps } from '../core/deps';
 import type { StationDoc } from '../core/documents';
 import { aggregateMonth } from '../core/repositories/reports';
 import { findChildStations } from '../core/repositories/stations';
+import { loadOrderSection } from './order-section';
 import { loadVisitRows, visitSection } from './visit-section';
 
 /** The station, checked for existence and the caller's right to read its reports. */
@@ -38,11 +39,12 @@ export function assertReportableMonth(month: string, now: Date): void {
 export async function buildMonthlyReport(deps: Deps, station: StationDoc, month: string) {
   const depth = station.path.length - 1;
   const prev = previousMonth(month);
-  const [children, currentRows, beforeRows, visitRows] = await Promise.all([
+  const [children, currentRows, beforeRows, visitRows, orders] = await Promise.all([
     findChildStations(deps.db, station._id),
     aggregateMonth(deps.db, { stationId: station._id, depth, ...rangeOf(month) }),
     aggregateMonth(deps.db, { stationId: station._id, depth, ...rangeOf(prev) }),
     loadVisitRows(deps, station, month),
+    loadOrderSection(deps, station, month),
   ]);
   const current = foldMonth(currentRows);
   const now = indicatorsFrom(subtreeCounts(current));
@@ -72,6 +74,7 @@ export async function buildMonthlyReport(deps: Deps, station: StationDoc, month:
     })).filter((row) => row.activities > 0 || row.attendances > 0),
     children: childRows,
     visits,
+    orders: orders.withChildren(children),
     generatedAt: deps.now(),
   };
 }

@@ -283,6 +283,34 @@ export type TOrder = z.infer<typeof ZOrder>;
 
 const ZOrderId = z.strictObject({ orderId: ZId });
 
+/** The 月报's service-order figures (counts; rates in permille; average rating in tenths). */
+export const ZOrderFigures = z.object({
+  received: z.int(),
+  responseDue: z.int(),
+  respondedOnTime: z.int(),
+  responseRatePermille: z.int(),
+  completionDue: z.int(),
+  completedOnTime: z.int(),
+  onTimeRatePermille: z.int(),
+  rated: z.int(),
+  ratingSum: z.int(),
+  averageRatingTenths: z.int(),
+  satisfied: z.int(),
+  satisfactionPermille: z.int(),
+});
+export type TOrderFigures = z.infer<typeof ZOrderFigures>;
+
+/** The 月报's service-order section: this month and the last, by category, channel and child station. */
+export const ZOrderSection = z.object({
+  figures: ZOrderFigures,
+  previous: ZOrderFigures,
+  byCategory: z.array(z.object({ category: z.enum(ORDER_CATEGORY_KEYS), figures: ZOrderFigures })),
+  byChannel: z.array(z.object({ channel: z.enum(ORDER_CHANNEL_KEYS), received: z.int() })),
+  /** Children (室 of a 站, 站 of a 中心); `stationId` null is the station's own orders (本级). */
+  children: z.array(z.object({ stationId: z.string().nullable(), stationName: z.string(), figures: ZOrderFigures })),
+});
+export type TOrderSection = z.infer<typeof ZOrderSection>;
+
 export const QUEUE_VIEWS = ['triage', 'open', 'active', 'overdue', 'awaiting_rating', 'bad_ratings', 'ended'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 

@@ -3,6 +3,7 @@ import { ACTIVITY_CATEGORY_KEYS } from '../domain/activity';
 import { EARLIEST_REPORT_MONTH, INDICATOR_KEYS } from '../domain/report';
 import { STATION_TIERS } from '../domain/station';
 import { defineContract, paged, ZId, ZInstant, ZPageRequest } from './common';
+import { ZOrderSection } from './orders';
 import { ZVisitRateSection } from './targets';
 
 const ZMonth = z
@@ -36,6 +37,8 @@ export const ZMonthlyReport = z.object({
   children: z.array(z.object({ stationId: z.string().nullable(), stationName: z.string(), values: ZIndicatorValues })),
   /** 重点对象月探访率 (ADR 0017): its own section, two database calls. */
   visits: ZVisitRateSection,
+  /** Service orders (点单 → 评单): received, 响应率, 按时办结率, rating, 满意率 (its own section). */
+  orders: ZOrderSection,
   generatedAt: ZInstant,
 });
 export type TMonthlyReport = z.infer<typeof ZMonthlyReport>;

@@ -276,8 +276,10 @@ describe('cost and export', () => {
       distributions: { aggregateDocuments: 2 },
       visitPolicies: { getDocument: 1 },
       targets: { aggregateDocuments: 1 },
+      // The service-order section: one aggregation for this month and the one before.
+      orders: { aggregateDocuments: 1 },
     });
-    expect(totalCalls(before)).toBe(25);
+    expect(totalCalls(before)).toBe(26);
   });
 
   it('exports an xlsx whose summary carries the same figures', async () => {
@@ -293,7 +295,7 @@ describe('cost and export', () => {
     expect(bytes.length).toBe(file.bytes);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['月报汇总', '分站明细', '活动类别', '重点对象探访']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['月报汇总', '分站明细', '活动类别', '服务工单', '重点对象探访']);
     const summary = book.getWorksheet('月报汇总')!;
     const raw = new Map<string, number>();
     summary.eachRow((row, i) => {

@@ -78,7 +78,7 @@ test('导出 Excel on weapp: downloaded from cloud storage into the user folder 
 
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(readFileSync(localPath(opened[0]!.filePath)) as unknown as ArrayBuffer);
-  expect(book.worksheets.map((w) => w.name)).toEqual(['月报汇总', '分站明细', '活动类别', '重点对象探访']);
+  expect(book.worksheets.map((w) => w.name)).toEqual(['月报汇总', '分站明细', '活动类别', '服务工单', '重点对象探访']);
   const summary = book.getWorksheet('月报汇总')!;
   const month = String(summary.getRow(2).getCell(3).value);
   const raw = new Map<string, number>();

@@ -485,7 +485,7 @@ export async function findMostOverdue(db: Database, stationId: string, now: Date
 export async function aggregateOrderMonth(
   db: Database,
   scope: { stationId: string; depth: number; previousStart: Date; start: Date; end: Date; now: Date },
-): Promise<{ rows: OrderReportRow[]; databaseCalls: number }> {
+): Promise<OrderReportRow[]> {
   const _ = db.command;
   const notWithdrawn = { $ne: ['$status', 'cancelled'] };
   const worked = { $not: [{ $in: ['$status', ['cancelled', 'declined', 'referred']] }] };
@@ -534,5 +534,5 @@ export async function aggregateOrderMonth(
       channel: String(id.channel ?? ''),
     };
   });
-  return { rows: out, databaseCalls: 1 };
+  return out;
 }

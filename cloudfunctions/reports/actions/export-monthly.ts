@@ -9,6 +9,7 @@ import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { EXPORT_LINK_SECONDS, fileLinks, putFile } from '../../core/repositories/files';
 import { assertReportableMonth, buildMonthlyReport, reportStation } from '../build-report';
+import { addOrderSheet } from '../order-sheet';
 
 /** The largest workbook built in one call (a district's report is tens of KB; this guards memory). */
 const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
@@ -79,6 +80,7 @@ export async function exportMonthly(deps: Deps, caller: Caller, input: { station
       attendances: row.attendances,
     });
   categories.getRow(1).font = { bold: true };
+  addOrderSheet(book, report);
 
   // 重点对象探访: figures only; the not-reached list (masked) only for those who may export the roster.
   const visits = book.addWorksheet('重点对象探访');

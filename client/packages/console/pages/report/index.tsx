@@ -13,6 +13,7 @@ import { showError, showSuccess } from '../../../../lib/feedback';
 import { readParam } from '../../../../lib/routes';
 import { type MonthlyReport, useExportMonthly, useMonthly, useTrend } from '../../api/reports';
 import { F2Chart } from '../../components/f2-chart';
+import { OrderReport } from '../../components/order-report';
 import { StationPicker } from '../../components/station-picker';
 import { VisitSection } from '../../components/visit-section';
 import { changeText, currentMonth, monthLabel, monthParam, shiftMonth, shortMonthLabel } from '../../lib/month';
@@ -197,6 +198,9 @@ export default function ReportPage() {
 
           <Text className="section-title">重点对象探访</Text>
           <VisitSection section={data.visits} stationId={stationId} />
+
+          <Text className="section-title">服务工单（点单 · 派单 · 接单 · 评单）</Text>
+          <OrderReport section={data.orders} />
 
           <Text className="section-title">分类统计</Text>
           <F2Chart
