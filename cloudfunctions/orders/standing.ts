@@ -1,5 +1,5 @@
 import { can } from '../../shared/domain/policy';
-import { orderRoles, type OrderActor } from '../../shared/domain/orders';
+import { isOwnOrder, orderRoles, type OrderActor } from '../../shared/domain/orders';
 import { AppError } from '../../shared/errors';
 import { requireUser, type Caller, type UserCaller } from '../core/caller';
 import type { Deps } from '../core/deps';
@@ -36,14 +36,19 @@ export function volunteerServes(volunteer: Pick<VolunteerDoc, 'homeStationPath'>
 
 /**
  * The caller's standing on an order. Staff are judged by the shared policy on the order's path; a
- * volunteer's row is read only when the caller is not staff there (one read at most).
+ * volunteer's row is read only when it can matter — the caller is not staff there, not the
+ * order's orderer or person served, not already its assignee (one read at most, usually none).
  */
 export async function standingOn(deps: Deps, caller: Caller, order: OrderDoc): Promise<Standing> {
   const user = requireUser(caller);
   const isStaff = can(caller, 'order:manage', { stationPath: order.stationPath });
+  const settled = isStaff || isOwnOrder(order, user.userId) || order.assigneeId === user.userId;
   let volunteer: VolunteerDoc | null = null;
-  if (!isStaff) volunteer = await findVolunteer(deps.db, user.userId);
-  const isVolunteer = volunteer !== null && volunteerServes(volunteer, order.stationPath);
+  if (!settled) volunteer = await findVolunteer(deps.db, user.userId);
+  // An assignee keeps the kind they were given the order as.
+  const isVolunteer =
+    (volunteer !== null && volunteerServes(volunteer, order.stationPath)) ||
+    (!isStaff && order.assigneeId === user.userId && order.assigneeKind === 'volunteer');
   const isWorker = isStaff || isVolunteer;
   const roles = orderRoles(order, { userId: user.userId, isStaff, isWorker });
   return { user, roles, isStaff, isWorker, workerKind: isStaff ? 'staff' : isVolunteer ? 'volunteer' : null };

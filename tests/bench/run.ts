@@ -51,6 +51,10 @@ async function main(): Promise<void> {
     await import('./visits');
     return;
   }
+  if (process.argv.includes('--orders')) {
+    await import('./orders');
+    return;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-bench-'));
   const port = 18000 + Math.floor(Math.random() * 2000);
   const server = await startGatewayProcess(port, dataDir);
