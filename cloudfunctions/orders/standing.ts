@@ -1,5 +1,5 @@
 import { can } from '../../shared/domain/policy';
-import { isOwnOrder, orderRoles, type OrderActor } from '../../shared/domain/orders';
+import { isOwnOrder, orderRoles, raisedByStation, type OrderActor } from '../../shared/domain/orders';
 import { AppError } from '../../shared/errors';
 import { requireUser, type Caller, type UserCaller } from '../core/caller';
 import type { Deps } from '../core/deps';
@@ -63,7 +63,7 @@ export type ViewerRole = 'owner' | 'assignee' | 'staff' | 'pool';
  * name, phone or address). Null: nothing at all.
  */
 export function viewerRoleOf(order: OrderDoc, standing: Standing): ViewerRole | null {
-  if (standing.roles.includes('orderer') && !order.proxy) return 'owner';
+  if (standing.roles.includes('orderer') && !raisedByStation(order)) return 'owner';
   if (standing.roles.includes('assignee')) return 'assignee';
   if (standing.roles.includes('staff')) return 'staff';
   if (standing.roles.includes('worker') && order.status === 'pending') return 'pool';

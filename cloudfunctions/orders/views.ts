@@ -136,7 +136,8 @@ export function toOrderView(
     relationship: viewer === 'pool' ? null : order.relationship,
     contactPhone: fullContact ? order.contactPhone : maskPhone(order.contactPhone),
     address: viewer === 'pool' ? '' : order.address,
-    orderedByName: viewer === 'staff' && (order.relationship || order.proxy) ? order.orderedByName : null,
+    orderedByName:
+      viewer === 'staff' && (order.relationship || order.proxy || order.source) ? order.orderedByName : null,
     proxyVia: viewer === 'staff' ? (order.proxy?.via ?? null) : null,
     assigneeKind: order.assigneeKind,
     scheduledAt: order.scheduledAt,

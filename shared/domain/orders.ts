@@ -209,7 +209,14 @@ export interface OrderParties {
   recipientUserId: string | null;
   /** Set (truthy) when station staff placed it for someone without a phone (代点单). */
   proxy: object | boolean | null;
+  /** Set (truthy) when the station raised it from its own work (a visit that found a need). */
+  source?: object | null;
   assigneeId: string | null;
+}
+
+/** Whether station staff raised the order for someone (代点单, or from a visit), not the person themself. */
+export function raisedByStation(order: Pick<OrderParties, 'proxy' | 'source'>): boolean {
+  return Boolean(order.proxy) || Boolean(order.source);
 }
 
 /**
@@ -218,13 +225,14 @@ export interface OrderParties {
  * never its staff, assignee or worker.
  */
 export function isOwnOrder(order: OrderParties, userId: string): boolean {
-  return (!order.proxy && order.orderedBy === userId) || order.recipientUserId === userId;
+  return (!raisedByStation(order) && order.orderedBy === userId) || order.recipientUserId === userId;
 }
 
 /**
  * The caller's roles on an order. `isStaff`: they hold order management at the order's station;
- * `isWorker`: they are a social worker or registered volunteer of the station. On a 代点单 the
- * station staff speak for the resident (confirm, rate), except the worker who did the service.
+ * `isWorker`: they are a social worker or registered volunteer of the station. On an order the
+ * station raised (代点单, a visit) its staff speak for the resident (confirm, rate), except the
+ * worker who did the service.
  */
 export function orderRoles(
   order: OrderParties,
@@ -233,7 +241,8 @@ export function orderRoles(
   const roles: OrderActor[] = [];
   const own = isOwnOrder(order, caller.userId);
   const isAssignee = order.assigneeId === caller.userId;
-  if ((!order.proxy && order.orderedBy === caller.userId) || (order.proxy && caller.isStaff && !isAssignee)) {
+  const byStation = raisedByStation(order);
+  if ((!byStation && order.orderedBy === caller.userId) || (byStation && caller.isStaff && !isAssignee)) {
     roles.push('orderer');
   }
   if (own) return roles;

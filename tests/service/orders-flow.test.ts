@@ -4,6 +4,10 @@
  * refused transition answered with a code and nothing written, and the volunteer's hours only
  * through the station's review.
  */
+import { findMenuItem } from '../../cloudfunctions/core/repositories/menu';
+import { createOrder, orderIdFor } from '../../cloudfunctions/core/repositories/orders';
+import { findStation } from '../../cloudfunctions/core/repositories/stations';
+import { DEFAULT_ORDER_POLICY } from '../../shared/domain/orders';
 import { fromAppWallClock } from '../../shared/domain/time';
 import {
   AS,
@@ -661,5 +665,51 @@ describe('who sees what', () => {
     expect(overdue.items.every((o: any) => o.overdue)).toBe(true);
     // The seed's 农忙托老 (placed 4 days before T0, 24 h to answer) is overdue at a 站 of the district.
     expect(overdue.items.map((o: any) => o.orderId)).toContain('o_demo_06');
+  });
+});
+
+describe('the hook for orders raised from home visits (service targets, issue 11)', () => {
+  it('creates one order per abnormal visit item, however often the visit syncs; staff work it like a 代点单', async () => {
+    const station = (await findStation(b.db, STATION.yihe))!;
+    const source = { kind: 'visit' as const, visitId: 'visit-2026-11-22-001', item: 'safety.gas' };
+    const request = {
+      id: orderIdFor({ source }),
+      station,
+      item: await findMenuItem(b.db, ITEM.visit),
+      title: null,
+      description: '燃气灶打火困难，有漏气味',
+      photoFileId: null,
+      preferredTime: 'asap' as const,
+      timeNote: '',
+      delivery: 'home' as const,
+      urgent: true,
+      channel: 'visit' as const,
+      orderedBy: { userId: uid(AS.staff), name: '王社工' },
+      recipient: { userId: null, name: '周奶奶', relationship: null },
+      contactPhone: '13911115555',
+      address: '颐和社区 9 幢 101',
+      proxy: null,
+      source,
+      policy: DEFAULT_ORDER_POLICY,
+    };
+    const first = await createOrder(b.db, request, b.clock.now);
+    const again = await createOrder(b.db, request, b.clock.now);
+    expect([first.created, again.created, again.order._id]).toEqual([true, false, first.order._id]);
+    expect((await b.all('orders')).filter((o) => o.source?.visitId === source.visitId)).toHaveLength(1);
+    const seen = await b.ok('orders', 'getOrder', { orderId: first.order._id }, AS.staff);
+    expect(seen).toMatchObject({
+      channel: 'visit',
+      timeClass: 'urgent',
+      viewerRole: 'staff',
+      source: { kind: 'visit', visitId: source.visitId },
+      timeline: [{ actor: '王社工', label: '社工站代为登记服务单' }],
+    });
+    // The worker who recorded the visit may take it: it is not their own order.
+    expect((await b.ok('orders', 'takeOrder', { orderId: first.order._id }, AS.staff)).status).toBe('accepted');
+    // It is nobody's 我的服务单, and no message goes to an account for 周奶奶.
+    expect((await b.ok('orders', 'listMyOrders', {}, AS.staff)).items.map((o: any) => o.orderId)).not.toContain(
+      first.order._id,
+    );
+    expect((await orderMessages(b, first.order._id)).filter((m) => m.includes('order_update'))).toEqual([]);
   });
 });

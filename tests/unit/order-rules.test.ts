@@ -136,6 +136,22 @@ describe('who someone is to an order', () => {
     ]);
     expect(isOwnOrder(proxy, 'u-staff')).toBe(false);
   });
+
+  it('treats an order the station raised from a visit like a 代点单: not the recording worker’s own', () => {
+    const fromVisit = {
+      orderedBy: 'u-staff',
+      recipientUserId: null,
+      proxy: null,
+      source: { kind: 'visit' },
+      assigneeId: null,
+    };
+    expect(isOwnOrder(fromVisit, 'u-staff')).toBe(false);
+    expect(orderRoles(fromVisit, { userId: 'u-staff', isStaff: true, isWorker: true })).toEqual([
+      'orderer',
+      'staff',
+      'worker',
+    ]);
+  });
 });
 
 describe('deadlines (Asia/Shanghai)', () => {

@@ -1,3 +1,4 @@
+import { raisedByStation } from '../../../shared/domain/orders';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { answer, applyTransition } from '../apply';
@@ -11,7 +12,7 @@ export async function confirmOrder(deps: Deps, caller: Caller, input: { orderId:
     action: 'confirm',
     standing,
     set: { confirmedAt: deps.now(), nextDueAt: null },
-    audit: order.proxy !== null,
+    audit: raisedByStation(order),
   });
   return answer(deps, next, standing);
 }

@@ -3,6 +3,7 @@ import {
   BAD_RATING_MAX,
   canEditOrderRating,
   COMPLETED_STATUSES,
+  raisedByStation,
   type OrderStatus,
 } from '../../../shared/domain/orders';
 import { AppError } from '../../../shared/errors';
@@ -88,7 +89,7 @@ export async function rateOrder(
     rev: order.rev + 1,
     updatedAt: now,
   };
-  if (order.proxy) {
+  if (raisedByStation(order)) {
     await appendAudit(deps.db, {
       at: now,
       actorId: standing.user.userId,

@@ -1,4 +1,4 @@
-import { MAX_REOPENS, withinConfirmWindow } from '../../../shared/domain/orders';
+import { MAX_REOPENS, raisedByStation, withinConfirmWindow } from '../../../shared/domain/orders';
 import { AppError } from '../../../shared/errors';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
@@ -34,7 +34,7 @@ export async function reopenOrder(deps: Deps, caller: Caller, input: { orderId: 
     },
     note: input.reason,
     notePublic: true,
-    audit: order.proxy !== null,
+    audit: raisedByStation(order),
   });
   if (next.assigneeId) {
     await send(deps, [
