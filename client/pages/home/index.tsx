@@ -37,7 +37,15 @@ function MyStation({ stationId }: { stationId: string | null }) {
           >
             进入站点
           </Button>
-          <Button type="primary" id="home-order-button" onClick={() => openPage(ROUTES.orderMenu, { stationId })}>
+          <Button
+            type="primary"
+            id="home-order-button"
+            onClick={(event) => {
+              // The card around it opens the station page; this button opens the menu only.
+              event.stopPropagation();
+              openPage(ROUTES.orderMenu, { stationId });
+            }}
+          >
             我要点单
           </Button>
         </View>

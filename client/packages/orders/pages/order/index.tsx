@@ -174,9 +174,16 @@ export default function OrderFormPage() {
           </View>
         ) : (
           <View className="card">
-            <View className="meta-row" id="for-other-entry">
+            {/* The whole row is the tap target (≥ 60 px in 大字模式), not only the small switch. */}
+            <View
+              className="meta-row tap-target"
+              id="for-other-entry"
+              onClick={() => set('forOther', !values.forOther)}
+            >
               <Text className="meta-value text-strong">为家人点单</Text>
-              <Switch id="for-other-switch" checked={values.forOther} onChange={(v) => set('forOther', v)} />
+              <View onClick={(event) => event.stopPropagation()}>
+                <Switch id="for-other-switch" checked={values.forOther} onChange={(v) => set('forOther', v)} />
+              </View>
             </View>
             {values.forOther ? (
               <View>
@@ -298,9 +305,11 @@ export default function OrderFormPage() {
         <PhotoField name="order-photo" label="照片（可选）" stationId={stationId} value={photo} onChange={setPhoto} />
 
         <View className="card">
-          <View className="meta-row">
+          <View className="meta-row tap-target" id="urgent-entry" onClick={() => set('urgent', !values.urgent)}>
             <Text className="meta-value text-strong">紧急（涉及安全）</Text>
-            <Switch id="urgent-switch" checked={values.urgent} onChange={(v) => set('urgent', v)} />
+            <View onClick={(event) => event.stopPropagation()}>
+              <Switch id="urgent-switch" checked={values.urgent} onChange={(v) => set('urgent', v)} />
+            </View>
           </View>
           <Text className="hint">
             {values.urgent
