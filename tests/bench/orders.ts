@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { setClock } from '../../cloudfunctions/core/deps';
 import { userIdForOpenid } from '../../cloudfunctions/core/repositories/users';
-import { buildInvocationContext } from '../../emulator/gateway/context';
+import { buildTimerContext } from '../../emulator/gateway/context';
 import { FUNCTIONS } from '../../emulator/gateway/functions';
 import { startGateway } from '../../emulator/gateway/server';
 import { idCheckChar } from '../../shared/domain/identity';
@@ -48,9 +48,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-orders-bench-'));
   const gateway = await startGateway({ port: 0, dataDir, seed: true, devLogin: true, timers: false });
   const base = gateway.url;
-  const db = tcb
-    .init({ env: 'local', serviceUrl: gateway.serviceUrl, secretId: 'local', secretKey: 'local' })
-    .database();
+  control.authorization = `Bearer ${gateway.credentials.secretKey}`;
+  const db = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, ...gateway.credentials }).database();
   try {
     const staff = await login(base, { persona: 'staff' });
     const residents: string[] = [];
@@ -227,10 +226,7 @@ async function main(): Promise<void> {
     // Thirty hours on, every untaken order is overdue: one timer run handles a batch of 100.
     setClock(() => new Date(later + 30 * 3600_000));
     const run = async () =>
-      (await FUNCTIONS.orders(
-        { Type: 'Timer', TriggerName: 'escalateOrders' },
-        buildInvocationContext('orders', undefined),
-      )) as {
+      (await FUNCTIONS.orders({ Type: 'Timer', TriggerName: 'escalateOrders' }, buildTimerContext('orders'))) as {
         data: { escalated: number; messages: number };
       };
     const first = await run();
@@ -323,11 +319,13 @@ function describe(s: Stats): string {
   return `reads ${reads}, writes ${writes}: ${per}`;
 }
 
+/** The emulator's control endpoints need its credential (set once the gateway is up). */
+const control = { authorization: '' };
 async function resetStats(base: string): Promise<void> {
-  await fetch(`${base}/emulator/stats/reset`, { method: 'POST' });
+  await fetch(`${base}/emulator/stats/reset`, { method: 'POST', headers: control });
 }
 async function stats(base: string): Promise<Stats> {
-  return (await (await fetch(`${base}/emulator/stats`)).json()) as Stats;
+  return (await (await fetch(`${base}/emulator/stats`, { headers: control })).json()) as Stats;
 }
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));

@@ -158,11 +158,63 @@ describe('reports', () => {
   it('build the month and the console at a constant cost', async () => {
     expect(
       await budget(() => b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-11' }, AS.staff)),
-    ).toEqual({ reads: 23, writes: 0, transaction: 0 });
+    ).toEqual({ reads: 24, writes: 0, transaction: 0 });
     expect(await budget(() => b.ok('reports', 'today', { stationId: STATION.jiangbin }, AS.staff))).toEqual({
-      reads: 30,
+      reads: 31,
       writes: 0,
       transaction: 0,
     });
+  });
+});
+
+describe('service orders', () => {
+  it('order, take, rate and show an order at a constant cost', async () => {
+    let orderId = '';
+    const request = {
+      stationId: STATION.yihe,
+      itemId: 'mi_lj_meal',
+      contactPhone: '13800001111',
+      address: '颐和社区 3 幢 2 单元 401',
+    };
+    expect(await budget(async () => ({ orderId } = await b.ok('orders', 'placeOrder', request, AS.resident)))).toEqual({
+      reads: 4,
+      writes: 1,
+      transaction: 0,
+    });
+    expect(await budget(() => b.ok('orders', 'getOrder', { orderId }, AS.resident))).toEqual({
+      reads: 2,
+      writes: 0,
+      transaction: 0,
+    });
+    // From the open pool: caller, order, the taker's volunteer row → the write, its audit, the message.
+    await registerVolunteer(b, 'order-taker', { realName: '李志远', homeStationId: STATION.jiangbin, serial: 901 });
+    expect(await budget(() => b.ok('orders', 'takeOrder', { orderId }, 'order-taker'))).toEqual({
+      reads: 3,
+      writes: 3,
+      transaction: 0,
+    });
+    const now = b.clock.now;
+    b.clock.now = new Date(now.getTime() + 2 * 3600_000);
+    await b.ok(
+      'orders',
+      'closeOrder',
+      {
+        orderId,
+        outcome: 'done',
+        record: {
+          startAt: new Date(now.getTime() + 600_000).toISOString(),
+          minutes: 20,
+          method: 'home_visit',
+          note: '已送餐',
+        },
+      },
+      'order-taker',
+    );
+    expect(await budget(() => b.ok('orders', 'rateOrder', { orderId, score: 5, comment: '' }, AS.resident))).toEqual({
+      reads: 2,
+      writes: 1,
+      transaction: 0,
+    });
+    b.clock.now = now;
   });
 });
