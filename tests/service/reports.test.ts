@@ -295,7 +295,13 @@ describe('cost and export', () => {
     expect(bytes.length).toBe(file.bytes);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['月报汇总', '分站明细', '活动类别', '服务工单', '重点对象探访']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '月报汇总',
+      '分站明细',
+      '活动类别',
+      '服务工单',
+      '重点对象探访',
+    ]);
     const summary = book.getWorksheet('月报汇总')!;
     const raw = new Map<string, number>();
     summary.eachRow((row, i) => {
