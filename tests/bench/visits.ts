@@ -48,9 +48,10 @@ async function main(): Promise<void> {
     setClock(() => NOW);
     const deps = getDeps();
 
-    const resetStats = () => fetch(`${emulator.url}/emulator/stats/reset`, { method: 'POST' });
+    const control = { authorization: `Bearer ${emulator.credentials.secretKey}` };
+    const resetStats = () => fetch(`${emulator.url}/emulator/stats/reset`, { method: 'POST', headers: control });
     const calls = async () => {
-      const stats = (await (await fetch(`${emulator.url}/emulator/stats`)).json()) as Record<
+      const stats = (await (await fetch(`${emulator.url}/emulator/stats`, { headers: control })).json()) as Record<
         string,
         Record<string, number>
       >;
