@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { containsPaymentNumber, PAYMENT_NUMBER_MESSAGE } from '../domain/payment-numbers';
 
 // Validation messages in Chinese on both sides: forms and INVALID_INPUT field details read naturally.
 z.config(z.locales.zhCN());
@@ -51,14 +52,27 @@ export const ZId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'ID 格式不正�
 /** Instants cross the wire as ISO-8601 strings (dates are stored as Dates). */
 export const ZInstant = z.iso.datetime({ offset: true });
 
-/** A single-line text field: trimmed, non-empty, bounded. */
+/**
+ * A single-line text field a person types: trimmed, non-empty, bounded, and never carrying a card
+ * or account number (`containsPaymentNumber`). Structured values (ids, phones, receipt numbers)
+ * have their own schemas.
+ */
 export function text(max: number, label: string) {
-  return z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+  return z
+    .string()
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字`)
+    .refine((value) => !containsPaymentNumber(value), PAYMENT_NUMBER_MESSAGE);
 }
 
-/** An optional multi-line text field, bounded. */
+/** An optional multi-line text field a person types, bounded and screened like {@link text}. */
 export function longText(max: number, label: string) {
-  return z.string().trim().max(max, `${label}不能超过${max}个字`);
+  return z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .refine((value) => !containsPaymentNumber(value), PAYMENT_NUMBER_MESSAGE);
 }
 
 /** Mainland mobile number. */

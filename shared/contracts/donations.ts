@@ -7,14 +7,8 @@ import {
   NEED_STATUSES,
   PLEDGE_QUEUE_VIEWS,
   PLEDGE_STATUSES,
-  looksLikePaymentDetails,
 } from '../domain/donation';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
-
-/** Free text that must not carry bank card or account numbers (the app never stores them). */
-function noPaymentDetails(max: number, label: string) {
-  return longText(max, label).refine((t) => !looksLikePaymentDetails(t), '请勿填写银行卡号、账号等支付信息');
-}
 
 const ZQuantity = z.int('数量须为整数').min(1, '数量至少为1').max(1_000_000, '数量过大');
 const ZFen = z.int('金额以分为单位，须为整数').min(0, '金额不能为负数').max(MAX_VALUE_FEN, '金额过大');
@@ -61,7 +55,7 @@ export const ZNeedInput = z.strictObject({
   unitValueFen: ZFen,
   deadline: ZInstant,
   beneficiaryGroup: text(20, '受益群体'),
-  description: noPaymentDetails(500, '需求说明').default(''),
+  description: longText(500, '需求说明').default(''),
   activityId: ZId.optional(),
   /** Required for `funds_via_charity`: the charity that runs the appeal and holds the money. */
   charityId: ZId.optional(),
@@ -125,7 +119,7 @@ export const ZPledgeRequest = z.strictObject({
     unitValueFen: ZFen.optional(),
     deliveryMethod: z.enum(DELIVERY_METHOD_KEYS),
     expectedDate: ZInstant,
-    message: noPaymentDetails(200, '留言').default(''),
+    message: longText(200, '留言').default(''),
     anonymous: z.boolean().default(false),
     donorName: text(20, '捐赠人名称'),
     contactPhone: ZPhone,
@@ -190,10 +184,15 @@ export const donationsContract = defineContract('donations', {
       centerId: ZId,
       data: z.strictObject({
         name: text(60, '慈善组织名称'),
-        registrationNo: text(40, '统一社会信用代码'),
+        /** A structured identifier (GB 32100, 18 characters), not free text: digits are expected. */
+        registrationNo: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码为18位数字或大写字母'),
         projectName: text(60, '募捐项目'),
         projectUrl: z.string().trim().url('请输入项目页面网址').max(300),
-        howToGive: noPaymentDetails(300, '捐赠方式说明'),
+        howToGive: longText(300, '捐赠方式说明'),
       }),
     }),
     response: ZCharity,

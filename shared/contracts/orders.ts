@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { looksLikePaymentDetails, ARRIVAL_PHOTO_MAX_BASE64 } from '../domain/donation';
+import { ARRIVAL_PHOTO_MAX_BASE64 } from '../domain/donation';
 import {
   DELIVERY_MODE_KEYS,
   ITEM_TIME_CLASS_KEYS,
@@ -19,18 +19,6 @@ import {
 import { STATION_TIERS } from '../domain/station';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
 
-const PAYMENT_MESSAGE = '请勿填写银行卡号、账号等支付信息';
-
-/** Optional free text, bounded, never carrying bank card or account numbers. */
-function freeText(max: number, label: string) {
-  return longText(max, label).refine((t) => !looksLikePaymentDetails(t), PAYMENT_MESSAGE);
-}
-
-/** Required single-line text, bounded, never carrying bank card or account numbers. */
-function requiredText(max: number, label: string) {
-  return text(max, label).refine((t) => !looksLikePaymentDetails(t), PAYMENT_MESSAGE);
-}
-
 /** A cloud storage file id as functions hand them out (`cloud://…`). */
 export const ZFileId = z
   .string()
@@ -44,9 +32,9 @@ export const ZClientKey = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编�
 
 /** What staff enter for a menu item. */
 export const ZMenuItemInput = z.strictObject({
-  name: requiredText(20, '服务名称'),
+  name: text(20, '服务名称'),
   category: z.enum(ORDER_CATEGORY_KEYS, '请选择服务类别'),
-  description: freeText(120, '服务说明').default(''),
+  description: longText(120, '服务说明').default(''),
   audience: z.enum(MENU_AUDIENCE_KEYS).default('anyone'),
   delivery: z
     .array(z.enum(DELIVERY_MODE_KEYS))
@@ -122,14 +110,14 @@ const orderFields = {
   /** A menu item; absent = a free-form request that goes to triage. */
   itemId: ZId.optional(),
   /** What is needed, for a free-form request (required then). */
-  title: requiredText(20, '需求').optional(),
-  description: freeText(200, '需求描述').default(''),
+  title: text(20, '需求').optional(),
+  description: longText(200, '需求描述').default(''),
   photoFileId: ZFileId.optional(),
   preferredTime: z.enum(PREFERRED_TIME_KEYS).default('anytime'),
-  timeNote: freeText(30, '时间说明').default(''),
+  timeNote: longText(30, '时间说明').default(''),
   contactPhone: ZPhone,
   /** Required when the service comes to the home. */
-  address: freeText(80, '地址').default(''),
+  address: longText(80, '地址').default(''),
   /** One of the item's delivery modes; default its first. */
   delivery: z.enum(DELIVERY_MODE_KEYS).optional(),
   /** Urgent / safety: the 2-hour response class. */
@@ -146,7 +134,7 @@ export const ZPlaceOrderRequest = z
     ...orderFields,
     forOther: z
       .strictObject({
-        recipientName: requiredText(20, '服务对象姓名'),
+        recipientName: text(20, '服务对象姓名'),
         relationship: z.enum(RELATIONSHIP_KEYS, '请选择与服务对象的关系'),
       })
       .optional(),
@@ -159,7 +147,7 @@ export const ZPlaceForResidentRequest = z
   .strictObject({
     ...orderFields,
     via: z.enum(['phone', 'desk'], '请选择登记方式'),
-    recipientName: requiredText(20, '服务对象姓名'),
+    recipientName: text(20, '服务对象姓名'),
   })
   .refine(needsTitle, TITLE_ISSUE);
 export type TPlaceForResidentRequest = z.input<typeof ZPlaceForResidentRequest>;
@@ -172,7 +160,7 @@ export const ZServiceRecordInput = z.strictObject({
     .min(RECORD_MIN_MINUTES, `至少${RECORD_MIN_MINUTES}分钟`)
     .max(RECORD_MAX_MINUTES, '一次最多12小时'),
   method: z.enum(SERVICE_METHOD_KEYS, '请选择服务方式'),
-  note: requiredText(300, '服务记录'),
+  note: text(300, '服务记录'),
   photoFileId: ZFileId.optional(),
 });
 
@@ -182,7 +170,7 @@ export const ZCloseOrderRequest = z
     outcome: z.enum(['done', 'not_done']),
     record: ZServiceRecordInput,
     /** Required when it could not be done: the resident sees it. */
-    reason: freeText(100, '原因').default(''),
+    reason: longText(100, '原因').default(''),
   })
   .refine((v) => v.outcome === 'done' || v.reason.length > 0, {
     message: '请说明未能办理的原因',
@@ -434,7 +422,7 @@ export const ordersContract = defineContract('orders', {
   /** 派单 (or reassign) to a social worker or a registered volunteer of the station. Audited. */
   dispatchOrder: {
     access: 'staff',
-    request: z.strictObject({ orderId: ZId, assigneeId: ZId, note: freeText(100, '派单说明').default('') }),
+    request: z.strictObject({ orderId: ZId, assigneeId: ZId, note: longText(100, '派单说明').default('') }),
     response: ZOrder,
   },
   /** 接单: one conditional write — of several workers at once exactly one wins. */
@@ -452,13 +440,13 @@ export const ordersContract = defineContract('orders', {
   /** The assignee (or staff) sends an order back to the station's open pool. Audited. */
   returnOrder: {
     access: 'user',
-    request: z.strictObject({ orderId: ZId, reason: requiredText(100, '退回原因') }),
+    request: z.strictObject({ orderId: ZId, reason: text(100, '退回原因') }),
     response: ZOrder,
   },
   /** Staff decline with a reason the resident sees. Audited. */
   declineOrder: {
     access: 'staff',
-    request: z.strictObject({ orderId: ZId, reason: requiredText(100, '不受理原因') }),
+    request: z.strictObject({ orderId: ZId, reason: text(100, '不受理原因') }),
     response: ZOrder,
   },
   /** 转介: staff refer the need outside with a note the resident sees. Audited. */
@@ -466,15 +454,15 @@ export const ordersContract = defineContract('orders', {
     access: 'staff',
     request: z.strictObject({
       orderId: ZId,
-      to: requiredText(40, '转介单位'),
-      note: freeText(200, '转介说明').default(''),
+      to: text(40, '转介单位'),
+      note: longText(200, '转介说明').default(''),
     }),
     response: ZOrder,
   },
   /** The orderer withdraws an order nobody has taken yet. */
   cancelOrder: {
     access: 'user',
-    request: z.strictObject({ orderId: ZId, reason: freeText(100, '撤销原因').default('') }),
+    request: z.strictObject({ orderId: ZId, reason: longText(100, '撤销原因').default('') }),
     response: ZOrder,
   },
   /** The assignee records what was done and closes it as done or could-not-be-done. */
@@ -484,7 +472,7 @@ export const ordersContract = defineContract('orders', {
   /** The orderer sends it back to the worker (within the window, at most twice). */
   reopenOrder: {
     access: 'user',
-    request: z.strictObject({ orderId: ZId, reason: requiredText(100, '重新办理的原因') }),
+    request: z.strictObject({ orderId: ZId, reason: text(100, '重新办理的原因') }),
     response: ZOrder,
   },
   /** 评单: 1–5 with a comment, once per order, editable for 7 days; rating a closed-by-worker order confirms it. */
@@ -493,14 +481,14 @@ export const ordersContract = defineContract('orders', {
     request: z.strictObject({
       orderId: ZId,
       score: z.int('请选择评分').min(1, '请选择评分').max(5),
-      comment: freeText(200, '评价').default(''),
+      comment: longText(200, '评价').default(''),
     }),
     response: ZOrder,
   },
   /** Staff reply to a rating; a head's reply also clears a bad rating from the head's queue. */
   replyToRating: {
     access: 'staff',
-    request: z.strictObject({ orderId: ZId, reply: requiredText(200, '回复') }),
+    request: z.strictObject({ orderId: ZId, reply: text(200, '回复') }),
     response: ZOrder,
   },
   /** The console cards: today's new, open, overdue, awaiting rating, bad ratings; the most overdue. */

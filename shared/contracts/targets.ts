@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { looksLikePaymentDetails } from '../domain/donation';
 import {
   CHECKLIST_ITEM_KEYS,
   CLOSE_REASON_KEYS,
@@ -16,11 +15,6 @@ import {
 import { VISIT_PHOTO_LIMIT, VISIT_PHOTO_MAX_BASE64 } from '../domain/visit';
 import { VISIT_PERIOD_KEYS } from '../domain/visit-plan';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
-
-/** Free text that must not carry card, account or ID numbers (12+ digits in a row). */
-function screened(max: number, label: string) {
-  return longText(max, label).refine((t) => !looksLikePaymentDetails(t), '请勿填写银行卡号、证件号等长串数字');
-}
 
 /** A mobile number, or a landline with its area code (many elderly people have only a landline). */
 export const ZContactPhone = z
@@ -73,7 +67,7 @@ export const ZTargetInput = z
     tierReason: text(100, '评定理由'),
     /** The responsible 社工; defaults to whoever registers the person. */
     responsibleWorkerId: ZId.nullable().default(null),
-    notes: screened(500, '备注').default(''),
+    notes: longText(500, '备注').default(''),
     consent: ZConsentInput,
   })
   .superRefine((input, ctx) => {
@@ -192,8 +186,8 @@ export const ZVisitInput = z
     companions: z.array(text(20, '同行人员')).max(5).default([]),
     checklist: ZChecklist,
     /** Optional words on single items. */
-    notes: z.partialRecord(z.enum(CHECKLIST_ITEM_KEYS), screened(100, '说明')).default({}),
-    summary: screened(500, '探访情况').default(''),
+    notes: z.partialRecord(z.enum(CHECKLIST_ITEM_KEYS), longText(100, '说明')).default({}),
+    summary: longText(500, '探访情况').default(''),
     /** Required when any item is 异常: what to follow up and by when (an order can later come from it). */
     followUp: z
       .strictObject({ note: text(200, '跟进事项'), dueDate: ZDay })
@@ -347,7 +341,7 @@ export const targetsContract = defineContract('targets', {
       targetId: ZId,
       rev: z.int().min(0),
       reason: z.enum(CLOSE_REASON_KEYS, '请选择结案原因'),
-      note: screened(200, '说明').default(''),
+      note: longText(200, '说明').default(''),
     }),
     response: z.object({ targetId: z.string(), rev: z.int() }),
   },
@@ -357,7 +351,7 @@ export const targetsContract = defineContract('targets', {
     request: z.strictObject({
       targetId: ZId,
       event: z.enum(MAJOR_EVENT_KEYS, '请选择情况'),
-      note: screened(200, '说明').default(''),
+      note: longText(200, '说明').default(''),
     }),
     response: z.object({ targetId: z.string(), dueBy: ZInstant }),
   },
@@ -466,7 +460,7 @@ export const targetsContract = defineContract('targets', {
     request: z.strictObject({
       visitId: ZId,
       decision: z.enum(['confirm', 'reject']),
-      reason: screened(100, '原因').default(''),
+      reason: longText(100, '原因').default(''),
     }),
     response: z.object({ visitId: z.string(), status: z.enum(VISIT_STATUSES) }),
   },

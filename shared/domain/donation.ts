@@ -118,14 +118,6 @@ export function formatFen(fen: number): string {
   return `${sign}¥${yuan}.${cents}`;
 }
 
-/**
- * Whether free text looks like it carries payment details (a bank card or account number: 12+
- * digits in a row, ignoring spaces and dashes). The app never stores such numbers.
- */
-export function looksLikePaymentDetails(text: string): boolean {
-  return /\d{12,}/.test(text.replace(/[\s-]/g, ''));
-}
-
 /** Longest side of an arrival photo after the phone compresses it: enough to read a label, light to send. */
 export const ARRIVAL_PHOTO_MAX_SIDE = 1280;
 /** Largest arrival photo accepted, in bytes (the client compresses to a few hundred KB first). */

@@ -295,7 +295,13 @@ describe('funds through a charity, never money', () => {
         'addCharity',
         {
           centerId: STATION.center,
-          data: { name: 'x', registrationNo: 'x', projectName: 'x', projectUrl: 'https://example.org', howToGive: 'x' },
+          data: {
+            name: 'x',
+            registrationNo: '53330100MJ0000002A',
+            projectName: 'x',
+            projectUrl: 'https://example.org',
+            howToGive: 'x',
+          },
         },
         AS.staff,
       ),

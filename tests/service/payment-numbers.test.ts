@@ -1,0 +1,191 @@
+import { loadManifest } from '../../emulator/db';
+import { PAYMENT_NUMBER_MESSAGE } from '../../shared/domain/payment-numbers';
+import { AS, createNeed, pledgeData, publishedActivity, startBackend, STATION, type Backend } from './support';
+
+/**
+ * 《慈善法》 and our own rule: no card or account number is stored anywhere. Every free-text field
+ * of every function is screened by one rule that folds width and separators first; a refusal
+ * writes nothing at all — not the record, not the audit log.
+ */
+let b: Backend;
+const COLLECTIONS = Object.keys(loadManifest().collections);
+
+beforeAll(async () => {
+  b = await startBackend();
+});
+afterAll(() => b.close());
+
+/** The same card number written the ways the issue reproduced (and a few more). */
+const CARD = {
+  fullWidth: '６２２２０２１２３４５６７８９０',
+  spaced: '6222 0212 3456 7890',
+  dashed: '6222-0212-3456-7890',
+  dotted: '6222.0212.3456.7890',
+  mixed: '６２２２ 0212－3456·7890',
+};
+
+async function snapshot(): Promise<string> {
+  const parts: Record<string, unknown[]> = {};
+  for (const name of COLLECTIONS) {
+    parts[name] = (await b.all(name)).sort((x, y) => String(x._id).localeCompare(String(y._id)));
+  }
+  return JSON.stringify(parts);
+}
+
+/** The call is refused as INVALID_INPUT with the payment-number message on `field`. */
+async function expectScreened(
+  fn: Parameters<Backend['call']>[0],
+  action: string,
+  data: unknown,
+  as: string | undefined,
+  field: string,
+) {
+  const answer = await b.call(fn, action, data, as);
+  expect({ action, field, answer }).toMatchObject({
+    action,
+    field,
+    answer: { ok: false, error: { code: 'INVALID_INPUT', fields: { [field]: PAYMENT_NUMBER_MESSAGE } } },
+  });
+}
+
+it('keeps card numbers out of pledges, arrivals, distributions and the public ledger, writing nothing', async () => {
+  const need = await createNeed(b);
+  const pledge = await b.ok(
+    'donations',
+    'pledge',
+    { needId: need.needId, stationId: STATION.jiangbin, data: pledgeData(b) },
+    AS.donor,
+  );
+  await b.ok('donations', 'confirmArrival', { pledgeId: pledge.pledgeId, receivedQuantity: 4, note: '' }, AS.staff);
+  const before = await snapshot();
+
+  const pledgeWith = (overrides: Record<string, unknown>) => ({
+    needId: need.needId,
+    stationId: STATION.jiangbin,
+    data: pledgeData(b, overrides),
+  });
+  await expectScreened('donations', 'pledge', pledgeWith({ donorName: CARD.fullWidth }), AS.donor, 'data.donorName');
+  await expectScreened('donations', 'pledge', pledgeWith({ message: `请转 ${CARD.spaced}` }), AS.donor, 'data.message');
+  await expectScreened(
+    'donations',
+    'confirmArrival',
+    { pledgeId: pledge.pledgeId, receivedQuantity: 4, note: `退款至 ${CARD.dashed}` },
+    AS.staff,
+    'note',
+  );
+  await expectScreened(
+    'donations',
+    'distribute',
+    { pledgeId: pledge.pledgeId, quantity: 1, beneficiaryGroup: '困难老人', note: `卡 ${CARD.dotted}` },
+    AS.staff,
+    'note',
+  );
+  await expectScreened(
+    'donations',
+    'distribute',
+    { pledgeId: pledge.pledgeId, quantity: 1, beneficiaryGroup: CARD.mixed },
+    AS.staff,
+    'beneficiaryGroup',
+  );
+  await expectScreened('donations', 'thank', { pledgeId: pledge.pledgeId, note: CARD.mixed }, AS.staff, 'note');
+  await expectScreened('donations', 'closeNeed', { needId: need.needId, reason: CARD.spaced }, AS.staff, 'reason');
+
+  expect(await snapshot()).toBe(before);
+  const ledger = await b.ok('donations', 'ledger', { stationId: STATION.jiangbin });
+  expect(JSON.stringify(ledger)).not.toMatch(/6222|６２２２/);
+});
+
+it('screens every other free-text field of every function the same way', async () => {
+  const activityId = await publishedActivity(b, STATION.jiangbin);
+  const before = await snapshot();
+  const fake = 'x0000000000000000';
+  const cases: [Parameters<Backend['call']>[0], string, unknown, string, string][] = [
+    ['accounts', 'updateProfile', { data: { nickname: CARD.fullWidth } }, AS.resident, 'data.nickname'],
+    [
+      'donations',
+      'createNeed',
+      {
+        stationId: STATION.jiangbin,
+        data: {
+          title: `棉被 ${CARD.dashed}`,
+          kind: 'goods',
+          unit: '床',
+          targetQuantity: 1,
+          unitValueFen: 100,
+          deadline: new Date(b.clock.now.getTime() + 86400_000).toISOString(),
+          beneficiaryGroup: '困难老人',
+        },
+      },
+      AS.staff,
+      'data.title',
+    ],
+    [
+      'donations',
+      'addCharity',
+      {
+        centerId: STATION.center,
+        data: {
+          name: '临江区慈善总会',
+          registrationNo: '53330100MJ0000003B',
+          projectName: '冬日暖阳',
+          projectUrl: 'https://example.org/p',
+          howToGive: `对公账户 ${CARD.spaced}`,
+        },
+      },
+      AS.admin,
+      'data.howToGive',
+    ],
+    [
+      'activities',
+      'update',
+      { activityId, data: { description: `报名费转 ${CARD.fullWidth}` } },
+      AS.staff,
+      'data.description',
+    ],
+    ['activities', 'cancelActivity', { activityId, reason: CARD.dotted }, AS.staff, 'reason'],
+    ['activities', 'rate', { activityId, score: 5, comment: CARD.mixed }, AS.resident, 'comment'],
+    [
+      'activities',
+      'bookOnBehalf',
+      { activityId, name: '李奶奶', phone: '13700001111', reason: `卡号${CARD.spaced}` },
+      AS.staff,
+      'reason',
+    ],
+    [
+      'volunteering',
+      'claimHours',
+      {
+        data: {
+          stationId: STATION.jiangbin,
+          startAt: new Date(b.clock.now.getTime() - 3 * 3600_000).toISOString(),
+          minutes: 60,
+          description: `补贴打到 ${CARD.dashed}`,
+        },
+      },
+      AS.volunteer,
+      'data.description',
+    ],
+    ['volunteering', 'adjustHours', { entryId: fake, minutes: 30, reason: CARD.fullWidth }, AS.staff, 'reason'],
+    ['volunteering', 'reviewClaim', { claimId: fake, decision: 'reject', reason: CARD.spaced }, AS.staff, 'reason'],
+  ];
+  for (const [fn, action, data, as, field] of cases) await expectScreened(fn, action, data, as, field);
+  expect(await snapshot()).toBe(before);
+});
+
+it('lets phone numbers, dates and quantities through', async () => {
+  const need = await createNeed(b, {
+    title: '冬季棉被 20 床',
+    description: '2026-12-01 前送到，联系 0571-86002101 或 138 0000 1234',
+  });
+  const pledge = await b.ok(
+    'donations',
+    'pledge',
+    {
+      needId: need.needId,
+      stationId: STATION.jiangbin,
+      data: pledgeData(b, { message: '１２月３日送到，电话 13800001234，共 4 床' }),
+    },
+    AS.donor,
+  );
+  expect(pledge.message).toBe('１２月３日送到，电话 13800001234，共 4 床');
+});
