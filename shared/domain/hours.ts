@@ -11,6 +11,15 @@ export type HourBaseKind = Exclude<HourEntryKind, 'adjustment'>;
 /** The kinds that record service itself (an adjustment only corrects one of them). */
 export const HOUR_BASE_KINDS: readonly HourBaseKind[] = ['verified', 'topup'];
 
+/**
+ * 谁组织谁记录: hours are recorded (scans), confirmed, corrected and reviewed by someone other than
+ * the volunteer they belong to. True when the actor would be acting on their own hours — every
+ * hours action refuses that, and pages hide the button.
+ */
+export function isOwnHoursRecord(actorId: string, record: { volunteerId: string }): boolean {
+  return actorId === record.volunteerId;
+}
+
 /** A top-up claim waits for review, then is approved (an entry is written) or rejected. */
 export const CLAIM_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];

@@ -62,8 +62,11 @@ export const ERROR_MESSAGES = {
   CLAIM_TOO_LONG: '补录时长不能超过活动时长',
   /** A top-up claim overlapping hours already recorded. */
   CLAIM_OVERLAP: '该时段已有服务记录，不能重复补录',
-  /** A volunteer reviewing their own claim. */
-  SELF_REVIEW: '不能审核自己的补录申请',
+  /**
+   * Staff acting on their own volunteer hours: scanning their own shift code, confirming or
+   * correcting their own entry, reviewing their own claim (谁组织谁记录: someone else records).
+   */
+  SELF_REVIEW: '不能记录或审核自己的志愿服务时长，请由其他社工处理',
   /** Changing an approved or rejected claim, or an entry: the ledger is append-only. */
   ENTRY_LOCKED: '记录已审核锁定，如有错误请由社工更正',
   /** No certificate with that serial, or the verification code does not match. */

@@ -1,11 +1,11 @@
 import { AppError } from '../../../shared/errors';
-import { assertCan } from '../../core/authorize';
-import { requireUser, type Caller } from '../../core/caller';
+import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { HourEntryDoc } from '../../core/documents';
 import { newId } from '../../core/ids';
 import { appendAudit } from '../../core/repositories/audit';
 import { findEntry, insertEntry, markEntryReviewed } from '../../core/repositories/hours';
+import { assertHoursActor } from '../hours-actor';
 import { toEntry } from '../mappers';
 
 /**
@@ -17,13 +17,10 @@ export async function adjustHours(
   caller: Caller,
   input: { entryId: string; minutes: number; reason: string },
 ) {
-  const staff = requireUser(caller);
   const now = deps.now();
   const original = await findEntry(deps.db, input.entryId);
   if (!original || original.kind === 'adjustment') throw new AppError('NOT_FOUND', { userMessage: '没有这条服务记录' });
-  assertCan(caller, 'hours:approve', { stationPath: original.stationPath });
-  if (original.volunteerId === staff.userId)
-    throw new AppError('SELF_REVIEW', { userMessage: '不能更正自己的服务时长' });
+  const staff = assertHoursActor(caller, original, 'hours:approve');
   if (original.minutes + input.minutes < 0) {
     throw new AppError('RULE_VIOLATION', {
       userMessage: `最多可减少${original.minutes}分钟`,

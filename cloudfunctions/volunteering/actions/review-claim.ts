@@ -1,10 +1,10 @@
 import { AppError } from '../../../shared/errors';
-import { assertCan } from '../../core/authorize';
-import { requireUser, type Caller } from '../../core/caller';
+import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { HourEntryDoc } from '../../core/documents';
 import { appendAudit } from '../../core/repositories/audit';
 import { decideClaim, findClaim } from '../../core/repositories/hours';
+import { assertHoursActor } from '../hours-actor';
 import { toClaim } from '../mappers';
 
 /**
@@ -16,12 +16,10 @@ export async function reviewClaim(
   caller: Caller,
   input: { claimId: string; decision: 'approve' | 'reject'; reason: string },
 ) {
-  const staff = requireUser(caller);
   const now = deps.now();
   const claim = await findClaim(deps.db, input.claimId);
   if (!claim) throw new AppError('NOT_FOUND', { userMessage: '补录申请不存在' });
-  assertCan(caller, 'hours:approve', { stationPath: claim.stationPath });
-  if (claim.volunteerId === staff.userId) throw new AppError('SELF_REVIEW');
+  const staff = assertHoursActor(caller, claim, 'hours:approve');
   if (claim.status !== 'pending') throw new AppError('ENTRY_LOCKED');
   if (input.decision === 'reject' && !input.reason) {
     throw new AppError('INVALID_INPUT', { userMessage: '驳回时请填写原因', fields: { reason: '驳回时请填写原因' } });

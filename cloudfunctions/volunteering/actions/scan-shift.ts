@@ -10,11 +10,12 @@ import type { ShiftDoc } from '../../core/documents';
 import { findActivity } from '../../core/repositories/activities';
 import { checkOutWithEntry, findActivityShifts, findShift, transitionShift } from '../../core/repositories/shifts';
 import { verifiedEntryFor } from '../entries';
+import { assertHoursActor } from '../hours-actor';
 
 /**
  * Staff scan a volunteer's code with the same scanner as residents. The first scan checks in;
  * the next (at least a few minutes later) checks out and writes the verified hours in the same
- * transaction. Repeats change nothing.
+ * transaction. Repeats change nothing. Nobody scans their own shift (SELF_REVIEW).
  */
 export async function scanShift(
   deps: Deps,
@@ -43,6 +44,7 @@ export async function scanShift(
   const shift = await findShift(deps.db, shiftId);
   if (!shift) throw new AppError('CHECKIN_CODE_INVALID');
   if (shift.activityId !== activity._id) throw new AppError('CHECKIN_WRONG_ACTIVITY');
+  assertHoursActor(caller, { stationPath: shift.stationPath, volunteerId: shift.userId }, 'booking:checkIn');
   if (shift.status === 'cancelled')
     throw new AppError('CHECKIN_BOOKING_CANCELLED', { userMessage: '该志愿岗位已取消' });
   const answer = (row: ShiftDoc, result: 'checked_in' | 'checked_out' | 'already_checked_out', at: Date) => ({

@@ -1,0 +1,136 @@
+import { AS, registerVolunteer, startBackend, STATION, type Backend } from './support';
+
+/**
+ * The hours ledger is a legal record (《志愿服务记录与证明出具办法》: 谁组织谁记录). Nobody records,
+ * confirms, corrects or reviews hours on their own record, and no correction takes an entry's
+ * total below zero — not even several sent at once.
+ */
+let b: Backend;
+beforeAll(async () => {
+  b = await startBackend();
+});
+afterAll(() => b.close());
+// Each test a day later, so one person's shifts in different tests never overlap.
+beforeEach(() => {
+  b.clock.now = new Date(b.clock.now.getTime() + 86400_000);
+});
+
+const MIN = 60_000;
+let serial = 500;
+
+async function withClock<T>(offsetMs: number, fn: () => Promise<T>): Promise<T> {
+  const start = b.clock.now;
+  b.clock.now = new Date(start.getTime() + offsetMs);
+  try {
+    return await fn();
+  } finally {
+    b.clock.now = start;
+  }
+}
+
+/** A published 江滨 activity with volunteer slots, starting 10 minutes after the clock, 2 hours long. */
+async function shiftActivity(): Promise<string> {
+  const start = new Date(b.clock.now.getTime() + 10 * MIN);
+  const created = await b.ok(
+    'activities',
+    'create',
+    {
+      stationId: STATION.jiangbin,
+      data: {
+        title: '助老志愿服务',
+        category: 'volunteering',
+        method: 'community',
+        location: '社区',
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + 120 * MIN).toISOString(),
+        capacity: 10,
+        volunteerSlots: 3,
+        cancelDeadline: start.toISOString(),
+      },
+    },
+    AS.admin,
+  );
+  await b.ok('activities', 'publish', { activityId: created.activityId }, AS.admin);
+  return created.activityId as string;
+}
+
+/** `openid` registered as a volunteer (once) and signed up for the activity's shift. */
+async function onShift(openid: string, activityId: string, realName: string) {
+  if (!(await b.call('volunteering', 'myProfile', {}, openid)).ok) {
+    await registerVolunteer(b, openid, { realName, homeStationId: STATION.jiangbin, serial: serial++ });
+  }
+  await b.ok('volunteering', 'signUpShift', { activityId }, openid);
+  return b.ok('volunteering', 'myShiftCode', { activityId }, openid);
+}
+
+describe('no hours action on one’s own record', () => {
+  it('refuses a staff member scanning their own shift code in or out, by QR or short code', async () => {
+    const activityId = await shiftActivity();
+    const code = await onShift(AS.staff, activityId, '王社工');
+    const before = JSON.stringify(await b.all('shifts'));
+    expect(await b.refused('volunteering', 'scanShift', { activityId, code: code.code }, AS.staff)).toBe('SELF_REVIEW');
+    expect(await b.refused('volunteering', 'scanShift', { activityId, shortCode: code.shortCode }, AS.staff)).toBe(
+      'SELF_REVIEW',
+    );
+    expect(JSON.stringify(await b.all('shifts'))).toBe(before);
+
+    // Another staff member of the station records it; the staff member still cannot check themself out.
+    expect(await b.ok('volunteering', 'scanShift', { activityId, code: code.code }, AS.admin)).toMatchObject({
+      result: 'checked_in',
+    });
+    await withClock(100 * MIN, async () => {
+      const later = await b.ok('volunteering', 'myShiftCode', { activityId }, AS.staff);
+      expect(
+        await b.refused('volunteering', 'scanShift', { activityId, code: later.code, mode: 'out' }, AS.staff),
+      ).toBe('SELF_REVIEW');
+      expect((await b.all('hourEntries')).filter((e) => e.activityId === activityId)).toEqual([]);
+      expect(await b.ok('volunteering', 'scanShift', { activityId, code: later.code }, AS.admin)).toMatchObject({
+        result: 'checked_out',
+        minutes: 90,
+      });
+    });
+    const admin = await b.ok('accounts', 'me', {}, AS.admin);
+    expect((await b.all('hourEntries')).filter((e) => e.activityId === activityId)).toEqual([
+      expect.objectContaining({ kind: 'verified', minutes: 90, createdBy: admin.userId }),
+    ]);
+  });
+
+  it('refuses confirming one’s own auto-closed check-out; a colleague confirms it', async () => {
+    const activityId = await shiftActivity();
+    const code = await onShift(AS.staff, activityId, '王社工');
+    await b.ok('volunteering', 'scanShift', { activityId, code: code.code }, AS.admin);
+    await withClock(10 * MIN + 120 * MIN + 31 * MIN, async () => {
+      expect(await b.runTimer('volunteering', 'autoClose')).toMatchObject({ ok: true, data: { closed: 1 } });
+    });
+    const entry = (await b.all('hourEntries')).find((e) => e.activityId === activityId);
+    expect(entry).toMatchObject({ autoClosed: true, reviewed: false, minutes: 120 });
+    expect(await b.refused('volunteering', 'confirmAutoClosed', { entryId: entry._id }, AS.staff)).toBe('SELF_REVIEW');
+    expect(
+      await b.refused('volunteering', 'adjustHours', { entryId: entry._id, minutes: 30, reason: '加班' }, AS.staff),
+    ).toBe('SELF_REVIEW');
+    expect((await b.all('hourEntries')).find((e) => e._id === entry._id)).toMatchObject({ reviewed: false });
+    expect((await b.all('auditLog')).filter((e) => e.entityId === entry._id)).toEqual([]);
+
+    await b.ok('volunteering', 'confirmAutoClosed', { entryId: entry._id }, AS.admin);
+    expect((await b.all('hourEntries')).find((e) => e._id === entry._id)).toMatchObject({ reviewed: true });
+  });
+
+  it('refuses reviewing one’s own top-up claim, as before', async () => {
+    const claim = await b.ok(
+      'volunteering',
+      'claimHours',
+      {
+        data: {
+          stationId: STATION.jiangbin,
+          startAt: new Date(b.clock.now.getTime() - 30 * 60 * MIN).toISOString(),
+          minutes: 60,
+          description: '整理物资',
+        },
+      },
+      AS.staff,
+    );
+    expect(
+      await b.refused('volunteering', 'reviewClaim', { claimId: claim.claimId, decision: 'approve' }, AS.staff),
+    ).toBe('SELF_REVIEW');
+  });
+});
