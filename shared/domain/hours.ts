@@ -20,6 +20,15 @@ export function isOwnHoursRecord(actorId: string, record: { volunteerId: string 
   return actorId === record.volunteerId;
 }
 
+/**
+ * Minutes an adjustment may take off an entry at most: what the entry counts now, its own minutes
+ * plus every adjustment so far. An entry's total never goes below zero (a correction can cancel a
+ * record, never make it negative).
+ */
+export function maxReduction(entry: { minutes: number; adjustedMinutes: number }): number {
+  return Math.max(0, entry.minutes + entry.adjustedMinutes);
+}
+
 /** A top-up claim waits for review, then is approved (an entry is written) or rejected. */
 export const CLAIM_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];

@@ -134,3 +134,59 @@ describe('no hours action on one’s own record', () => {
     ).toBe('SELF_REVIEW');
   });
 });
+
+describe('adjustments never take an entry below zero', () => {
+  /** A 120-minute verified entry of a fresh volunteer, recorded by 王社工. */
+  async function verifiedEntry(openid: string) {
+    const activityId = await shiftActivity();
+    const code = await onShift(openid, activityId, '赵志愿');
+    await b.ok('volunteering', 'scanShift', { activityId, code: code.code }, AS.staff);
+    await withClock(10 * MIN + 125 * MIN, async () => {
+      const out = await b.ok('volunteering', 'myShiftCode', { activityId }, openid);
+      await b.ok('volunteering', 'scanShift', { activityId, code: out.code }, AS.staff);
+    });
+    const entry = (await b.all('hourEntries')).find((e) => e.activityId === activityId && e.kind === 'verified');
+    expect(entry.minutes).toBe(120);
+    return entry;
+  }
+
+  const netOf = async (entryId: string) => {
+    const rows = (await b.all('hourEntries')).filter((e) => e._id === entryId || e.adjustsEntryId === entryId);
+    return rows.reduce((sum, e) => sum + e.minutes, 0);
+  };
+
+  it('refuses a second −120 on a 120-minute entry already corrected to zero', async () => {
+    const entry = await verifiedEntry('adj-seq');
+    const adjust = (minutes: number) =>
+      b.call('volunteering', 'adjustHours', { entryId: entry._id, minutes, reason: '核对签到表' }, AS.admin);
+    expect(await adjust(-120)).toMatchObject({ ok: true });
+    expect(await adjust(-120)).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } });
+    expect(await adjust(-120)).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } });
+    expect(await netOf(entry._id)).toBe(0);
+    expect(await adjust(30)).toMatchObject({ ok: true });
+    expect(await adjust(-31)).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_VIOLATION', fields: { minutes: '最多可减少30分钟' } },
+    });
+    expect(await netOf(entry._id)).toBe(30);
+    expect((await b.ok('volunteering', 'myHours', {}, 'adj-seq')).totals.totalMinutes).toBe(30);
+  });
+
+  it('lets exactly one of three concurrent −120 adjustments land', async () => {
+    const entry = await verifiedEntry('adj-race');
+    const answers = await Promise.all(
+      [AS.admin, AS.admin, AS.staff].map((who) =>
+        b.call('volunteering', 'adjustHours', { entryId: entry._id, minutes: -120, reason: '重复记录' }, who),
+      ),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.error.code)).toEqual([
+      'RULE_VIOLATION',
+      'RULE_VIOLATION',
+    ]);
+    expect(await netOf(entry._id)).toBe(0);
+    expect(
+      (await b.all('auditLog')).filter((e) => e.action === 'hours.adjust' && e.entityId === entry._id),
+    ).toHaveLength(1);
+  });
+});

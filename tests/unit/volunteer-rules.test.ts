@@ -1,4 +1,11 @@
-import { claimProblem, formatHours, spansOverlap, verifiedMinutes } from '../../shared/domain/hours';
+import {
+  claimProblem,
+  formatHours,
+  isOwnHoursRecord,
+  maxReduction,
+  spansOverlap,
+  verifiedMinutes,
+} from '../../shared/domain/hours';
 import { idCheckChar, idNumberProblem, maskIdNumber } from '../../shared/domain/identity';
 
 const at = (hhmm: string, day = '2026-11-20') => new Date(`${day}T${hhmm}:00+08:00`);
@@ -56,6 +63,19 @@ describe('spans and claims', () => {
     expect(claimProblem({ startAt: at('11:00'), minutes: 61 }, { now, activityMinutes: null })).toBe('CLAIM_IN_FUTURE');
     expect(claimProblem({ startAt: at('09:00'), minutes: 121 }, { now, activityMinutes: 120 })).toBe('CLAIM_TOO_LONG');
     expect(claimProblem({ startAt: at('09:00'), minutes: 120 }, { now, activityMinutes: 120 })).toBeNull();
+  });
+});
+
+describe('corrections and self-dealing', () => {
+  it('lets a correction take an entry down to zero, never below', () => {
+    expect(maxReduction({ minutes: 120, adjustedMinutes: 0 })).toBe(120);
+    expect(maxReduction({ minutes: 120, adjustedMinutes: -90 })).toBe(30);
+    expect(maxReduction({ minutes: 120, adjustedMinutes: -120 })).toBe(0);
+    expect(maxReduction({ minutes: 120, adjustedMinutes: 60 })).toBe(180);
+  });
+  it('treats hours as one’s own only when the volunteer is the actor', () => {
+    expect(isOwnHoursRecord('u1', { volunteerId: 'u1' })).toBe(true);
+    expect(isOwnHoursRecord('u1', { volunteerId: 'u2' })).toBe(false);
   });
 });
 

@@ -78,6 +78,12 @@ export interface HourEntryDoc {
   autoClosed: boolean;
   /** Auto-closed entries wait for a staff look; everything else is reviewed when written. */
   reviewed: boolean;
+  /**
+   * Sum of the adjustments of this entry, kept beside their rows and moved in the same transaction
+   * as each one (so adjustments of one entry serialise on it). Absent on entries never adjusted
+   * since it was introduced; then the rows are summed.
+   */
+  adjustedMinutes?: number;
   reason: string | null;
   createdBy: string;
   createdAt: Date;

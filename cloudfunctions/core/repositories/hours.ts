@@ -62,6 +62,45 @@ export async function markEntryReviewed(db: Database, entryId: string): Promise<
   await db.collection(COLLECTIONS.hourEntries).where({ _id: entryId, reviewed: false }).update({ reviewed: true });
 }
 
+/** The sum of an entry's adjustment rows (entries adjusted before `adjustedMinutes` was kept). */
+async function sumAdjustments(db: Database, entryId: string): Promise<number> {
+  const res = (await db
+    .collection(COLLECTIONS.hourEntries)
+    .aggregate()
+    .match({ adjustsEntryId: entryId })
+    .group({ _id: null, minutes: { $sum: '$minutes' } })
+    .end()) as { data?: { minutes: number }[] };
+  return res.data?.[0]?.minutes ?? 0;
+}
+
+/**
+ * Append `adjustment` to the entry it corrects, serialised on that entry: one transaction reads
+ * the entry's running `adjustedMinutes`, lets `decide` refuse (by throwing) on the entry's current
+ * minutes and adjustments, moves the running total and writes the adjustment — marking an
+ * auto-closed entry reviewed on the way. Two adjustments of one entry at once conflict and the
+ * loser is retried against the winner's total. Answers the entry as it was before.
+ */
+export async function appendAdjustmentSerialised(
+  db: Database,
+  adjustment: HourEntryDoc & { adjustsEntryId: string },
+  decide: (entry: HourEntryDoc & { adjustedMinutes: number }) => void,
+): Promise<HourEntryDoc & { adjustedMinutes: number }> {
+  return (await db.runTransaction(async (tx: TransactionLike) => {
+    const ref = tx.collection(COLLECTIONS.hourEntries).doc(adjustment.adjustsEntryId);
+    const entry = (await ref.get()).data as HourEntryDoc | null;
+    if (!entry) throw new Error(`entry ${adjustment.adjustsEntryId} vanished during an adjustment`);
+    const current = { ...entry, adjustedMinutes: entry.adjustedMinutes ?? (await sumAdjustments(db, entry._id)) };
+    decide(current);
+    await ref.update({
+      adjustedMinutes: current.adjustedMinutes + adjustment.minutes,
+      ...(entry.autoClosed && !entry.reviewed ? { reviewed: true } : {}),
+    });
+    const { _id, ...fields } = adjustment;
+    await tx.collection(COLLECTIONS.hourEntries).doc(_id).set(fields);
+    return current;
+  }, 10)) as HourEntryDoc & { adjustedMinutes: number };
+}
+
 /** Entries of a volunteer at one station in [from, to), oldest first (certificates). */
 export async function findEntriesForCertificate(
   db: Database,
