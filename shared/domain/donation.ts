@@ -1,3 +1,5 @@
+import type { ActivityStatus } from './activity';
+
 /**
  * Resource linking (链接社会资源) without handling money (《慈善法》). A station lists needs; donors
  * pledge goods, services, or funds given THROUGH a registered charity; staff confirm what was
@@ -76,6 +78,21 @@ const TRANSITIONS: Record<PledgeStatus, Partial<Record<PledgeStatus, PledgeActor
  */
 export function canTransitionPledge(from: PledgeStatus, to: PledgeStatus, actor: PledgeActor): boolean {
   return TRANSITIONS[from][to] === actor;
+}
+
+/**
+ * Why an activity may not be named where a station's donations went (a distribution, a need), or
+ * null: it must belong to that station's subtree and be public — a draft is not (`NOT_FOUND`, as
+ * if it did not exist), and a cancelled activity did not happen (`ACTIVITY_CANCELLED`). What is
+ * named reaches the public ledger.
+ */
+export function linkedActivityProblem(
+  activity: { status: ActivityStatus; stationPath: readonly string[] },
+  stationId: string,
+): 'NOT_FOUND' | 'ACTIVITY_CANCELLED' | null {
+  if (!activity.stationPath.includes(stationId) || activity.status === 'draft') return 'NOT_FOUND';
+  if (activity.status === 'cancelled') return 'ACTIVITY_CANCELLED';
+  return null;
 }
 
 /** Days after the expected delivery date before an undelivered pledge lapses. */

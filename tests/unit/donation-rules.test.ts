@@ -1,4 +1,5 @@
 import {
+  linkedActivityProblem,
   canTransitionPledge,
   formatFen,
   isArrivalPhotoPath,
@@ -70,6 +71,20 @@ describe('money in integer fen', () => {
       receivedPercent: 33,
       pledgedPercent: 66,
     });
+  });
+});
+
+describe('activities named by donations', () => {
+  const at = (status: 'draft' | 'published' | 'finished' | 'cancelled', stationPath = ['c', 's', 'r']) => ({
+    status,
+    stationPath,
+  });
+  it('accepts public activities of the station subtree only', () => {
+    expect(linkedActivityProblem(at('published'), 's')).toBeNull();
+    expect(linkedActivityProblem(at('finished'), 'r')).toBeNull();
+    expect(linkedActivityProblem(at('published', ['c', 'x']), 's')).toBe('NOT_FOUND');
+    expect(linkedActivityProblem(at('draft'), 's')).toBe('NOT_FOUND');
+    expect(linkedActivityProblem(at('cancelled'), 's')).toBe('ACTIVITY_CANCELLED');
   });
 });
 

@@ -6,9 +6,9 @@ import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { NeedDoc } from '../../core/documents';
 import { newId } from '../../core/ids';
-import { findActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';
 import { findCharity, insertNeed } from '../../core/repositories/donations';
+import { linkedActivity } from '../linked-activity';
 import { toNeed } from '../mappers';
 
 /** Staff publish a need; a funds need must name a charity of the district (the app never takes money). */
@@ -32,11 +32,7 @@ export async function createNeed(
     if (!charity || !station.path.includes(charity.centerId)) throw new AppError('CHARITY_REQUIRED');
     charityId = charity._id;
   }
-  if (data.activityId) {
-    const activity = await findActivity(deps.db, data.activityId);
-    if (!activity || !activity.stationPath.includes(station._id))
-      throw new AppError('NOT_FOUND', { userMessage: '关联的活动不存在' });
-  }
+  if (data.activityId) await linkedActivity(deps, data.activityId, station._id);
   const need: NeedDoc = {
     _id: newId('n'),
     stationId: station._id,

@@ -3,7 +3,6 @@ import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { DistributionDoc } from '../../core/documents';
 import { newId } from '../../core/ids';
-import { findActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';
 import {
   addDistributedQuantity,
@@ -11,13 +10,15 @@ import {
   insertDistribution,
   transitionPledge,
 } from '../../core/repositories/donations';
+import { linkedActivity } from '../linked-activity';
 import { ANONYMOUS_DONOR } from '../mappers';
 import { staffPledge } from '../pledge-access';
 import { staffPledgeView } from '../photos';
 
 /**
  * Record where received goods went. One conditional write keeps the distributed total within
- * what was received; once everything is out the pledge becomes `distributed`.
+ * what was received; once everything is out the pledge becomes `distributed`. A named activity
+ * must be a public one of the pledge's station subtree (its title reaches the public ledger).
  */
 export async function distribute(
   deps: Deps,
@@ -29,8 +30,7 @@ export async function distribute(
   const now = deps.now();
   if (found.status !== 'received')
     throw new AppError('ILLEGAL_TRANSITION', { userMessage: '只有已接收的认捐可以登记发放' });
-  const activity = input.activityId ? await findActivity(deps.db, input.activityId) : null;
-  if (input.activityId && !activity) throw new AppError('NOT_FOUND', { userMessage: '活动不存在' });
+  const activity = input.activityId ? await linkedActivity(deps, input.activityId, found.stationId) : null;
   const counted = await addDistributedQuantity(deps.db, {
     pledgeId: found._id,
     quantity: input.quantity,
