@@ -63,6 +63,7 @@ export function toPledge(
     kind: p.kind,
     quantity: p.quantity,
     unit: p.unit,
+    unitValueFen: p.unitValueFen,
     estimatedValueFen: p.estimatedValueFen,
     receivedQuantity: p.receivedQuantity,
     distributedQuantity: p.distributedQuantity,

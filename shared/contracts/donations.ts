@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   ARRIVAL_PHOTO_MAX_BASE64,
   DELIVERY_METHOD_KEYS,
-  MAX_VALUE_FEN,
+  MAX_UNIT_VALUE_FEN,
   NEED_KIND_KEYS,
   NEED_STATUSES,
   PLEDGE_QUEUE_VIEWS,
@@ -11,7 +11,11 @@ import {
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
 
 const ZQuantity = z.int('数量须为整数').min(1, '数量至少为1').max(1_000_000, '数量过大');
-const ZFen = z.int('金额以分为单位，须为整数').min(0, '金额不能为负数').max(MAX_VALUE_FEN, '金额过大');
+/** A unit's value in integer fen, within the ceiling a donor or staff member may state. */
+const ZUnitFen = z
+  .int('金额以分为单位，须为整数')
+  .min(0, '金额不能为负数')
+  .max(MAX_UNIT_VALUE_FEN, `单价不能超过 ${MAX_UNIT_VALUE_FEN / 1_000_000} 万元`);
 
 /** A registered charity with public-fundraising qualification, curated per district by admins. */
 export const ZCharity = z.object({
@@ -52,7 +56,7 @@ export const ZNeedInput = z.strictObject({
   kind: z.enum(NEED_KIND_KEYS, '请选择需求类型'),
   unit: text(10, '单位'),
   targetQuantity: ZQuantity,
-  unitValueFen: ZFen,
+  unitValueFen: ZUnitFen,
   deadline: ZInstant,
   beneficiaryGroup: text(20, '受益群体'),
   description: longText(500, '需求说明').default(''),
@@ -82,6 +86,8 @@ export const ZPledge = z.object({
   kind: z.enum(NEED_KIND_KEYS),
   quantity: z.int(),
   unit: z.string(),
+  /** Per unit, as the need (or, for a pledge to the station, the donor) states it. */
+  unitValueFen: z.int(),
   estimatedValueFen: z.int(),
   receivedQuantity: z.int(),
   distributedQuantity: z.int(),
@@ -116,7 +122,7 @@ export const ZPledgeRequest = z.strictObject({
     kind: z.enum(NEED_KIND_KEYS).optional(),
     unit: text(10, '单位').optional(),
     quantity: ZQuantity,
-    unitValueFen: ZFen.optional(),
+    unitValueFen: ZUnitFen.optional(),
     deliveryMethod: z.enum(DELIVERY_METHOD_KEYS),
     expectedDate: ZInstant,
     message: longText(200, '留言').default(''),
@@ -241,12 +247,16 @@ export const donationsContract = defineContract('donations', {
     }),
     response: z.object({ fileId: z.string(), url: z.string(), bytes: z.int() }),
   },
-  /** Staff confirm what actually arrived (may be partial), with a note and optional photo file id. */
+  /**
+   * Staff confirm what actually arrived (may be partial) and its value per unit — required when
+   * the donor stated it, else the need's unless corrected — with a note and optional photo file id.
+   */
   confirmArrival: {
     access: 'staff',
     request: z.strictObject({
       pledgeId: ZId,
       receivedQuantity: z.int().min(1).max(1_000_000),
+      unitValueFen: ZUnitFen.optional(),
       note: longText(200, '备注').default(''),
       photoFileId: z
         .string()

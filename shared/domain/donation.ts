@@ -99,17 +99,36 @@ export function linkedActivityProblem(
 export const PLEDGE_LAPSE_GRACE_DAYS = 7;
 /** Default over-pledge allowance: pledges may reach 150 % of a need's target. */
 export const DEFAULT_OVER_PLEDGE_PERCENT = 150;
-/** Largest value one pledge may carry: 1 亿元 in fen — far beyond any station, far within safe integers. */
-export const MAX_VALUE_FEN = 10_000_000_000;
+/**
+ * Largest value one unit may carry: 10 万元 in fen. Beyond any good a station collects; values are
+ * stated by donors and staff alike, so the ceiling is what keeps a hostile figure out of the 月报.
+ */
+export const MAX_UNIT_VALUE_FEN = 10_000_000;
+/**
+ * Largest value one pledge may carry: 100 万元 in fen. A month's sums stay exact integers far past
+ * any real station (2^53 fen would need 90 million pledges at the ceiling).
+ */
+export const MAX_VALUE_FEN = 100_000_000;
 
-/** quantity × unit value in fen, refusing anything that is not a safe non-negative integer. */
-export function valueFen(quantity: number, unitValueFen: number): number {
+/**
+ * quantity × unit value in fen, or null when it passes {@link MAX_VALUE_FEN}; a RangeError for
+ * anything that is not a non-negative integer (the contracts let none through).
+ */
+export function valueFen(quantity: number, unitValueFen: number): number | null {
   if (!Number.isSafeInteger(quantity) || !Number.isSafeInteger(unitValueFen) || quantity < 0 || unitValueFen < 0) {
     throw new RangeError('quantity and unit value must be non-negative integers');
   }
   const value = quantity * unitValueFen;
-  if (!Number.isSafeInteger(value) || value > MAX_VALUE_FEN) throw new RangeError('value too large');
-  return value;
+  return value > MAX_VALUE_FEN ? null : value;
+}
+
+/**
+ * Whether the donor stated the pledge's unit value (a pledge to the station itself) rather than
+ * the station (a pledge to a need). Staff confirm or correct a donor's value when the goods arrive;
+ * only what staff confirm reaches the ledger and the 月报.
+ */
+export function isValueSetByDonor(pledge: { needId: string | null }): boolean {
+  return pledge.needId === null;
 }
 
 /** The most that may be pledged against a need: floor(target × percent / 100), in integers. */

@@ -78,7 +78,7 @@ it('stores the photo under the pledge, attaches it to the confirmed arrival, and
   const received = await b.ok(
     'donations',
     'confirmArrival',
-    { pledgeId: p.pledgeId, receivedQuantity: 2, note: '两箱牛奶', photoFileId: first.fileId },
+    { pledgeId: p.pledgeId, receivedQuantity: 2, unitValueFen: 5000, note: '两箱牛奶', photoFileId: first.fileId },
     AS.staff,
   );
   expect(received.status).toBe('received');
@@ -126,7 +126,7 @@ it('costs no storage call for a page without photos, and one for a page with sev
     await b.ok(
       'donations',
       'confirmArrival',
-      { pledgeId: q.pledgeId, receivedQuantity: 2, photoFileId: up.fileId },
+      { pledgeId: q.pledgeId, receivedQuantity: 2, unitValueFen: 5000, photoFileId: up.fileId },
       AS.staff,
     );
   }
@@ -173,7 +173,12 @@ it('refuses an arrival naming a photo of another pledge or a photo never uploade
     AS.staff,
   );
   const confirm = (photoFileId: string) =>
-    b.refused('donations', 'confirmArrival', { pledgeId: p.pledgeId, receivedQuantity: 2, photoFileId }, AS.staff);
+    b.refused(
+      'donations',
+      'confirmArrival',
+      { pledgeId: p.pledgeId, receivedQuantity: 2, unitValueFen: 5000, photoFileId },
+      AS.staff,
+    );
   expect(await confirm(otherPhoto.fileId)).toBe('PHOTO_NOT_FOUND');
   const forged = otherPhoto.fileId.replace(other.pledgeId, p.pledgeId);
   expect(await confirm(forged)).toBe('PHOTO_NOT_FOUND');
@@ -186,7 +191,7 @@ it('refuses an arrival naming a photo of another pledge or a photo never uploade
     await b.refused(
       'donations',
       'confirmArrival',
-      { pledgeId: p.pledgeId, receivedQuantity: 2, photoFileId: 'https://evil.example/x.jpg' },
+      { pledgeId: p.pledgeId, receivedQuantity: 2, unitValueFen: 5000, photoFileId: 'https://evil.example/x.jpg' },
       AS.staff,
     ),
   ).toBe('INVALID_INPUT');
@@ -194,6 +199,11 @@ it('refuses an arrival naming a photo of another pledge or a photo never uploade
   expect(row).toMatchObject({ status: 'pledged', receivedQuantity: 0, photoFileId: null });
 
   // Once received, no more arrival photos for it.
-  await b.ok('donations', 'confirmArrival', { pledgeId: p.pledgeId, receivedQuantity: 2 }, AS.staff);
+  await b.ok(
+    'donations',
+    'confirmArrival',
+    { pledgeId: p.pledgeId, receivedQuantity: 2, unitValueFen: 5000 },
+    AS.staff,
+  );
   expect(await upload(p.pledgeId, JPEG)).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } });
 });

@@ -46,7 +46,9 @@ describe('money in integer fen', () => {
     expect(() => valueFen(1.5, 100)).toThrow(RangeError);
     expect(() => valueFen(2, -1)).toThrow(RangeError);
     expect(() => valueFen(2, 0.1)).toThrow(RangeError);
-    expect(() => valueFen(1_000_000, 1_000_000)).toThrow(RangeError);
+    expect(valueFen(1_000_000, 100)).toBe(100_000_000);
+    expect(valueFen(1_000_000, 101)).toBeNull();
+    expect(valueFen(2, 10_000_000_000)).toBeNull();
   });
   it('formats fen without floating point', () => {
     expect(formatFen(123450)).toBe('¥1,234.50');

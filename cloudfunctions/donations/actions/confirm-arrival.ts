@@ -1,4 +1,4 @@
-import { canTransitionPledge, formatFen, valueFen } from '../../../shared/domain/donation';
+import { canTransitionPledge, formatFen, isValueSetByDonor, valueFen } from '../../../shared/domain/donation';
 import { AppError } from '../../../shared/errors';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
@@ -15,21 +15,33 @@ import { staffPledge } from '../pledge-access';
 import { assertArrivalPhoto } from '../photos';
 
 /**
- * Staff confirm what actually arrived (possibly less, possibly more than pledged); the value is
- * recomputed in integer fen from what arrived, and the need's received total moves with it.
+ * Staff confirm what actually arrived (possibly less, possibly more than pledged) and what a unit
+ * is worth: a donor's own figure must be confirmed or corrected here, a need's stands unless
+ * corrected. The received value is recomputed in integer fen within the ceiling, and the need's
+ * received total moves with it.
  */
 export async function confirmArrival(
   deps: Deps,
   caller: Caller,
-  input: { pledgeId: string; receivedQuantity: number; note: string; photoFileId?: string },
+  input: { pledgeId: string; receivedQuantity: number; unitValueFen?: number; note: string; photoFileId?: string },
 ) {
   const staff = requireUser(caller);
   const found = await staffPledge(deps, caller, input.pledgeId);
   const now = deps.now();
   if (!canTransitionPledge(found.status, 'received', 'staff'))
     throw new AppError('ILLEGAL_TRANSITION', { userMessage: '该认捐已接收或已结束' });
+  const donorValued = isValueSetByDonor(found);
+  if (donorValued && input.unitValueFen === undefined) {
+    const problem = `请核对并填写每${found.unit}的价值（捐赠人填写 ${formatFen(found.unitValueFen)}）`;
+    throw new AppError('INVALID_INPUT', { userMessage: problem, fields: { unitValueFen: problem } });
+  }
+  const unitValueFen = input.unitValueFen ?? found.unitValueFen;
+  const receivedValueFen = valueFen(input.receivedQuantity, unitValueFen);
+  if (receivedValueFen === null) {
+    const problem = '估值过大，请核对接收数量和单价';
+    throw new AppError('INVALID_INPUT', { userMessage: problem, fields: { receivedQuantity: problem } });
+  }
   const photoLinks = input.photoFileId ? await assertArrivalPhoto(deps, found, input.photoFileId) : new Map();
-  const receivedValueFen = valueFen(input.receivedQuantity, found.unitValueFen);
   const label =
     (input.receivedQuantity < found.quantity
       ? `站点已接收 ${input.receivedQuantity}/${found.quantity}${found.unit}（部分到达）`
@@ -68,6 +80,8 @@ export async function confirmArrival(
       status: 'received',
       receivedQuantity: input.receivedQuantity,
       receivedValueFen,
+      unitValueFen,
+      ...(donorValued ? { donorUnitValueFen: found.unitValueFen } : {}),
       ...(input.photoFileId ? { photoFileId: input.photoFileId } : {}),
     },
     ...(input.note ? { reason: input.note } : {}),

@@ -58,13 +58,11 @@ export async function pledge(deps: Deps, caller: Caller, input: z.output<typeof 
     }
   }
   const unitValueFen = need?.unitValueFen ?? data.unitValueFen ?? 0;
-  let estimatedValueFen: number;
-  try {
-    estimatedValueFen = valueFen(data.quantity, unitValueFen);
-  } catch {
+  const estimatedValueFen = valueFen(data.quantity, unitValueFen);
+  if (estimatedValueFen === null) {
     throw new AppError('INVALID_INPUT', {
       userMessage: '估值过大，请核对数量和单价',
-      fields: { 'data.quantity': '估值过大' },
+      fields: { 'data.quantity': '估值过大，请核对数量和单价' },
     });
   }
   if (

@@ -28,3 +28,8 @@ export function wholeNumber(text: string): number | null {
   const t = text.trim();
   return /^\d{1,9}$/.test(t) ? Number(t) : null;
 }
+
+/** Integer fen as the yuan text a form field shows (`80000` → `800.00`), without floating point. */
+export function fenToYuanText(fen: number): string {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}

@@ -11,6 +11,8 @@ import {
   BENEFICIARY_GROUPS,
   DELIVERY_METHODS,
   PLEDGE_STATUS_LABELS,
+  formatFen,
+  isValueSetByDonor,
   type PledgeQueueView,
 } from '../../../../../shared/domain/donation';
 import { canAnywhere, scopeRoots } from '../../../../../shared/domain/policy';
@@ -32,7 +34,8 @@ import {
 import { ArrivalPhoto, ArrivalPhotoField, type UploadedPhoto } from '../../components/arrival-photo';
 import { ChoiceChips, FormField, Progress } from '../../components/fields';
 import { FormDialog } from '../../components/form-dialog';
-import { beijingDate, wholeNumber } from '../../lib/format';
+import { beijingDate, fenToYuanText, wholeNumber } from '../../lib/format';
+import { yuanToFen } from '../../lib/forms';
 import '../../components/donation.scss';
 
 type StaffPledge = ResponseOf<typeof donationsContract, 'staffQueue'>['items'][number];
@@ -85,6 +88,7 @@ export default function DonationStaffPage() {
 
   const [active, setActive] = useState<{ mode: Mode; pledge: StaffPledge } | null>(null);
   const [quantity, setQuantity] = useState('');
+  const [unitYuan, setUnitYuan] = useState('');
   const [note, setNote] = useState('');
   const [group, setGroup] = useState<string>('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -111,6 +115,7 @@ export default function DonationStaffPage() {
     setNote('');
     setGroup('');
     setActivityId('');
+    setUnitYuan(fenToYuanText(pledge.unitValueFen));
     setQuantity(
       String(mode === 'receive' ? pledge.quantity : Math.max(0, pledge.receivedQuantity - pledge.distributedQuantity)),
     );
@@ -123,10 +128,14 @@ export default function DonationStaffPage() {
     let ok = false;
     if (mode === 'receive') {
       if (!n || n < 1) return setProblem('请填写实际接收数量（整数）');
+      // A donor's own figure is confirmed (or corrected) here; a need's value stands.
+      const unitValueFen = isValueSetByDonor(pledge) ? yuanToFen(unitYuan) : undefined;
+      if (unitValueFen === null) return setProblem('每单位价值请填写金额，如 35 或 35.50');
       ok = (
         await receive.run({
           pledgeId: pledge.pledgeId,
           receivedQuantity: n,
+          ...(unitValueFen !== undefined ? { unitValueFen } : {}),
           note: note.trim(),
           ...(photo ? { photoFileId: photo.fileId } : {}),
         })
@@ -334,6 +343,25 @@ export default function DonationStaffPage() {
                 value={quantity}
                 onChange={(v) => {
                   setQuantity(v);
+                  setProblem(null);
+                }}
+              />
+            </View>
+          </FormField>
+        ) : null}
+        {active?.mode === 'receive' && isValueSetByDonor(active.pledge) ? (
+          <FormField
+            name="staff-unit-value"
+            label={`每${active.pledge.unit}价值（元）`}
+            hint={`捐赠人填写 ${formatFen(active.pledge.unitValueFen)}，请按实物核对，计入月报和公示账本`}
+          >
+            <View className="form-input">
+              <Input
+                id="staff-unit-value-input"
+                type="digit"
+                value={unitYuan}
+                onChange={(v) => {
+                  setUnitYuan(v);
                   setProblem(null);
                 }}
               />
