@@ -17,6 +17,7 @@ import { recordCharityReceipt } from './actions/record-charity-receipt';
 import { staffQueue } from './actions/staff-queue';
 import { thank } from './actions/thank';
 import { uploadArrivalPhoto } from './actions/upload-arrival-photo';
+import { voidPledge } from './actions/void-pledge';
 
 /** `donations`: needs, pledges, arrival and distribution, the public ledger — never money. */
 export const main = defineHandler(
@@ -36,6 +37,7 @@ export const main = defineHandler(
     uploadArrivalPhoto,
     confirmArrival,
     distribute,
+    voidPledge,
     thank,
     ledger,
   },

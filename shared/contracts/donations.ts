@@ -277,6 +277,12 @@ export const donationsContract = defineContract('donations', {
     }),
     response: ZStaffPledge,
   },
+  /** Staff void an undelivered pledge with a reason (audited; the donor is told in 消息). */
+  voidPledge: {
+    access: 'staff',
+    request: z.strictObject({ pledgeId: ZId, reason: text(100, '作废原因') }),
+    response: ZStaffPledge,
+  },
   /** Staff thank the donor (shown on their pledge). */
   thank: {
     access: 'staff',

@@ -19,7 +19,7 @@ export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
   expired: '已过期',
 };
 
-export const PLEDGE_STATUSES = ['pledged', 'received', 'distributed', 'cancelled', 'lapsed'] as const;
+export const PLEDGE_STATUSES = ['pledged', 'received', 'distributed', 'cancelled', 'lapsed', 'voided'] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 export const PLEDGE_STATUS_LABELS: Record<PledgeStatus, string> = {
   pledged: '已认捐，待送达',
@@ -27,13 +27,15 @@ export const PLEDGE_STATUS_LABELS: Record<PledgeStatus, string> = {
   distributed: '已全部发放',
   cancelled: '已取消',
   lapsed: '逾期未送达',
+  voided: '已被站点作废',
 };
 
 /**
  * The staff's pledge queues: expected within the week, overdue (still pledged past the expected
- * date), partially received, and received (waiting to be distributed).
+ * date), partially received, received (waiting to be distributed), and every pledge not yet
+ * delivered whatever its date (where staff find one to void).
  */
-export const PLEDGE_QUEUE_VIEWS = ['expected', 'overdue', 'partial', 'received'] as const;
+export const PLEDGE_QUEUE_VIEWS = ['expected', 'overdue', 'partial', 'received', 'pledged'] as const;
 export type PledgeQueueView = (typeof PLEDGE_QUEUE_VIEWS)[number];
 
 export const DELIVERY_METHODS = {
@@ -64,17 +66,19 @@ export const ARRIVED_STATUSES: readonly PledgeStatus[] = ['received', 'distribut
 export type PledgeActor = 'donor' | 'staff' | 'system';
 
 const TRANSITIONS: Record<PledgeStatus, Partial<Record<PledgeStatus, PledgeActor>>> = {
-  pledged: { received: 'staff', cancelled: 'donor', lapsed: 'system' },
+  pledged: { received: 'staff', cancelled: 'donor', lapsed: 'system', voided: 'staff' },
   received: { distributed: 'staff' },
   distributed: {},
   cancelled: {},
   lapsed: {},
+  voided: {},
 };
 
 /**
  * Whether `actor` may move a pledge from `from` to `to`: pledged → received (staff confirm) →
  * distributed (staff, once everything received went somewhere); pledged → cancelled (donor,
- * before it arrived); pledged → lapsed (scheduled, past the expected date + grace).
+ * before it arrived); pledged → lapsed (scheduled, past the expected date + grace); pledged →
+ * voided (staff, with a reason the donor is told: a pledge that blocks a need or was never meant).
  */
 export function canTransitionPledge(from: PledgeStatus, to: PledgeStatus, actor: PledgeActor): boolean {
   return TRANSITIONS[from][to] === actor;
@@ -93,6 +97,34 @@ export function linkedActivityProblem(
   if (!activity.stationPath.includes(stationId) || activity.status === 'draft') return 'NOT_FOUND';
   if (activity.status === 'cancelled') return 'ACTIVITY_CANCELLED';
   return null;
+}
+
+/** Days after a need's deadline a pledge to it may still be expected to arrive. */
+export const PLEDGE_DELIVERY_GRACE_DAYS = 7;
+/** How far ahead a pledge to the station itself (no need, no deadline) may be expected. */
+export const GENERAL_PLEDGE_HORIZON_DAYS = 60;
+
+/**
+ * The latest expected delivery date a pledge may name: the need's deadline plus
+ * {@link PLEDGE_DELIVERY_GRACE_DAYS}, or {@link GENERAL_PLEDGE_HORIZON_DAYS} from now without a
+ * need — so no pledge holds a need's quantity beyond its life, and every pledge lapses in time.
+ */
+export function latestExpectedDate(context: { now: Date; needDeadline: Date | null }): Date {
+  return context.needDeadline
+    ? new Date(context.needDeadline.getTime() + PLEDGE_DELIVERY_GRACE_DAYS * 86400_000)
+    : new Date(context.now.getTime() + GENERAL_PLEDGE_HORIZON_DAYS * 86400_000);
+}
+
+/** The share of what a need accepts one donor's undelivered pledges may hold at most. */
+export const DONOR_OPEN_SHARE_PERCENT = 50;
+
+/**
+ * How much one donor may have pledged and not yet delivered against a need whose pledges are
+ * capped at `cap`: half of it, rounded up, at least 1 — so one account cannot hold a need alone;
+ * what arrived no longer counts, so a generous donor gives again after delivering.
+ */
+export function donorOpenCap(cap: number): number {
+  return Math.max(1, Math.ceil((cap * DONOR_OPEN_SHARE_PERCENT) / 100));
 }
 
 /** Days after the expected delivery date before an undelivered pledge lapses. */

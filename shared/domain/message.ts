@@ -1,16 +1,17 @@
 /**
  * What an in-app message (消息) tells its reader: a waitlisted person got a seat (`promoted`) or
- * was offered one to confirm (`offered`), an offer ran out (`offer_expired`), or staff cancelled
- * an activity they booked (`activity_cancelled`); a service order moved on (`order_update`, to the
- * person who ordered), was dispatched to the reader (`order_assigned`), is nearly due or overdue
- * (`order_due`, to its worker and the station's staff), or was rated badly (`order_bad_rating`, to
- * the station's heads).
+ * was offered one to confirm (`offered`), an offer ran out (`offer_expired`), staff cancelled
+ * an activity they booked (`activity_cancelled`), or staff voided their pledge (`pledge_voided`);
+ * a service order moved on (`order_update`, to the person who ordered), was dispatched to the
+ * reader (`order_assigned`), is nearly due or overdue (`order_due`, to its worker and the
+ * station's staff), or was rated badly (`order_bad_rating`, to the station's heads).
  */
 export const MESSAGE_KINDS = [
   'promoted',
   'offered',
   'offer_expired',
   'activity_cancelled',
+  'pledge_voided',
   'order_update',
   'order_assigned',
   'order_due',

@@ -77,6 +77,8 @@ export const ERROR_MESSAGES = {
   NEED_NOT_OPEN: '该需求已结束征集',
   /** The pledge would exceed what the need accepts (target × over-pledge allowance). */
   PLEDGE_OVER_CAP: '认捐数量超过了该需求还能接收的数量',
+  /** The donor's undelivered pledges to this need would pass half of what it accepts. */
+  PLEDGE_OVER_SHARE: '您对该需求尚未送达的认捐已达上限（可认捐总量的一半），送达后可再认捐',
   /**
    * The record's state does not allow this change (publishing an activity that is not a draft,
    * cancelling a pledge after it arrived, correcting attendance before the activity ended).

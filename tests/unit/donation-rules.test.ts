@@ -1,4 +1,6 @@
 import {
+  donorOpenCap,
+  latestExpectedDate,
   linkedActivityProblem,
   canTransitionPledge,
   formatFen,
@@ -18,6 +20,7 @@ describe('pledge state machine', () => {
     ['pledged', 'received', 'staff'],
     ['pledged', 'cancelled', 'donor'],
     ['pledged', 'lapsed', 'system'],
+    ['pledged', 'voided', 'staff'],
     ['received', 'distributed', 'staff'],
   ];
   it.each(legal)('allows %s → %s by %s', (from, to, actor) => {
@@ -73,6 +76,20 @@ describe('money in integer fen', () => {
       receivedPercent: 33,
       pledgedPercent: 66,
     });
+  });
+});
+
+describe('blocking a need', () => {
+  it('expects a pledge by the need’s deadline plus a week, or within 60 days without a need', () => {
+    const now = new Date('2026-11-22T02:00:00Z');
+    const deadline = new Date('2026-12-22T02:00:00Z');
+    expect(latestExpectedDate({ now, needDeadline: deadline })).toEqual(new Date('2026-12-29T02:00:00Z'));
+    expect(latestExpectedDate({ now, needDeadline: null })).toEqual(new Date('2027-01-21T02:00:00Z'));
+  });
+  it('lets one donor hold at most half of what a need accepts, at least one unit', () => {
+    expect(donorOpenCap(15)).toBe(8);
+    expect(donorOpenCap(3)).toBe(2);
+    expect(donorOpenCap(1)).toBe(1);
   });
 });
 

@@ -27,6 +27,11 @@ export interface NeedDoc {
   /** Active pledges (pledged or received) — capped at target × overPledgePercent / 100. */
   pledgedQuantity: number;
   receivedQuantity: number;
+  /**
+   * Undelivered quantity per donor id (pledged, not yet received, cancelled, lapsed or voided),
+   * moved in the same conditional writes as `pledgedQuantity`; capped by `donorOpenCap`.
+   */
+  openByDonor?: Record<string, number>;
   overPledgePercent: number;
   deadline: Date;
   beneficiaryGroup: string;
@@ -77,6 +82,10 @@ export interface PledgeDoc {
   photoFileId: string | null;
   distributedQuantity: number;
   thankYouNote: string | null;
+  /** True when the pledge is counted in its need's `openByDonor` (pledges made since it exists). */
+  shareCounted?: boolean;
+  /** Why staff voided it (told to the donor). */
+  voidReason?: string;
   timeline: PledgeEvent[];
   createdAt: Date;
   updatedAt: Date;

@@ -41,36 +41,61 @@ export async function findStationNeeds(db: Database, stationId: string): Promise
   );
 }
 
+/** The `openByDonor` field of one donor (user ids are `u` + hex, safe as a field name). */
+function openField(donorId: string): string {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(donorId)) throw new Error('unexpected donor id');
+  return `openByDonor.${donorId}`;
+}
+
 /**
  * Count a pledge against a need: one conditional write that only succeeds while the need is open,
- * before its deadline, and the pledged total stays within `cap`. True iff counted.
+ * before its deadline, the pledged total stays within `cap`, and this donor's undelivered total
+ * within `donorCap` (a missing entry is zero). Both totals move in the same write. True iff counted.
  */
 export async function reserveNeedQuantity(
   db: Database,
-  change: { needId: string; quantity: number; cap: number; now: Date },
+  change: { needId: string; donorId: string; quantity: number; cap: number; donorCap: number; now: Date },
 ): Promise<boolean> {
+  // A missing entry counts as zero, so a first pledge larger than the donor's share never matches.
+  if (change.quantity > change.donorCap) return false;
   const _ = db.command;
+  const open = openField(change.donorId);
   const res = await db
     .collection(COLLECTIONS.needs)
-    .where({
-      _id: change.needId,
-      status: 'open',
-      deadline: _.gt(change.now),
-      pledgedQuantity: _.lte(change.cap - change.quantity),
-    })
-    .update({ pledgedQuantity: _.inc(change.quantity), updatedAt: change.now });
+    .where(
+      _.and([
+        {
+          _id: change.needId,
+          status: 'open',
+          deadline: _.gt(change.now),
+          pledgedQuantity: _.lte(change.cap - change.quantity),
+        },
+        _.or([{ [open]: _.exists(false) }, { [open]: _.lte(change.donorCap - change.quantity) }]),
+      ]),
+    )
+    .update({ pledgedQuantity: _.inc(change.quantity), [open]: _.inc(change.quantity), updatedAt: change.now });
   return updatedCount(res) === 1;
 }
 
-/** Adjust a need's counters by deltas (a pledge leaving, or goods arriving). */
+/**
+ * Adjust a need's counters by deltas (a pledge leaving, or goods arriving); `open` moves one
+ * donor's undelivered total with them.
+ */
 export async function adjustNeedCounters(
   db: Database,
-  change: { needId: string; pledged?: number; received?: number; now: Date },
+  change: {
+    needId: string;
+    pledged?: number;
+    received?: number;
+    open?: { donorId: string; delta: number };
+    now: Date;
+  },
 ): Promise<void> {
   const _ = db.command;
   const patch: Record<string, unknown> = { updatedAt: change.now };
   if (change.pledged) patch.pledgedQuantity = _.inc(change.pledged);
   if (change.received) patch.receivedQuantity = _.inc(change.received);
+  if (change.open?.delta) patch[openField(change.open.donorId)] = _.inc(change.open.delta);
   await db.collection(COLLECTIONS.needs).doc(change.needId).update(patch);
 }
 
@@ -205,6 +230,8 @@ export function findStaffPledgesPage(
       );
     case 'received':
       return pageOf<PledgeDoc>(() => coll.where({ ...base, status: 'received' }).orderBy('receivedAt', 'desc'), args);
+    case 'pledged':
+      return pageOf<PledgeDoc>(() => coll.where({ ...base, status: 'pledged' }).orderBy('expectedDate', 'asc'), args);
   }
 }
 

@@ -2,9 +2,10 @@ import { canTransitionPledge } from '../../../shared/domain/donation';
 import { AppError } from '../../../shared/errors';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
-import { adjustNeedCounters, findCharity, findPledge, transitionPledge } from '../../core/repositories/donations';
+import { findCharity, findPledge, transitionPledge } from '../../core/repositories/donations';
 import { toPledge } from '../mappers';
 import { donorPledge } from '../pledge-access';
+import { pledgeLeavesOpen } from '../need-counters';
 
 /** The donor cancels before the station received anything; the need counts it no more. */
 export async function cancelPledge(deps: Deps, caller: Caller, input: { pledgeId: string }) {
@@ -21,7 +22,7 @@ export async function cancelPledge(deps: Deps, caller: Caller, input: { pledgeId
     now,
   });
   if (!done) throw new AppError('ILLEGAL_TRANSITION', { userMessage: '站点已接收，不能取消' });
-  if (found.needId) await adjustNeedCounters(deps.db, { needId: found.needId, pledged: -found.quantity, now });
+  await pledgeLeavesOpen(deps, found, { now });
   const fresh = (await findPledge(deps.db, found._id))!;
   return toPledge(fresh, {
     charity: found.charityId ? await findCharity(deps.db, found.charityId) : null,

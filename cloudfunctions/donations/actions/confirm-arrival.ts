@@ -3,16 +3,11 @@ import { AppError } from '../../../shared/errors';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { appendAudit } from '../../core/repositories/audit';
-import {
-  adjustNeedCounters,
-  findNeed,
-  findPledge,
-  markNeedFulfilledIfMet,
-  transitionPledge,
-} from '../../core/repositories/donations';
+import { findNeed, findPledge, markNeedFulfilledIfMet, transitionPledge } from '../../core/repositories/donations';
 import { toStaffPledge } from '../mappers';
 import { staffPledge } from '../pledge-access';
 import { assertArrivalPhoto } from '../photos';
+import { pledgeLeavesOpen } from '../need-counters';
 
 /**
  * Staff confirm what actually arrived (possibly less, possibly more than pledged) and what a unit
@@ -64,7 +59,7 @@ export async function confirmArrival(
   });
   if (!done) throw new AppError('ILLEGAL_TRANSITION', { userMessage: '该认捐已接收或已结束' });
   if (found.needId) {
-    await adjustNeedCounters(deps.db, { needId: found.needId, received: input.receivedQuantity, now });
+    await pledgeLeavesOpen(deps, found, { received: input.receivedQuantity, now });
     const need = await findNeed(deps.db, found.needId);
     if (need) await markNeedFulfilledIfMet(deps.db, need._id, need.targetQuantity, now);
   }

@@ -1,12 +1,12 @@
 import { PLEDGE_LAPSE_GRACE_DAYS } from '../../../shared/domain/donation';
 import type { Deps } from '../../core/deps';
 import {
-  adjustNeedCounters,
   findNeedsPastDeadline,
   findPledgesToLapse,
   transitionNeed,
   transitionPledge,
 } from '../../core/repositories/donations';
+import { pledgeLeavesOpen } from '../need-counters';
 
 /** How much one timer run handles at most. */
 const LAPSE_LIMIT = 100;
@@ -29,7 +29,7 @@ export async function lapse(deps: Deps): Promise<{ lapsed: number; expiredNeeds:
     });
     if (!done) continue;
     lapsed++;
-    if (p.needId) await adjustNeedCounters(deps.db, { needId: p.needId, pledged: -p.quantity, now });
+    await pledgeLeavesOpen(deps, p, { now });
   }
   let expiredNeeds = 0;
   for (const n of await findNeedsPastDeadline(deps.db, now, LAPSE_LIMIT)) {

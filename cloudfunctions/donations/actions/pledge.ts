@@ -1,26 +1,28 @@
 import type { z } from 'zod';
 import type { ZPledgeRequest } from '../../../shared/contracts/donations';
-import { pledgeCap, valueFen } from '../../../shared/domain/donation';
-import { formatDateTime } from '../../../shared/domain/time';
+import {
+  donorOpenCap,
+  latestExpectedDate,
+  PLEDGE_DELIVERY_GRACE_DAYS,
+  pledgeCap,
+  valueFen,
+} from '../../../shared/domain/donation';
+import { formatDateTime, inAppZone } from '../../../shared/domain/time';
 import { AppError } from '../../../shared/errors';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { CharityDoc, PledgeDoc } from '../../core/documents';
 import { newId } from '../../core/ids';
-import {
-  adjustNeedCounters,
-  findCharity,
-  findNeed,
-  insertPledge,
-  reserveNeedQuantity,
-} from '../../core/repositories/donations';
+import { findCharity, findNeed, insertPledge, reserveNeedQuantity } from '../../core/repositories/donations';
 import { findStation } from '../../core/repositories/stations';
 import { toPledge } from '../mappers';
+import { pledgeLeavesOpen } from '../need-counters';
 
 /**
  * Pledge to a need (or generally to a station). A pledge against a need is counted by one
- * conditional write that keeps the need open and within its over-pledge cap. Funds are only ever
- * "given through charity X": the answer says where and how; the app takes no payment.
+ * conditional write that keeps the need open, within its over-pledge cap and the donor within
+ * their open share; the expected date stays within the need's life (deadline + grace). Funds are
+ * only ever "given through charity X": the answer says where and how; the app takes no payment.
  */
 export async function pledge(deps: Deps, caller: Caller, input: z.output<typeof ZPledgeRequest>) {
   const donor = requireUser(caller);
@@ -39,11 +41,19 @@ export async function pledge(deps: Deps, caller: Caller, input: z.output<typeof 
       userMessage: '请填写捐赠类型和单位',
       fields: { 'data.kind': '请选择类型', 'data.unit': '请填写单位' },
     });
-  if (new Date(data.expectedDate) < new Date(now.getTime() - 86400_000)) {
+  const expectedDate = new Date(data.expectedDate);
+  if (expectedDate < new Date(now.getTime() - 86400_000)) {
     throw new AppError('INVALID_INPUT', {
       userMessage: '预计送达日期不能早于今天',
       fields: { 'data.expectedDate': '预计送达日期不能早于今天' },
     });
+  }
+  const latest = latestExpectedDate({ now, needDeadline: need?.deadline ?? null });
+  if (expectedDate > latest) {
+    const problem = need
+      ? `预计送达日期最晚为需求截止后 ${PLEDGE_DELIVERY_GRACE_DAYS} 天`
+      : `预计送达日期最晚为 ${inAppZone(latest).format('YYYY-MM-DD')}`;
+    throw new AppError('INVALID_INPUT', { userMessage: problem, fields: { 'data.expectedDate': problem } });
   }
   let charity: CharityDoc | null = null;
   if (kind === 'funds_via_charity') {
@@ -65,17 +75,17 @@ export async function pledge(deps: Deps, caller: Caller, input: z.output<typeof 
       fields: { 'data.quantity': '估值过大，请核对数量和单价' },
     });
   }
-  if (
-    need &&
-    !(await reserveNeedQuantity(deps.db, {
+  if (need) {
+    const cap = pledgeCap(need.targetQuantity, need.overPledgePercent);
+    const counted = await reserveNeedQuantity(deps.db, {
       needId: need._id,
+      donorId: donor.userId,
       quantity: data.quantity,
-      cap: pledgeCap(need.targetQuantity, need.overPledgePercent),
+      cap,
+      donorCap: donorOpenCap(cap),
       now,
-    }))
-  ) {
-    const fresh = await findNeed(deps.db, need._id);
-    throw new AppError(fresh && fresh.status === 'open' && fresh.deadline > now ? 'PLEDGE_OVER_CAP' : 'NEED_NOT_OPEN');
+    });
+    if (!counted) throw new AppError(await whyNotCounted(deps, need._id, data.quantity, now));
   }
   const doc: PledgeDoc = {
     _id: newId('p'),
@@ -94,7 +104,7 @@ export async function pledge(deps: Deps, caller: Caller, input: z.output<typeof 
     unitValueFen,
     estimatedValueFen,
     deliveryMethod: data.deliveryMethod,
-    expectedDate: new Date(data.expectedDate),
+    expectedDate,
     message: data.message,
     charityId: charity?._id ?? null,
     receiptNo: null,
@@ -107,6 +117,7 @@ export async function pledge(deps: Deps, caller: Caller, input: z.output<typeof 
     photoFileId: null,
     distributedQuantity: 0,
     thankYouNote: null,
+    ...(need ? { shareCounted: true } : {}),
     timeline: [
       {
         at: now,
@@ -121,8 +132,21 @@ export async function pledge(deps: Deps, caller: Caller, input: z.output<typeof 
   try {
     await insertPledge(deps.db, doc);
   } catch (err) {
-    if (need) await adjustNeedCounters(deps.db, { needId: need._id, pledged: -data.quantity, now });
+    await pledgeLeavesOpen(deps, doc, { now });
     throw err;
   }
   return toPledge(doc, { charity, distributions: [] });
+}
+
+/** Which rule refused a pledge the need's conditional write did not count (read after the fact). */
+async function whyNotCounted(
+  deps: Deps,
+  needId: string,
+  quantity: number,
+  now: Date,
+): Promise<'NEED_NOT_OPEN' | 'PLEDGE_OVER_CAP' | 'PLEDGE_OVER_SHARE'> {
+  const fresh = await findNeed(deps.db, needId);
+  if (!fresh || fresh.status !== 'open' || fresh.deadline <= now) return 'NEED_NOT_OPEN';
+  const cap = pledgeCap(fresh.targetQuantity, fresh.overPledgePercent);
+  return fresh.pledgedQuantity + quantity > cap ? 'PLEDGE_OVER_CAP' : 'PLEDGE_OVER_SHARE';
 }

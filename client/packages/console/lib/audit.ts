@@ -20,6 +20,7 @@ const ACTION_LABELS: Record<string, string> = {
   'hours.confirmAutoClosed': '复核自动签退',
   'pledge.receive': '接收捐赠',
   'pledge.distribute': '发放物资',
+  'pledge.void': '作废认捐',
   'charity.add': '登记慈善资金',
   'need.create': '发布需求',
   'need.close': '关闭需求',

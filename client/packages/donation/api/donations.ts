@@ -85,6 +85,8 @@ export const useUploadArrivalPhoto = (o?: ActionOptions) =>
   );
 export const useDistribute = (o?: ActionOptions) =>
   useAction((req: Req<'distribute'>) => callFunction(donationsFn, 'distribute', req), o);
+export const useVoidPledge = (o?: ActionOptions) =>
+  useAction((pledgeId: string, reason: string) => callFunction(donationsFn, 'voidPledge', { pledgeId, reason }), o);
 export const useThank = (o?: ActionOptions) =>
   useAction((pledgeId: string, note: string) => callFunction(donationsFn, 'thank', { pledgeId, note }), o);
 export const useCreateNeed = (o?: ActionOptions) =>

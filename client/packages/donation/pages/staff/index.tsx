@@ -30,6 +30,7 @@ import {
   useStationActivities,
   useStationNeeds,
   useThank,
+  useVoidPledge,
 } from '../../api/donations';
 import { ArrivalPhoto, ArrivalPhotoField, type UploadedPhoto } from '../../components/arrival-photo';
 import { ChoiceChips, FormField, Progress } from '../../components/fields';
@@ -39,14 +40,40 @@ import { yuanToFen } from '../../lib/forms';
 import '../../components/donation.scss';
 
 type StaffPledge = ResponseOf<typeof donationsContract, 'staffQueue'>['items'][number];
-type Mode = 'receive' | 'distribute' | 'thank';
+type Mode = 'receive' | 'distribute' | 'thank' | 'void';
 
 const VIEWS: { key: PledgeQueueView; label: string }[] = [
   { key: 'expected', label: '本周待收' },
   { key: 'overdue', label: '已逾期' },
   { key: 'partial', label: '部分到达' },
   { key: 'received', label: '已接收' },
+  { key: 'pledged', label: '全部待收' },
 ];
+
+const TITLES: Record<Mode, string> = {
+  receive: '确认接收',
+  distribute: '登记发放',
+  thank: '感谢捐赠人',
+  void: '作废认捐',
+};
+const CONFIRMS: Record<Mode, string> = {
+  receive: '确认接收',
+  distribute: '登记发放',
+  thank: '发送感谢',
+  void: '确认作废',
+};
+const DONE: Record<Mode, string> = {
+  receive: '已确认接收',
+  distribute: '已登记发放',
+  thank: '已发送感谢',
+  void: '已作废',
+};
+const NOTE_LABELS: Record<Mode, string> = {
+  receive: '备注',
+  distribute: '备注',
+  thank: '感谢语',
+  void: '作废原因（将告知捐赠人）',
+};
 
 /** The console's queue links (`filter=`) and the tab each opens. */
 const FILTER_VIEWS: Record<string, PledgeQueueView> = {
@@ -55,6 +82,7 @@ const FILTER_VIEWS: Record<string, PledgeQueueView> = {
   overdue: 'overdue',
   partial: 'partial',
   received: 'received',
+  pledged: 'pledged',
 };
 
 /** Staff: the pledge queues of a managed station, arrival, distribution, thanks, needs. */
@@ -100,6 +128,7 @@ export default function DonationStaffPage() {
   const receive = useConfirmArrival();
   const distribute = useDistribute();
   const thank = useThank();
+  const voidPledge = useVoidPledge();
   const close = useCloseNeed();
 
   usePullDownRefresh(async () => {
@@ -153,13 +182,16 @@ export default function DonationStaffPage() {
           ...(activityId ? { activityId } : {}),
         })
       ).ok;
+    } else if (mode === 'void') {
+      if (!note.trim()) return setProblem('请填写作废原因（将告知捐赠人）');
+      ok = (await voidPledge.run(pledge.pledgeId, note.trim())).ok;
     } else {
       if (!note.trim()) return setProblem('请填写感谢语');
       ok = (await thank.run(pledge.pledgeId, note.trim())).ok;
     }
     if (ok) {
       setActive(null);
-      showSuccess(mode === 'receive' ? '已确认接收' : mode === 'distribute' ? '已登记发放' : '已发送感谢');
+      showSuccess(DONE[mode]);
       await queue.reload();
     }
   };
@@ -190,7 +222,7 @@ export default function DonationStaffPage() {
     );
   }
 
-  const pending = receive.pending || distribute.pending || thank.pending;
+  const pending = receive.pending || distribute.pending || thank.pending || voidPledge.pending;
   return (
     <PageShell>
       <View className="choice-chips" id="donation-station-picker">
@@ -270,6 +302,16 @@ export default function DonationStaffPage() {
                     确认接收
                   </Button>
                 ) : null}
+                {p.status === 'pledged' ? (
+                  <Button
+                    type="danger"
+                    fill="outline"
+                    id={`void-pledge-${p.pledgeId}`}
+                    onClick={() => start('void', p)}
+                  >
+                    作废
+                  </Button>
+                ) : null}
                 {p.status === 'received' && p.receivedQuantity > p.distributedQuantity ? (
                   <Button type="primary" id={`distribute-${p.pledgeId}`} onClick={() => start('distribute', p)}>
                     登记发放
@@ -317,8 +359,9 @@ export default function DonationStaffPage() {
 
       <FormDialog
         visible={active !== null}
-        title={active?.mode === 'receive' ? '确认接收' : active?.mode === 'distribute' ? '登记发放' : '感谢捐赠人'}
-        confirmText={active?.mode === 'receive' ? '确认接收' : active?.mode === 'distribute' ? '登记发放' : '发送感谢'}
+        title={active ? TITLES[active.mode] : ''}
+        confirmText={active ? CONFIRMS[active.mode] : ''}
+        danger={active?.mode === 'void'}
         confirmId="submit-staff-action-button"
         cancelId="cancel-staff-action-button"
         pending={pending}
@@ -326,7 +369,12 @@ export default function DonationStaffPage() {
         onConfirm={() => void submit()}
         onCancel={() => setActive(null)}
       >
-        {active && active.mode !== 'thank' ? (
+        {active?.mode === 'void' ? (
+          <Text className="confirm-dialog__content">
+            作废后这份认捐不再占用需求数量，捐赠人会在“消息”中收到通知和原因。
+          </Text>
+        ) : null}
+        {active && (active.mode === 'receive' || active.mode === 'distribute') ? (
           <FormField
             name="staff-quantity"
             label={`${active.mode === 'receive' ? '实际接收数量' : '发放数量'}（${active.pledge.unit}）`}
@@ -397,7 +445,7 @@ export default function DonationStaffPage() {
         {active?.mode === 'receive' ? (
           <ArrivalPhotoField pledgeId={active.pledge.pledgeId} value={photo} onChange={setPhoto} />
         ) : null}
-        <FormField name="staff-note" label={active?.mode === 'thank' ? '感谢语' : '备注'}>
+        <FormField name="staff-note" label={active ? NOTE_LABELS[active.mode] : '备注'}>
           <View className="form-input">
             <Input
               id="staff-note-input"
