@@ -10,6 +10,39 @@ export const CODE_WINDOW_SECONDS = 30;
 export const CODE_GRACE_WINDOWS = 1;
 export const CODE_PREFIX = 'SLC1';
 
+/**
+ * Typed short codes can be guessed (10^6 codes, two live per person), so wrong ones are limited
+ * per window of this many minutes — per staff member and per activity — and refused with
+ * `CHECKIN_CODE_LIMIT` once used up. Right codes never count.
+ */
+export const SHORT_CODE_GUESS_WINDOW_MINUTES = 10;
+/** Wrong short codes one staff member may type per window, at any activity. */
+export const SHORT_CODE_WRONG_PER_STAFF = 5;
+/** Wrong short codes one activity's door takes per window, whoever types them. */
+export const SHORT_CODE_WRONG_PER_ACTIVITY = 10;
+
+/** One allowance of wrong short codes: a key per scope and window, its limit, when it renews. */
+export interface ShortCodeAllowance {
+  scope: 'staff' | 'activity';
+  key: string;
+  limit: number;
+  renewsAt: Date;
+}
+
+/**
+ * The allowances a typed short code draws on at `now`: the activity's, then the staff member's
+ * (when both are used up, the door's limit is the one to explain).
+ */
+export function shortCodeAllowances(attempt: { activityId: string; staffId: string; now: Date }): ShortCodeAllowance[] {
+  const span = SHORT_CODE_GUESS_WINDOW_MINUTES * 60_000;
+  const window = Math.floor(attempt.now.getTime() / span);
+  const renewsAt = new Date((window + 1) * span);
+  return [
+    { scope: 'activity', key: `sc_a_${attempt.activityId}_${window}`, limit: SHORT_CODE_WRONG_PER_ACTIVITY, renewsAt },
+    { scope: 'staff', key: `sc_s_${attempt.staffId}_${window}`, limit: SHORT_CODE_WRONG_PER_STAFF, renewsAt },
+  ];
+}
+
 export type CodeKind = 'b' | 'v';
 
 export interface ParsedCode {

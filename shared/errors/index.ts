@@ -34,6 +34,11 @@ export const ERROR_MESSAGES = {
   CHECKIN_CLOSED: '活动已结束，不能再签到',
   /** A scanned code that is not ours, or whose signature does not match (forged or damaged). */
   CHECKIN_CODE_INVALID: '无效的签到码',
+  /**
+   * Too many wrong short codes in the guess window, from this staff member or at this activity;
+   * the message says which limit and when it renews (the QR code still works).
+   */
+  CHECKIN_CODE_LIMIT: '签到码输错次数过多，请稍后再试，或请对方出示二维码扫码签到',
   /** A code older than its window (a screenshot, or a page left open): the holder must refresh. */
   CHECKIN_CODE_EXPIRED: '签到码已过期，请让对方刷新后再扫',
   /** A valid code for a different activity than the one being checked in. */

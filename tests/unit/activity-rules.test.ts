@@ -9,6 +9,7 @@ import {
   type ActivitySchedule,
 } from '../../shared/domain/activity';
 import { bookingId, BOOKING_STATUSES, canCorrectAttendance } from '../../shared/domain/booking';
+import { shortCodeAllowances } from '../../shared/domain/checkin-code';
 
 const t = (iso: string) => new Date(iso);
 const schedule: ActivitySchedule = {
@@ -138,5 +139,27 @@ describe('attendance corrections (更正)', () => {
         now: afterEnd,
       }),
     ).toBe(false);
+  });
+});
+
+describe('short-code guess limits', () => {
+  it('draws on the activity’s and the staff member’s allowance of one 10-minute window', () => {
+    const now = new Date('2026-11-22T02:07:00Z');
+    expect(shortCodeAllowances({ activityId: 'a1', staffId: 'u1', now })).toEqual([
+      {
+        scope: 'activity',
+        key: `sc_a_a1_${Math.floor(now.getTime() / 600_000)}`,
+        limit: 10,
+        renewsAt: new Date('2026-11-22T02:10:00Z'),
+      },
+      {
+        scope: 'staff',
+        key: `sc_s_u1_${Math.floor(now.getTime() / 600_000)}`,
+        limit: 5,
+        renewsAt: new Date('2026-11-22T02:10:00Z'),
+      },
+    ]);
+    const next = shortCodeAllowances({ activityId: 'a1', staffId: 'u1', now: new Date('2026-11-22T02:10:00Z') });
+    expect(next[0]!.key).not.toBe(shortCodeAllowances({ activityId: 'a1', staffId: 'u1', now })[0]!.key);
   });
 });

@@ -5,17 +5,19 @@ import { maskName } from '../../../shared/domain/privacy';
 import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
-import { matchShortCode, verifyCode } from '../../core/checkin-codes';
+import { verifyCode } from '../../core/checkin-codes';
 import type { Deps } from '../../core/deps';
 import type { BookingDoc } from '../../core/documents';
 import { findActivity } from '../../core/repositories/activities';
+import { matchShortCodeWithinLimits } from '../../core/short-codes';
 import { appendAudit } from '../../core/repositories/audit';
 import { findActivityBookingsByStatus, findBooking, transitionBooking } from '../../core/repositories/bookings';
 
 /**
- * Staff at the door check a person in by scanned code, typed short code, or (for someone without
- * a phone) by picking them from the roster with a reason. Idempotent: a second scan answers
- * "already checked in" with when and by whom, and changes nothing.
+ * Staff at the door check a person in by scanned code, typed short code (guesses limited, each
+ * check-in audited), or (for someone without a phone) by picking them from the roster with a
+ * reason (audited). Idempotent: a second scan answers "already checked in" with when and by
+ * whom, and changes nothing.
  */
 export async function checkIn(deps: Deps, caller: Caller, input: z.output<typeof ZCheckInRequest>) {
   const staff = requireUser(caller);
@@ -36,15 +38,14 @@ export async function checkIn(deps: Deps, caller: Caller, input: z.output<typeof
   if ('code' in input) {
     refId = verifyCode(input.code, 'b', now).refId;
   } else if ('shortCode' in input) {
-    const candidates = await findActivityBookingsByStatus(deps.db, activity._id, ['confirmed', 'checked_in']);
-    const match = matchShortCode(
-      'b',
-      candidates.map((b) => b._id),
-      input.shortCode,
-      now,
-    );
-    if (!match) throw new AppError('CHECKIN_CODE_INVALID', { userMessage: '签到码不正确或已过期，请核对后重试' });
-    refId = match;
+    refId = await matchShortCodeWithinLimits(deps, {
+      kind: 'b',
+      activityId: activity._id,
+      staffId: staff.userId,
+      shortCode: input.shortCode,
+      candidates: async () =>
+        (await findActivityBookingsByStatus(deps.db, activity._id, ['confirmed', 'checked_in'])).map((b) => b._id),
+    });
   } else {
     refId = input.bookingId;
   }
@@ -84,17 +85,18 @@ export async function checkIn(deps: Deps, caller: Caller, input: z.output<typeof
     checkedInBy: staff.userId,
     checkedInByName: staffName,
   };
-  if (manualReason) {
+  // A typed short code could be a guess and a roster pick has no code at all: both are audited.
+  if (manualReason || 'shortCode' in input) {
     await appendAudit(deps.db, {
       at: now,
       actorId: staff.userId,
-      action: 'booking.manualCheckIn',
+      action: manualReason ? 'booking.manualCheckIn' : 'booking.shortCode',
       entity: 'booking',
       entityId: booking._id,
       stationId: activity.stationId,
       from: { status: booking.status },
       to: { status: 'checked_in' },
-      reason: manualReason,
+      ...(manualReason ? { reason: manualReason } : {}),
     });
   }
   return answer(fresh, 'checked_in');

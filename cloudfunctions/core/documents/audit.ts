@@ -11,6 +11,7 @@ export interface AuditDoc {
     | 'booking'
     | 'claim'
     | 'hourEntry'
+    | 'shift'
     | 'target'
     | 'visit'
     | 'visitPolicy'

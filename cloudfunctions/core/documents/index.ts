@@ -3,6 +3,7 @@
  * `shared/domain`, so a document, its contract and its rules cannot drift apart.
  */
 export * from './accounts';
+export * from './attempts';
 export * from './activities';
 export * from './audit';
 export * from './donations';

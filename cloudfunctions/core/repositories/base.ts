@@ -26,6 +26,7 @@ export const COLLECTIONS = {
   menuItems: 'menuItems',
   orders: 'orders',
   orderPolicies: 'orderPolicies',
+  codeAttempts: 'codeAttempts',
 } as const;
 
 /** Page arguments as the contracts define them (1-based). */

@@ -4,10 +4,12 @@ import { MIN_SHIFT_MINUTES_BEFORE_CHECKOUT, shiftScanRefusal } from '../../../sh
 import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
-import { matchShortCode, verifyCode } from '../../core/checkin-codes';
+import { verifyCode } from '../../core/checkin-codes';
 import type { Deps } from '../../core/deps';
 import type { ShiftDoc } from '../../core/documents';
 import { findActivity } from '../../core/repositories/activities';
+import { appendAudit } from '../../core/repositories/audit';
+import { matchShortCodeWithinLimits } from '../../core/short-codes';
 import { checkOutWithEntry, findActivityShifts, findShift, transitionShift } from '../../core/repositories/shifts';
 import { verifiedEntryFor } from '../entries';
 import { assertHoursActor } from '../hours-actor';
@@ -15,7 +17,8 @@ import { assertHoursActor } from '../hours-actor';
 /**
  * Staff scan a volunteer's code with the same scanner as residents. The first scan checks in;
  * the next (at least a few minutes later) checks out and writes the verified hours in the same
- * transaction. Repeats change nothing. Nobody scans their own shift (SELF_REVIEW).
+ * transaction. Repeats change nothing. Nobody scans their own shift (SELF_REVIEW); typed short
+ * codes are limited like residents' and every scan they make is audited.
  */
 export async function scanShift(
   deps: Deps,
@@ -31,15 +34,14 @@ export async function scanShift(
   if ('code' in input) {
     shiftId = verifyCode(input.code, 'v', now).refId;
   } else {
-    const open = await findActivityShifts(deps.db, activity._id, ['signed_up', 'checked_in']);
-    const match = matchShortCode(
-      'v',
-      open.map((s) => s._id),
-      input.shortCode,
-      now,
-    );
-    if (!match) throw new AppError('CHECKIN_CODE_INVALID', { userMessage: '签到码不正确或已过期，请核对后重试' });
-    shiftId = match;
+    shiftId = await matchShortCodeWithinLimits(deps, {
+      kind: 'v',
+      activityId: activity._id,
+      staffId: staff.userId,
+      shortCode: input.shortCode,
+      candidates: async () =>
+        (await findActivityShifts(deps.db, activity._id, ['signed_up', 'checked_in'])).map((s) => s._id),
+    });
   }
   const shift = await findShift(deps.db, shiftId);
   if (!shift) throw new AppError('CHECKIN_CODE_INVALID');
@@ -68,6 +70,7 @@ export async function scanShift(
       at: now,
     });
     if (!done) throw new AppError('CONFLICT');
+    await auditShortCode('signed_up', 'checked_in');
     return answer({ ...shift, status: 'checked_in', checkInAt: now }, 'checked_in', now);
   }
 
@@ -92,5 +95,21 @@ export async function scanShift(
     if (current?.status === 'checked_out') return answer(current, 'already_checked_out', current.checkOutAt ?? now);
     throw new AppError('CONFLICT');
   }
+  await auditShortCode('checked_in', 'checked_out');
   return answer(closed, 'checked_out', now);
+
+  /** A typed short code could be a guess: every scan it makes is audited. */
+  async function auditShortCode(from: 'signed_up' | 'checked_in', to: 'checked_in' | 'checked_out') {
+    if (!('shortCode' in input)) return;
+    await appendAudit(deps.db, {
+      at: now,
+      actorId: staff.userId,
+      action: 'hours.shortCode',
+      entity: 'shift',
+      entityId: shiftId,
+      stationId: activity!.stationId,
+      from: { status: from },
+      to: { status: to },
+    });
+  }
 }
