@@ -6,13 +6,14 @@ import type { Deps } from '../../core/deps';
 import { toRosterEntry } from '../mappers';
 import { findActivity } from '../../core/repositories/activities';
 import { appendAudit } from '../../core/repositories/audit';
-import { ensureUser, updateProfile } from '../../core/repositories/users';
+import { ensureProxyResident, updateProfile } from '../../core/repositories/users';
 import { bookSeatOrWaitlist } from '../seats';
 
 /**
  * 代报名: staff book a resident who is present without a phone. The resident gets an account
- * keyed by their phone number (the same person booked twice is one account) and the booking the
- * same seat rules as anyone else; the staff member and the reason are audited.
+ * keyed by their phone number through the function secret (the same person booked twice is one
+ * account; the id reveals nothing) and the booking the same seat rules as anyone else; the staff
+ * member and the reason are audited.
  */
 export async function bookOnBehalf(
   deps: Deps,
@@ -28,7 +29,7 @@ export async function bookOnBehalf(
   if (activity.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
   const refusal = signUpRefusal({ ...activity, signUpOpensAt: new Date(0) }, now);
   if (refusal) throw new AppError(refusal);
-  const person = await ensureUser(deps.db, `proxy-phone:${input.phone}`, now);
+  const person = await ensureProxyResident(deps.db, input.phone, now);
   if (person.phone !== input.phone || person.nickname !== input.name) {
     await updateProfile(deps.db, person._id, { phone: input.phone, nickname: input.name }, now);
   }

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Database } from '../deps';
 import type { StoredGrant, UserDoc } from '../documents';
+import { secretFor } from '../secrets';
 import { COLLECTIONS, getById, insertUnlessExists, rows } from './base';
 
 /**
@@ -31,6 +32,21 @@ export async function ensureUser(db: Database, openid: string, now: Date): Promi
   const raced = await getById<UserDoc>(db, COLLECTIONS.users, id);
   if (!raced) throw new Error(`user ${id} was a duplicate write but cannot be read`);
   return raced;
+}
+
+/**
+ * The account of a resident staff book on their behalf (代报名), who has no WeChat identity: keyed
+ * by their phone through an HMAC with the function secret, so the same phone is the same person
+ * while neither the id nor the stored identity lets anyone recover the phone. An account created
+ * under the old unkeyed scheme (`proxy-phone:<phone>`) is used when it exists, so a person booked
+ * before stays one person. Created as a plain resident on first use.
+ */
+export async function ensureProxyResident(db: Database, phone: string, now: Date): Promise<UserDoc> {
+  const keyed = `proxy:${createHmac('sha256', secretFor('proxy-ids')).update(phone).digest('base64url')}`;
+  const existing = await getById<UserDoc>(db, COLLECTIONS.users, userIdForOpenid(keyed));
+  if (existing) return existing;
+  const legacy = await getById<UserDoc>(db, COLLECTIONS.users, userIdForOpenid(`proxy-phone:${phone}`));
+  return legacy ?? ensureUser(db, keyed, now);
 }
 
 /** One user by id, or null. */
