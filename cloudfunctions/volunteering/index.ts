@@ -5,14 +5,18 @@ import { autoClose } from './actions/auto-close';
 import { cancelShift } from './actions/cancel-shift';
 import { claimHours } from './actions/claim-hours';
 import { confirmAutoClosed } from './actions/confirm-auto-closed';
+import { disputeIdNumber } from './actions/dispute-id-number';
+import { idDisputes } from './actions/id-disputes';
 import { issueCertificate } from './actions/issue-certificate';
 import { leaderboard } from './actions/leaderboard';
 import { myClaims } from './actions/my-claims';
 import { myHours } from './actions/my-hours';
+import { myIdDispute } from './actions/my-id-dispute';
 import { myProfile } from './actions/my-profile';
 import { myShiftCode } from './actions/my-shift-code';
 import { myShifts } from './actions/my-shifts';
 import { register } from './actions/register';
+import { resolveIdDispute } from './actions/resolve-id-dispute';
 import { reviewClaim } from './actions/review-claim';
 import { reviewQueue } from './actions/review-queue';
 import { scanShift } from './actions/scan-shift';
@@ -24,6 +28,10 @@ export const main = defineHandler(
   volunteeringContract,
   {
     register,
+    disputeIdNumber,
+    myIdDispute,
+    idDisputes,
+    resolveIdDispute,
     myProfile,
     signUpShift,
     cancelShift,

@@ -1,4 +1,5 @@
-import type { ClaimDoc, HourEntryDoc, ShiftDoc, VolunteerDoc } from '../core/documents';
+import { maskName, maskPhone } from '../../shared/domain/privacy';
+import type { ClaimDoc, HourEntryDoc, IdDisputeDoc, ShiftDoc, VolunteerDoc } from '../core/documents';
 
 /** A volunteer row as its owner sees it. */
 export function toProfile(v: VolunteerDoc) {
@@ -63,5 +64,29 @@ export function toClaim(c: ClaimDoc) {
     reviewReason: c.reviewReason,
     reviewedByName: c.reviewedByName,
     createdAt: c.createdAt,
+  };
+}
+
+/** A dispute as its claimant sees it. */
+export function toIdDispute(d: IdDisputeDoc) {
+  return {
+    disputeId: d._id,
+    status: d.status,
+    idMasked: d.idMasked,
+    stationId: d.stationId,
+    stationName: d.stationName,
+    createdAt: d.createdAt,
+    resolution: d.resolution,
+  };
+}
+
+/** A dispute as station staff see it: enough to recognise the people at the desk, no more. */
+export function toStaffIdDispute(d: IdDisputeDoc) {
+  return {
+    ...toIdDispute(d),
+    claimantName: maskName(d.claimantName),
+    claimantPhoneMasked: maskPhone(d.claimantPhone),
+    holderName: maskName(d.holderName),
+    holderVolunteerNo: d.holderVolunteerNo,
   };
 }

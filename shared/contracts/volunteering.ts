@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_KEYS } from '../domain/activity';
 import { CLAIM_STATUSES, HOUR_ENTRY_KINDS } from '../domain/hours';
+import { ID_DISPUTE_STATUSES } from '../domain/identity';
 import { SHIFT_STATUSES } from '../domain/shift';
 import { ZActivitySummary } from './activities';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
@@ -21,6 +22,12 @@ export const VOLUNTEER_SKILLS = [
   '法律咨询',
 ] as const;
 
+/** A mainland resident ID number as typed (validated by checksum in the action). */
+const ZIdNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{17}[\dXx]$/, '请输入18位身份证号');
+
 /** A volunteer as they see themself: never the clear ID number. */
 export const ZVolunteerProfile = z.object({
   volunteerNo: z.string(),
@@ -40,10 +47,7 @@ export type TVolunteerProfile = z.infer<typeof ZVolunteerProfile>;
 export const ZRegisterRequest = z.strictObject({
   data: z.strictObject({
     realName: text(20, '姓名'),
-    idNumber: z
-      .string()
-      .trim()
-      .regex(/^\d{17}[\dXx]$/, '请输入18位身份证号'),
+    idNumber: ZIdNumber,
     phone: ZPhone,
     skills: z.array(text(12, '技能')).max(10, '技能最多10项').default([]),
     serviceAreas: z.array(z.enum(ACTIVITY_CATEGORY_KEYS)).max(10).default([]),
@@ -53,6 +57,27 @@ export const ZRegisterRequest = z.strictObject({
   }),
 });
 export type TRegisterRequest = z.input<typeof ZRegisterRequest>;
+
+/** A dispute over a registered ID number, as the person who raised it sees it. */
+export const ZIdDispute = z.object({
+  disputeId: z.string(),
+  status: z.enum(ID_DISPUTE_STATUSES),
+  idMasked: z.string(),
+  stationId: z.string(),
+  stationName: z.string(),
+  createdAt: ZInstant,
+  /** Staff's words when they decided. */
+  resolution: z.string().nullable(),
+});
+export type TIdDispute = z.infer<typeof ZIdDispute>;
+
+/** A dispute as station staff see it before checking the paper ID: names and phone masked. */
+export const ZStaffIdDispute = ZIdDispute.extend({
+  claimantName: z.string(),
+  claimantPhoneMasked: z.string(),
+  holderName: z.string(),
+  holderVolunteerNo: z.string(),
+});
 
 /** A volunteer's shift on an activity. */
 export const ZShift = z.object({
@@ -176,6 +201,38 @@ const ZActivityRef = z.strictObject({ activityId: ZId });
 export const volunteeringContract = defineContract('volunteering', {
   /** Real-name registration: the ID is checked (GB 11643), hashed for dedupe and masked; never stored. */
   register: { access: 'user', request: ZRegisterRequest, response: ZVolunteerProfile },
+  /**
+   * The owner of an ID number someone else registered raises a dispute, to be checked in person
+   * at the station they name (idempotent per person and number). Never stores the number.
+   */
+  disputeIdNumber: {
+    access: 'user',
+    request: z.strictObject({
+      data: z.strictObject({ realName: text(20, '姓名'), idNumber: ZIdNumber, phone: ZPhone, stationId: ZId }),
+    }),
+    response: ZIdDispute,
+  },
+  /** The caller's latest ID dispute, or null. */
+  myIdDispute: { access: 'user', request: z.strictObject({}), response: ZIdDispute.nullable() },
+  /** Staff: open ID disputes of a station subtree, oldest first, masked. */
+  idDisputes: {
+    access: 'staff',
+    request: z.strictObject({ stationId: ZId }),
+    response: z.object({ items: z.array(ZStaffIdDispute) }),
+  },
+  /**
+   * Staff who checked the claimant's paper ID in person uphold the dispute (the number is freed for
+   * its owner; the holder keeps their own hours) or reject it, with a reason; audited, both told.
+   */
+  resolveIdDispute: {
+    access: 'staff',
+    request: z.strictObject({
+      disputeId: ZId,
+      decision: z.enum(['uphold', 'reject']),
+      reason: text(100, '核实结果'),
+    }),
+    response: ZIdDispute,
+  },
   /** The caller's volunteer profile (NOT_REGISTERED when they have none). */
   myProfile: { access: 'user', request: z.strictObject({}), response: ZVolunteerProfile },
   /** Take a volunteer slot on an activity (own capacity; overlapping shifts refused). */

@@ -37,3 +37,19 @@ export function maskIdNumber(raw: string): string {
   const id = normalizeIdNumber(raw);
   return `${id.slice(0, 4)}${'*'.repeat(Math.max(0, id.length - 8))}${id.slice(-4)}`;
 }
+
+/**
+ * A registered ID number someone else claims as theirs (冒用): the claimant raises a dispute, staff
+ * of the station check the paper ID in person and uphold it (the number is freed for its owner) or
+ * reject it.
+ */
+export const ID_DISPUTE_STATUSES = ['open', 'upheld', 'rejected'] as const;
+export type IdDisputeStatus = (typeof ID_DISPUTE_STATUSES)[number];
+export const ID_DISPUTE_STATUS_LABELS: Record<IdDisputeStatus, string> = {
+  open: '待核实',
+  upheld: '核实通过',
+  rejected: '核实未通过',
+};
+
+/** What a registration shows in place of an ID number it lost to an upheld dispute. */
+export const REVOKED_ID_MASK = '已撤销（证件争议）';

@@ -1,8 +1,9 @@
 /**
  * What an in-app message (消息) tells its reader: a waitlisted person got a seat (`promoted`) or
  * was offered one to confirm (`offered`), an offer ran out (`offer_expired`), staff cancelled
- * an activity they booked (`activity_cancelled`), or staff voided their pledge (`pledge_voided`);
- * a service order moved on (`order_update`, to the person who ordered), was dispatched to the
+ * an activity they booked (`activity_cancelled`), staff voided their pledge (`pledge_voided`), or
+ * staff resolved a dispute over a volunteer ID number they claimed or held (`id_dispute`); a
+ * service order moved on (`order_update`, to the person who ordered), was dispatched to the
  * reader (`order_assigned`), is nearly due or overdue (`order_due`, to its worker and the
  * station's staff), or was rated badly (`order_bad_rating`, to the station's heads).
  */
@@ -12,6 +13,7 @@ export const MESSAGE_KINDS = [
   'offer_expired',
   'activity_cancelled',
   'pledge_voided',
+  'id_dispute',
   'order_update',
   'order_assigned',
   'order_due',

@@ -12,6 +12,7 @@ export interface AuditDoc {
     | 'claim'
     | 'hourEntry'
     | 'shift'
+    | 'volunteer'
     | 'target'
     | 'visit'
     | 'visitPolicy'

@@ -1,4 +1,5 @@
 import type { ClaimStatus, HourBaseKind, HourEntryKind } from '../../../shared/domain/hours';
+import type { IdDisputeStatus } from '../../../shared/domain/identity';
 import type { ShiftStatus } from '../../../shared/domain/shift';
 
 /** A span a volunteer is committed to, kept on their row so overlaps are refused by one write. */
@@ -13,7 +14,10 @@ export interface VolunteerDoc {
   _id: string;
   volunteerNo: string;
   realName: string;
-  /** Keyed hash (HMAC) of the normalised ID number: dedupe without the number. */
+  /**
+   * Keyed hash (HMAC) of the normalised ID number: dedupe without the number. After an upheld
+   * dispute it is `revoked_<disputeId>`, freeing the number for its owner.
+   */
   idHash: string;
   idMasked: string;
   phone: string;
@@ -131,4 +135,30 @@ export interface CertificateDoc {
   entries: { serviceDate: Date; activityTitle: string; minutes: number; kind: HourEntryDoc['kind'] }[];
   verificationCode: string;
   issuedAt: Date;
+}
+
+/**
+ * `idDisputes`: a person claims a registered ID number as theirs. `_id` is derived from the ID
+ * hash and the claimant, so one person raises one dispute per number. Never the clear number.
+ */
+export interface IdDisputeDoc {
+  _id: string;
+  idHash: string;
+  idMasked: string;
+  /** Where the claimant shows the paper ID. */
+  stationId: string;
+  stationName: string;
+  stationPath: string[];
+  claimantId: string;
+  claimantName: string;
+  claimantPhone: string;
+  /** The volunteer registered with the number when the dispute was raised. */
+  holderId: string;
+  holderName: string;
+  holderVolunteerNo: string;
+  status: IdDisputeStatus;
+  resolution: string | null;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
 }

@@ -10,6 +10,7 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   messages: 'messages',
   volunteers: 'volunteers',
+  idDisputes: 'idDisputes',
   shifts: 'shifts',
   hourEntries: 'hourEntries',
   hourClaims: 'hourClaims',

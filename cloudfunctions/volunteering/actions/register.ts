@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { z } from 'zod';
 import type { ZRegisterRequest } from '../../../shared/contracts/volunteering';
 import { idNumberProblem, maskIdNumber, normalizeIdNumber } from '../../../shared/domain/identity';
@@ -8,7 +7,7 @@ import type { Deps } from '../../core/deps';
 import { nextInSequence } from '../../core/repositories/counters';
 import { findStation } from '../../core/repositories/stations';
 import { insertVolunteer } from '../../core/repositories/volunteers';
-import { secretFor } from '../../core/secrets';
+import { idHashOf } from '../id-hash';
 import { toProfile } from '../mappers';
 
 /**
@@ -35,7 +34,7 @@ export async function register(deps: Deps, caller: Caller, input: z.output<typeo
     _id: user.userId,
     volunteerNo: `${station.code}V${String(seq).padStart(5, '0')}`,
     realName: data.realName,
-    idHash: createHmac('sha256', secretFor('id-hash')).update(id).digest('hex'),
+    idHash: idHashOf(id),
     idMasked: maskIdNumber(id),
     phone: data.phone,
     skills: data.skills,

@@ -20,6 +20,8 @@ const ACTION_LABELS: Record<string, string> = {
   'hours.adjust': '调整志愿时长',
   'hours.confirmAutoClosed': '复核自动签退',
   'hours.shortCode': '志愿者数字码签到/签退',
+  'volunteer.disputeUphold': '身份证号核实通过',
+  'volunteer.disputeReject': '身份证号核实未通过',
   'pledge.receive': '接收捐赠',
   'pledge.distribute': '发放物资',
   'pledge.void': '作废认捐',

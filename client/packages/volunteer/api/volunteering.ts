@@ -163,3 +163,36 @@ export function useStationChoices(): PagedList<{ stationId: string; name: string
     { signInOnDemand: false },
   );
 }
+
+/** The caller's latest ID-number dispute, or null (`volunteering.myIdDispute`). */
+export function useMyIdDispute() {
+  return useRemote('volunteering.myIdDispute', () => callFunction(volunteeringFn, 'myIdDispute', {}), {
+    reloadOnShow: true,
+  });
+}
+
+/** Claim a registered ID number as one's own, to be checked at a station (`volunteering.disputeIdNumber`). */
+export function useDisputeIdNumber(options?: ActionOptions) {
+  return useAction(
+    (data: Req<'disputeIdNumber'>['data']) => callFunction(volunteeringFn, 'disputeIdNumber', { data }),
+    options,
+  );
+}
+
+/** Staff: open ID-number disputes of a station subtree (`volunteering.idDisputes`). */
+export function useIdDisputes(
+  stationId: string | undefined,
+): Remote<ResponseOf<typeof volunteeringContract, 'idDisputes'>> {
+  return useRemote(stationId ? `volunteering.idDisputes:${stationId}` : null, () =>
+    callFunction(volunteeringFn, 'idDisputes', { stationId: stationId as string }),
+  );
+}
+
+/** Staff uphold or reject a dispute after seeing the paper ID (`volunteering.resolveIdDispute`). */
+export function useResolveIdDispute(options?: ActionOptions) {
+  return useAction(
+    (disputeId: string, decision: 'uphold' | 'reject', reason: string) =>
+      callFunction(volunteeringFn, 'resolveIdDispute', { disputeId, decision, reason }),
+    options,
+  );
+}

@@ -14,8 +14,9 @@ import { idNumberProblem } from '../../../../../shared/domain/identity';
 import { PageShell } from '../../../../components/page-shell';
 import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage } from '../../../../lib/routes';
-import { useRegister } from '../../api/volunteering';
+import { useDisputeIdNumber, useMyIdDispute, useRegister } from '../../api/volunteering';
 import { Chips, StationPicker, TextField } from '../../components/fields';
+import { IdDisputeOffer } from '../../components/id-dispute-offer';
 import '../../components/volunteer.scss';
 
 const ID_PROBLEMS = {
@@ -46,7 +47,33 @@ export default function VolunteerRegisterPage() {
   const [optIn, setOptIn] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [done, setDone] = useState<TVolunteerProfile | null>(null);
-  const register = useRegister();
+  // ALREADY_REGISTERED for a new volunteer means someone else holds the number: offer a dispute.
+  const [squatted, setSquatted] = useState(false);
+  const register = useRegister({
+    onError: (error) => {
+      if (error.code !== 'ALREADY_REGISTERED') return false;
+      setSquatted(true);
+      return true;
+    },
+  });
+  const myDispute = useMyIdDispute();
+  const dispute = useDisputeIdNumber();
+  const raiseDispute = async () => {
+    if (!stationId) {
+      setErrors((e) => ({ ...e, homeStationId: '请选择您方便前往核实的社工站' }));
+      return;
+    }
+    const answer = await dispute.run({
+      realName: realName.trim(),
+      idNumber: idNumber.trim(),
+      phone: phone.trim(),
+      stationId,
+    });
+    if (answer.ok) {
+      showSuccess('已提交核实申请');
+      await myDispute.reload();
+    }
+  };
 
   // A field's problem goes away as soon as the person changes that field.
   const edit = (key: string, set: (value: string) => void) => (value: string) => {
@@ -124,6 +151,7 @@ export default function VolunteerRegisterPage() {
   const idProblem = idNumber.trim().length >= 18 ? idNumberProblem(idNumber) : null;
   return (
     <PageShell>
+      {myDispute.data ? <IdDisputeOffer dispute={myDispute.data} pending={false} onRaise={() => undefined} /> : null}
       <View className="card">
         <Text className="vol-title">志愿者实名登记</Text>
         <Text className="hint" id="privacy-note">
@@ -232,6 +260,15 @@ export default function VolunteerRegisterPage() {
           参加后，您的姓氏（如“李**”）和服务时长会出现在本站排行榜上，别人看不到您的全名、电话和身份证号。随时可以不参加。
         </Text>
       </View>
+
+      {squatted && !myDispute.data ? (
+        <IdDisputeOffer
+          dispute={null}
+
+          pending={dispute.pending}
+          onRaise={() => void raiseDispute()}
+        />
+      ) : null}
 
       <View className="actions">
         <Button

@@ -13,6 +13,7 @@ import { useMe } from '../../../../hooks/use-me';
 import { showSuccess } from '../../../../lib/feedback';
 import { useAdjustHours, useConfirmAutoClosed, useReviewClaim, useReviewQueue } from '../../api/volunteering';
 import { Chips } from '../../components/fields';
+import { IdDisputesCard } from '../../components/id-disputes-card';
 import { ReasonDialog } from '../../components/reason-dialog';
 import '../../components/volunteer.scss';
 import { hoursText } from '../../lib/text';
@@ -102,6 +103,7 @@ export default function VolunteerReviewPage() {
               </View>
             ))}
           </View>
+          {stationId ? <IdDisputesCard stationId={stationId} /> : null}
           <View className="card" id="auto-closed">
             <Text className="section-title">系统自动签退待确认（{data.autoClosed.length}）</Text>
             {data.autoClosed.length === 0 ? <Text className="hint">没有待确认的记录。</Text> : null}
