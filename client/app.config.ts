@@ -19,6 +19,7 @@ const SUB_PACKAGES = [
     ],
   },
   { root: 'packages/messages', pages: ['pages/list/index'] },
+  { root: 'packages/invite', pages: ['pages/redeem/index'] },
   {
     root: 'packages/console',
     pages: ['pages/index/index', 'pages/report/index', 'pages/staff/index', 'pages/audit/index'],

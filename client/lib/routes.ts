@@ -58,6 +58,7 @@ export const ROUTES = {
   orderWork: '/packages/orders/pages/work/index',
   menuEditor: '/packages/orders/pages/menu-editor/index',
   orderPolicy: '/packages/orders/pages/policy/index',
+  inviteRedeem: '/packages/invite/pages/redeem/index',
   /** H5 local runs only; absent from the weapp build. */
   devSignIn: '/packages/dev/pages/sign-in/index',
 } as const;

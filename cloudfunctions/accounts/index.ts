@@ -1,15 +1,19 @@
 import { accountsContract } from '../../shared/contracts/accounts';
 import { defineHandler } from '../core/handler';
-import { grantRole } from './actions/grant-role';
+import { confirmRoleInvite } from './actions/confirm-role-invite';
+import { createRoleInvite } from './actions/create-role-invite';
+import { listRoleInvites } from './actions/list-role-invites';
 import { listStaff } from './actions/list-staff';
 import { markMessagesRead } from './actions/mark-messages-read';
 import { me } from './actions/me';
 import { myMessages } from './actions/my-messages';
 import { recordSubscription } from './actions/record-subscription';
+import { redeemRoleInvite } from './actions/redeem-role-invite';
 import { revokeRole } from './actions/revoke-role';
 import { updateProfile } from './actions/update-profile';
+import { withdrawRoleInvite } from './actions/withdraw-role-invite';
 
-/** `accounts`: the caller's own account and messages; staff roles for admins. */
+/** `accounts`: the caller's own account and messages; staff roles by invitation for admins. */
 export const main = defineHandler(accountsContract, {
   me,
   updateProfile,
@@ -17,6 +21,10 @@ export const main = defineHandler(accountsContract, {
   markMessagesRead,
   recordSubscription,
   listStaff,
-  grantRole,
+  createRoleInvite,
+  listRoleInvites,
+  redeemRoleInvite,
+  confirmRoleInvite,
+  withdrawRoleInvite,
   revokeRole,
 });

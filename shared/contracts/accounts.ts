@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INVITE_STATUSES, normalizeInviteCode } from '../domain/invites';
 import { MESSAGE_KINDS } from '../domain/message';
 import { STAFF_ROLES } from '../domain/roles';
 import { STATION_TIERS } from '../domain/station';
@@ -51,6 +52,56 @@ export const ZMessage = z.object({
 });
 export type TMessage = z.infer<typeof ZMessage>;
 
+/** An invite code as typed or scanned (a link carrying `code=` too), normalised to the bare code. */
+const ZInviteCode = z
+  .string()
+  .max(300)
+  .transform((text, ctx) => {
+    const code = normalizeInviteCode(text);
+    if (!code) {
+      ctx.addIssue({ code: 'custom', message: '邀请码为10位字母和数字，请核对' });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+/** A new invite as its admin sees it once: the code is shown here and never again. */
+export const ZCreatedInvite = z.object({
+  inviteId: z.string(),
+  code: z.string(),
+  stationId: z.string(),
+  stationName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  expiresAt: ZInstant,
+});
+
+/** A waiting invite in the admin's list; once redeemed, who redeemed it and the check number. */
+export const ZWaitingInvite = z.object({
+  inviteId: z.string(),
+  status: z.enum([...INVITE_STATUSES, 'expired']),
+  stationId: z.string(),
+  stationName: z.string(),
+  stationTier: z.enum(STATION_TIERS),
+  role: z.enum(STAFF_ROLES),
+  createdByName: z.string(),
+  createdAt: ZInstant,
+  expiresAt: ZInstant,
+  claimantName: z.string().nullable(),
+  claimantPhoneMasked: z.string().nullable(),
+  claimedAt: ZInstant.nullable(),
+  checkCode: z.string().nullable(),
+});
+
+/** What the invitee sees after redeeming: where, which role, and the check number to tell the admin. */
+export const ZRedeemedInvite = z.object({
+  inviteId: z.string(),
+  stationName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  status: z.enum(['claimed', 'granted']),
+  checkCode: z.string(),
+  expiresAt: ZInstant,
+});
+
 export const accountsContract = defineContract('accounts', {
   /** The caller's profile and roles; creates the account on first use. */
   me: { access: 'user', request: z.strictObject({}), response: ZMe },
@@ -62,7 +113,10 @@ export const accountsContract = defineContract('accounts', {
     request: z.strictObject({ ...ZPageRequest }),
     response: paged(ZMessage).extend({ unread: z.int().min(0) }),
   },
-  /** Admins: the staff of a station subtree with their roles (phones masked). */
+  /**
+   * Admins: the staff of a station subtree with their roles (phones masked), and the subtree's
+   * stations (where a role may be granted).
+   */
   listStaff: {
     access: 'staff',
     request: z.strictObject({ stationId: ZId }),
@@ -75,13 +129,36 @@ export const accountsContract = defineContract('accounts', {
           roles: z.array(ZMyRole.extend({ grantedAt: ZInstant, grantedBy: z.string() })),
         }),
       ),
+      stations: z.array(
+        z.object({ stationId: z.string(), stationName: z.string(), stationTier: z.enum(STATION_TIERS) }),
+      ),
     }),
   },
-  /** Admins grant a role at a station of their subtree to a person found by phone; audited. */
-  grantRole: {
+  /** Admins invite someone to a role at a station of their subtree: a one-time, expiring code; audited. */
+  createRoleInvite: {
     access: 'staff',
-    request: z.strictObject({ stationId: ZId, phone: ZPhone, role: z.enum(STAFF_ROLES) }),
+    request: z.strictObject({ stationId: ZId, role: z.enum(STAFF_ROLES) }),
+    response: ZCreatedInvite,
+  },
+  /** Admins: invites of a station subtree waiting to be redeemed or confirmed. */
+  listRoleInvites: {
+    access: 'staff',
+    request: z.strictObject({ stationId: ZId }),
+    response: z.object({ items: z.array(ZWaitingInvite) }),
+  },
+  /** The invitee redeems a code (single use; asking again answers the same); audited. No role yet. */
+  redeemRoleInvite: { access: 'user', request: z.strictObject({ code: ZInviteCode }), response: ZRedeemedInvite },
+  /** Admins confirm a redeemed invite after checking who redeemed it: the role takes effect; audited. */
+  confirmRoleInvite: {
+    access: 'staff',
+    request: z.strictObject({ inviteId: ZId }),
     response: z.object({ userId: z.string(), nickname: z.string(), roles: z.array(ZMyRole) }),
+  },
+  /** Admins withdraw a waiting invite (or decline the person who redeemed it); audited. */
+  withdrawRoleInvite: {
+    access: 'staff',
+    request: z.strictObject({ inviteId: ZId }),
+    response: z.object({ inviteId: z.string(), status: z.literal('withdrawn') }),
   },
   /** Admins revoke a person's role at a station of their subtree (never their own); audited. */
   revokeRole: {

@@ -103,6 +103,12 @@ export const ERROR_MESSAGES = {
   PHOTO_INVALID: '请上传 JPG 或 PNG 格式、不超过 2MB 的照片',
   /** A confirmed arrival naming a photo that was not uploaded for this pledge (or no longer exists). */
   PHOTO_NOT_FOUND: '照片未上传成功，请重新上传',
+  /** An invite code that matches no invite, or one its admin withdrew. */
+  INVITE_INVALID: '邀请码无效或已被撤回，请向管理员核对',
+  /** Someone else already redeemed this invite (each code is for one person). */
+  INVITE_USED: '该邀请已被他人领取，请联系管理员重新邀请',
+  /** The invite's time ran out before it was redeemed or confirmed. */
+  INVITE_EXPIRED: '邀请已过期，请联系管理员重新邀请',
   /** Granting or revoking a role the caller may not manage (outside their subtree, or their own). */
   ROLE_NOT_MANAGEABLE: '不能管理该人员的权限',
   /** Changing a rating more than 7 days after giving it. */

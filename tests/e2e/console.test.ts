@@ -143,9 +143,8 @@ test('staff: the console shows today, a check-in shows up on the console, the re
   });
 });
 
-test('admin: grants a role by phone and revokes it after confirming; the audit log shows both', async () => {
+test('admin: invites a 站长 at a chosen station; 小李 redeems the link; the admin checks the number, confirms, then revokes', async () => {
   await inFreshPage(e2e, 'console-staff-audit', async (p) => {
-    // 小李 (13800002222) has signed in before, so a role can be granted to his phone.
     await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
     await signInAs(p, e2e.gateway, 'admin');
     await goto(p, e2e.gateway, '/packages/console/pages/index/index');
@@ -153,14 +152,37 @@ test('admin: grants a role by phone and revokes it after confirming; the audit l
     await p.waitForURL(/console\/pages\/staff\/index/);
     await expectText(p, '#staff-list', '王社工');
 
-    await visible(p, '#grant-phone-input input').fill('13800002222');
+    // A room beneath the admin's centre, not the centre itself.
+    await visible(p, '#invite-station-st_LJ0101').click();
     await visible(p, '#grant-role-head').click();
-    await expectText(p, '#grant-role-button', '授予“站长”');
-    await visible(p, '#grant-role-button').click();
+    await expectText(p, '#create-invite-button', '生成“颐和社区社工室 · 站长”邀请码');
+    await visible(p, '#create-invite-button').click();
+    const code = (await visible(p, '#created-invite-code').innerText()).trim();
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    await expectText(p, '#waiting-invites', '等待对方领取');
+
+    // 小李 opens the invite link (as the QR code holds it) and redeems it.
+    await signInAs(p, e2e.gateway, 'volunteer');
+    await goto(p, e2e.gateway, `/packages/invite/pages/redeem/index?code=${code.replace('-', '')}`);
+    await visible(p, '#redeem-invite-button').click();
+    await expectText(p, '#invite-redeemed', '已领取：颐和社区社工室 · 站长');
+    const check = (await visible(p, '#invite-check-code').innerText()).trim();
+    expect(check).toMatch(/^\d{4}$/);
+
+    // The admin sees who redeemed it, with the same check number, and confirms in the dialog.
+    await signInAs(p, e2e.gateway, 'admin');
+    await goto(p, e2e.gateway, '/packages/console/pages/staff/index');
+    const { data: claimed } = await e2e.db.collection('roleInvites').where({ status: 'claimed' }).get();
+    const inviteId = (claimed[0] as { _id: string })._id;
+    await expectText(p, `#invite-claimant-${inviteId}`, '领取人：小李（手机号 138****2222）');
+    await expectText(p, `#invite-check-${inviteId}`, check);
+    await visible(p, `#confirm-invite-${inviteId}`).click();
+    await expectText(p, '.confirm-dialog__content', `核对码是 ${check}`);
+    await visible(p, '#confirm-grant-button').click();
     await expectText(p, '#staff-list', '小李');
     const { data } = await e2e.db.collection('users').where({ nickname: '小李' }).get();
     const userId = (data[0] as { _id: string })._id;
-    await expectText(p, `#staff-${userId}`, '站长');
+    await expectText(p, `#staff-${userId}`, '颐和社区社工室（室）· 站长');
 
     await visible(p, `#revoke-${userId}`).click();
     await visible(p, '#confirm-revoke-button').click();
@@ -170,7 +192,8 @@ test('admin: grants a role by phone and revokes it after confirming; the audit l
     await expectText(p, '#audit-list', '授予权限');
     await visible(p, '#audit-filter-role').click();
     await expectText(p, '#audit-list', '撤销权限');
-    await visibleText(p, /共 2 条记录/).waitFor();
+    await expectText(p, '#audit-list', '发出权限邀请');
+    await visibleText(p, /共 4 条记录/).waitFor();
     await visible(p, '#audit-filter-pledge').click();
     await visibleText(p, '没有操作记录').waitFor();
   });

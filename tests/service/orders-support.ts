@@ -60,7 +60,10 @@ export async function grantRole(
 ): Promise<string> {
   const phone = `1370000${String(phoneSeq++).padStart(4, '0')}`;
   await b.ok('accounts', 'updateProfile', { data: { nickname, phone } }, openid);
-  await b.ok('accounts', 'grantRole', { stationId, phone, role }, AS.admin);
+  // Roles are granted by invitation (ADR 0023): the admin invites, the person redeems, the admin confirms.
+  const invite = await b.ok('accounts', 'createRoleInvite', { stationId, role }, AS.admin);
+  await b.ok('accounts', 'redeemRoleInvite', { code: invite.code }, openid);
+  await b.ok('accounts', 'confirmRoleInvite', { inviteId: invite.inviteId }, AS.admin);
   return uid(openid);
 }
 

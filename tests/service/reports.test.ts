@@ -341,22 +341,14 @@ describe('cost and export', () => {
 });
 
 describe('staff management', () => {
-  it('lets admins grant and revoke roles within their subtree, audited; staff cannot', async () => {
+  it('lets admins grant (by invitation) and revoke roles within their subtree, audited; staff cannot', async () => {
     await b.ok('accounts', 'updateProfile', { data: { phone: '13600006666' } }, 'new-staff');
-    expect(
-      await b.refused(
-        'accounts',
-        'grantRole',
-        { stationId: STATION.yihe, phone: '13600006666', role: 'staff' },
-        AS.staff,
-      ),
-    ).toBe('FORBIDDEN');
-    const granted = await b.ok(
-      'accounts',
-      'grantRole',
-      { stationId: STATION.yihe, phone: '13600006666', role: 'staff' },
-      AS.admin,
+    expect(await b.refused('accounts', 'createRoleInvite', { stationId: STATION.yihe, role: 'staff' }, AS.staff)).toBe(
+      'FORBIDDEN',
     );
+    const invite = await b.ok('accounts', 'createRoleInvite', { stationId: STATION.yihe, role: 'staff' }, AS.admin);
+    await b.ok('accounts', 'redeemRoleInvite', { code: invite.code }, 'new-staff');
+    const granted = await b.ok('accounts', 'confirmRoleInvite', { inviteId: invite.inviteId }, AS.admin);
     expect(granted.roles).toEqual([expect.objectContaining({ stationId: STATION.yihe, role: 'staff' })]);
     expect((await b.ok('accounts', 'me', {}, 'new-staff')).isStaff).toBe(true);
     const staffList = await b.ok('accounts', 'listStaff', { stationId: STATION.jiangbin }, AS.admin);

@@ -44,7 +44,10 @@ export function visitInput(now: Date, overrides: Record<string, unknown> = {}, m
   };
 }
 
-/** Give `openid` a role at a station the way an admin does (profile phone, then grantRole). */
+/**
+ * Give `openid` a role at a station the way an admin does (ADR 0023): the admin invites, the
+ * person (profile phone set) redeems the code, the admin confirms.
+ */
 export async function grantStaff(
   b: Backend,
   openid: string,
@@ -53,7 +56,9 @@ export async function grantStaff(
   role: 'staff' | 'head' | 'admin' = 'staff',
 ): Promise<string> {
   await b.ok('accounts', 'updateProfile', { data: { phone, nickname: openid } }, openid);
-  const granted = await b.ok('accounts', 'grantRole', { stationId, phone, role }, AS.admin);
+  const invite = await b.ok('accounts', 'createRoleInvite', { stationId, role }, AS.admin);
+  await b.ok('accounts', 'redeemRoleInvite', { code: invite.code }, openid);
+  const granted = await b.ok('accounts', 'confirmRoleInvite', { inviteId: invite.inviteId }, AS.admin);
   return granted.userId as string;
 }
 

@@ -1,3 +1,5 @@
+import { inviteRedeemPath } from '../../shared/domain/invites';
+
 /**
  * The client's one route table (`client/lib/routes.ts`) names exactly the pages the app declares
  * (`client/app.config.ts`, which Taro needs as its own list): a page added to one and not the
@@ -30,4 +32,9 @@ it('names every declared page once, and only declared pages', () => {
   expect([...routes].sort()).toEqual(declaredPages('h5').sort());
   // The local sign-in page exists only in the H5 build.
   expect(declaredPages('weapp').sort()).toEqual(routes.filter((r) => r !== ROUTES.devSignIn).sort());
+});
+
+it('links invites to the redeem page the route table names', () => {
+  const { ROUTES } = require('../../client/lib/routes') as { ROUTES: Record<string, string> };
+  expect(inviteRedeemPath('ABCDEFGHJK')).toBe(`${ROUTES.inviteRedeem}?code=ABCDEFGHJK`);
 });

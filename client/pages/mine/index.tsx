@@ -168,6 +168,12 @@ export default function MinePage() {
         {isStaff ? (
           <Entry id="staff-entry" title="活动管理" extra="社工专用" onClick={() => openPage(ROUTES.staffActivities)} />
         ) : null}
+        <Entry
+          id="invite-entry"
+          title="领取工作人员邀请"
+          extra="输入邀请码"
+          onClick={() => openPage(ROUTES.inviteRedeem)}
+        />
         <View className="entry" id="elder-mode-entry" onClick={() => toggleElder(!elder)}>
           <View>
             <Text className="entry__title">大字模式</Text>

@@ -1,4 +1,5 @@
-import type { RoleGrant } from '../../../shared/domain/roles';
+import type { InviteStatus } from '../../../shared/domain/invites';
+import type { RoleGrant, StaffRole } from '../../../shared/domain/roles';
 import type { StationTier } from '../../../shared/domain/station';
 
 /** A grant as stored on the user: the policy's fields plus names for display. */
@@ -23,4 +24,28 @@ export interface UserDoc {
   subscriptions?: Record<string, number>;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * `roleInvites`: a one-time invitation to a staff role at one station. `_id` is a keyed digest of
+ * the code, so redeeming is one read and the code itself is never stored.
+ */
+export interface RoleInviteDoc {
+  _id: string;
+  stationId: string;
+  stationName: string;
+  stationTier: StationTier;
+  stationPath: string[];
+  role: StaffRole;
+  status: InviteStatus;
+  createdBy: string;
+  createdByName: string;
+  createdAt: Date;
+  expiresAt: Date;
+  claimantId: string | null;
+  claimantName: string | null;
+  claimantPhone: string | null;
+  claimedAt: Date | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
 }

@@ -18,7 +18,8 @@ export interface AuditDoc {
     | 'visitPolicy'
     | 'order'
     | 'menuItem'
-    | 'orderPolicy';
+    | 'orderPolicy'
+    | 'invite';
   entityId: string;
   stationId: string | null;
   from: unknown;

@@ -4,6 +4,7 @@ import { isDuplicateWrite } from './db-errors';
 /** Collection names, matching config/database.json. */
 export const COLLECTIONS = {
   users: 'users',
+  roleInvites: 'roleInvites',
   stations: 'stations',
   activities: 'activities',
   bookings: 'bookings',

@@ -150,3 +150,16 @@ export async function findSubtreeStationIds(db: Database, stationId: string): Pr
     await db.collection(COLLECTIONS.stations).where({ path: stationId }).field({ _id: true }).limit(1000).get(),
   ).map((s) => s._id);
 }
+
+/** A station and everything beneath it, ordered by code (a district's network: up to a few hundred). */
+export async function findSubtreeStations(db: Database, stationId: string): Promise<StationDoc[]> {
+  return rows<StationDoc>(
+    await db
+      .collection(COLLECTIONS.stations)
+      .where({ path: stationId })
+      .field({ _id: true, name: true, tier: true, code: true, path: true })
+      .orderBy('code', 'asc')
+      .limit(1000)
+      .get(),
+  );
+}

@@ -100,12 +100,6 @@ export async function findUsersWithGrantsAt(db: Database, stationIds: string[]):
   );
 }
 
-/** The user who registered this phone number on their profile, if exactly one did. */
-export async function findUserByPhone(db: Database, phone: string): Promise<UserDoc | null> {
-  const found = rows<UserDoc>(await db.collection(COLLECTIONS.users).where({ phone }).limit(2).get());
-  return found.length === 1 ? found[0]! : null;
-}
-
 /**
  * Replace one user's grants only if they are still what the caller read (`expected`), so two
  * admins editing the same person at once cannot silently overwrite each other. True iff applied.

@@ -70,13 +70,36 @@ export function useStaffList(stationId: string | undefined): Remote<ResponseOf<t
   );
 }
 
-/** Grant a role at a station to a person found by phone (`accounts.grantRole`). */
-export function useGrantRole(options?: ActionOptions) {
+export type CreatedInvite = ResponseOf<typeof accountsContract, 'createRoleInvite'>;
+export type WaitingInvite = ResponseOf<typeof accountsContract, 'listRoleInvites'>['items'][number];
+
+/** Invite someone to a role at a station of the admin's subtree (`accounts.createRoleInvite`). */
+export function useCreateRoleInvite(options?: ActionOptions) {
   return useAction(
-    (stationId: string, phone: string, role: StaffRole) =>
-      callFunction(accountsFn, 'grantRole', { stationId, phone, role }),
+    (stationId: string, role: StaffRole) => callFunction(accountsFn, 'createRoleInvite', { stationId, role }),
     options,
   );
+}
+
+/** Invites of a station subtree waiting to be redeemed or confirmed (`accounts.listRoleInvites`). */
+export function useRoleInvites(
+  stationId: string | undefined,
+): Remote<ResponseOf<typeof accountsContract, 'listRoleInvites'>> {
+  return useRemote(
+    stationId ? `accounts.listRoleInvites:${stationId}` : null,
+    () => callFunction(accountsFn, 'listRoleInvites', { stationId: stationId as string }),
+    { reloadOnShow: true },
+  );
+}
+
+/** Confirm a redeemed invite: the role takes effect (`accounts.confirmRoleInvite`). */
+export function useConfirmRoleInvite(options?: ActionOptions) {
+  return useAction((inviteId: string) => callFunction(accountsFn, 'confirmRoleInvite', { inviteId }), options);
+}
+
+/** Withdraw a waiting invite, or decline its claimant (`accounts.withdrawRoleInvite`). */
+export function useWithdrawRoleInvite(options?: ActionOptions) {
+  return useAction((inviteId: string) => callFunction(accountsFn, 'withdrawRoleInvite', { inviteId }), options);
 }
 
 /** Revoke a person's role at a station (`accounts.revokeRole`). */

@@ -28,6 +28,9 @@ const ACTION_LABELS: Record<string, string> = {
   'charity.add': '登记慈善资金',
   'need.create': '发布需求',
   'need.close': '关闭需求',
+  'role.invite': '发出权限邀请',
+  'role.inviteClaim': '领取权限邀请',
+  'role.inviteWithdraw': '撤回权限邀请',
   'role.grant': '授予权限',
   'role.revoke': '撤销权限',
 };

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '领取工作人员邀请',
+});
