@@ -1,6 +1,7 @@
 import { loadManifest } from '../../emulator/db';
 import { PAYMENT_NUMBER_MESSAGE } from '../../shared/domain/payment-numbers';
 import { AS, createNeed, pledgeData, publishedActivity, startBackend, STATION, type Backend } from './support';
+import { targetInput, visitInput } from './targets-support';
 
 /**
  * 《慈善法》 and our own rule: no card or account number is stored anywhere. Every free-text field
@@ -170,6 +171,75 @@ it('screens every other free-text field of every function the same way', async (
   ];
   for (const [fn, action, data, as, field] of cases) await expectScreened(fn, action, data, as, field);
   expect(await snapshot()).toBe(before);
+});
+
+it('screens the targets function’s free text — record notes, visit notes, follow-ups, reasons', async () => {
+  // Registered two days ago, so a visit an hour ago is after the record began.
+  const now = b.clock.now;
+  b.clock.now = new Date(now.getTime() - 2 * 86_400_000);
+  const created = await b.ok('targets', 'createTarget', { stationId: STATION.yihe, data: targetInput() }, AS.staff);
+  b.clock.now = now;
+  const targetId = created.targetId as string;
+  const visit = (change: Record<string, unknown>) => ({
+    clientId: 'draft-card',
+    targetId,
+    data: visitInput(b.clock.now, change),
+  });
+  const followUp = (note: string) => ({
+    checklist: { gas: 'abnormal' },
+    followUp: { note, dueDate: '2026-11-25' },
+  });
+  const before = await snapshot();
+  const cases: [Parameters<Backend['call']>[0], string, unknown, string, string][] = [
+    [
+      'targets',
+      'createTarget',
+      { stationId: STATION.yihe, data: targetInput({ name: '钱奶奶', notes: `低保金打到 ${CARD.fullWidth}` }) },
+      AS.staff,
+      'data.notes',
+    ],
+    [
+      'targets',
+      'updateTarget',
+      { targetId, rev: 0, data: targetInput({ tierReason: `存折 ${CARD.mixed}` }) },
+      AS.staff,
+      'data.tierReason',
+    ],
+    ['targets', 'recordVisit', visit({ summary: `代缴卡 ${CARD.dotted}` }), AS.staff, 'data.summary'],
+    ['targets', 'recordVisit', visit({ notes: { food: CARD.fullWidth } }), AS.staff, 'data.notes.food'],
+    ['targets', 'recordVisit', visit(followUp(`帮她挂失 ${CARD.spaced}`)), AS.staff, 'data.followUp.note'],
+    ['targets', 'recordVisit', visit({ companions: [CARD.dashed] }), AS.staff, 'data.companions.0'],
+    [
+      'targets',
+      'moveTarget',
+      { targetId, rev: 0, toStationId: STATION.jiangbin, reason: CARD.dashed },
+      AS.staff,
+      'reason',
+    ],
+    ['targets', 'closeTarget', { targetId, rev: 0, reason: 'moved_away', note: CARD.mixed }, AS.staff, 'note'],
+    ['targets', 'flagEvent', { targetId, event: 'hospitalised', note: `住院押金卡 ${CARD.spaced}` }, AS.staff, 'note'],
+    [
+      'targets',
+      'confirmVisit',
+      { visitId: 'vNoSuchVisit', decision: 'reject', reason: CARD.fullWidth },
+      AS.staff,
+      'reason',
+    ],
+  ];
+  for (const [fn, action, data, as, field] of cases) await expectScreened(fn, action, data, as, field);
+  expect(await snapshot()).toBe(before);
+
+  // The same fields keep the numbers a visit really needs: phones, dates, amounts.
+  const ok = await b.ok(
+    'targets',
+    'recordVisit',
+    visit({
+      ...followUp('１１月２５日前联系 0571-86002101 换燃气软管，约 120 元'),
+      summary: '女儿电话 138 0000 1234，2026-12-01 复查',
+    }),
+    AS.staff,
+  );
+  expect(ok.status).toBe('counted');
 });
 
 it('lets phone numbers, dates and quantities through', async () => {
