@@ -1,6 +1,7 @@
 import { loadManifest } from '../../emulator/db';
 import { PAYMENT_NUMBER_MESSAGE } from '../../shared/domain/payment-numbers';
 import { AS, createNeed, pledgeData, publishedActivity, startBackend, STATION, type Backend } from './support';
+import { orderRequest } from './orders-support';
 import { targetInput, visitInput } from './targets-support';
 
 /**
@@ -240,6 +241,65 @@ it('screens the targets function’s free text — record notes, visit notes, fo
     AS.staff,
   );
   expect(ok.status).toBe('counted');
+});
+
+it('screens the orders function’s free text — descriptions, reasons, records, comments, replies', async () => {
+  // Harmless numbers in an order go through: a phone, a date, an address with a house number.
+  const placed = await b.ok(
+    'orders',
+    'placeOrder',
+    orderRequest({
+      clientKey: 'pay-ok-0001',
+      description: '１２月３日上午送餐，女儿电话 138 0000 1234',
+      timeNote: '2026-12-03 上午',
+    }),
+    AS.resident,
+  );
+  const orderId = placed.orderId as string;
+  const record = {
+    startAt: new Date(b.clock.now.getTime() - 70 * 60_000).toISOString(),
+    minutes: 60,
+    method: 'home_visit',
+    note: `代缴水费，卡号 ${CARD.mixed}`,
+  };
+  const before = await snapshot();
+  const cases: [Parameters<Backend['call']>[0], string, unknown, string, string][] = [
+    [
+      'orders',
+      'placeOrder',
+      orderRequest({ clientKey: 'pay-card-01', description: `退款打到 ${CARD.fullWidth}` }),
+      AS.resident,
+      'description',
+    ],
+    [
+      'orders',
+      'placeOrder',
+      orderRequest({ clientKey: 'pay-card-02', timeNote: CARD.dashed }),
+      AS.resident,
+      'timeNote',
+    ],
+    [
+      'orders',
+      'createMenuItem',
+      {
+        stationId: STATION.jiangbin,
+        data: { name: '代缴费', category: 'elder_care', description: `汇款至 ${CARD.spaced}`, delivery: ['home'] },
+      },
+      AS.staff,
+      'data.description',
+    ],
+    ['orders', 'dispatchOrder', { orderId, assigneeId: 'someone', note: CARD.dotted }, AS.staff, 'note'],
+    ['orders', 'declineOrder', { orderId, reason: `请转账 ${CARD.fullWidth} 后再办` }, AS.staff, 'reason'],
+    ['orders', 'referOrder', { orderId, to: '街道民政办', note: CARD.spaced }, AS.staff, 'note'],
+    ['orders', 'returnOrder', { orderId, reason: CARD.mixed }, AS.staff, 'reason'],
+    ['orders', 'cancelOrder', { orderId, reason: CARD.dashed }, AS.resident, 'reason'],
+    ['orders', 'closeOrder', { orderId, outcome: 'done', record }, AS.staff, 'record.note'],
+    ['orders', 'reopenOrder', { orderId, reason: CARD.fullWidth }, AS.resident, 'reason'],
+    ['orders', 'rateOrder', { orderId, score: 1, comment: `钱退到 ${CARD.dotted}` }, AS.resident, 'comment'],
+    ['orders', 'replyToRating', { orderId, reply: `已退至 ${CARD.spaced}` }, AS.staff, 'reply'],
+  ];
+  for (const [fn, action, data, as, field] of cases) await expectScreened(fn, action, data, as, field);
+  expect(await snapshot()).toBe(before);
 });
 
 it('lets phone numbers, dates and quantities through', async () => {
