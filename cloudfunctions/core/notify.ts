@@ -1,3 +1,4 @@
+import { messageTarget } from '../../shared/domain/message';
 import { inAppZone } from '../../shared/domain/time';
 import type { Deps } from './deps';
 import type { MessageDoc } from './documents';
@@ -17,20 +18,54 @@ export interface Notice {
 }
 
 /**
- * The subscription template for a notice (configured per mini-program), or none: service-order
- * notices use `WX_TEMPLATE_ORDER`, activity notices `WX_TEMPLATE_WAITLIST`.
+ * The subscription templates this deployment uses (configured per mini-program, empty = none):
+ * `WX_TEMPLATE_WAITLIST` for notices about activities, `WX_TEMPLATE_ORDER` for service orders,
+ * `WX_TEMPLATE_DONATION` for notices about a donor's pledge. Only these are counted when people
+ * accept them.
  */
-function templateId(notice: Notice): string | undefined {
-  const id = notice.orderId ? process.env.WX_TEMPLATE_ORDER : process.env.WX_TEMPLATE_WAITLIST;
-  return id && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : undefined;
+export function subscriptionTemplates(): { waitlist?: string; order?: string; donation?: string } {
+  const valid = (id: string | undefined) => (id && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : undefined);
+  return {
+    waitlist: valid(process.env.WX_TEMPLATE_WAITLIST),
+    order: valid(process.env.WX_TEMPLATE_ORDER),
+    donation: valid(process.env.WX_TEMPLATE_DONATION),
+  };
+}
+
+/** The template a notice is sent with, or none. */
+function templateFor(notice: Notice): string | undefined {
+  const templates = subscriptionTemplates();
+  switch (messageTarget(notice)) {
+    case 'pledges':
+      return templates.donation;
+    case 'order':
+      return templates.order;
+    case 'activity':
+    case null:
+      return templates.waitlist;
+  }
+}
+
+/** The mini-program page a subscription message opens: the order, the activity, 我的捐赠, or 我的. */
+function pageFor(notice: Notice): string {
+  switch (messageTarget(notice)) {
+    case 'order':
+      return `packages/orders/pages/detail/index?orderId=${notice.orderId}`;
+    case 'activity':
+      return `packages/activity/pages/detail/index?activityId=${notice.activityId}`;
+    case 'pledges':
+      return 'packages/donation/pages/my-pledges/index';
+    case null:
+      return 'pages/mine/index';
+  }
 }
 
 /** WeChat caps `thing` fields at 20 characters. */
 const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('') });
 
 /**
- * Tell people something. The outbox row is the record and what the app shows under 消息. When a
- * subscription template is configured and the person has a consent left (one per acceptance,
+ * Tell people something. The outbox row is the record and what the app shows under 消息. When the
+ * notice's subscription template is configured and the person has a consent left (one per acceptance,
  * counted by `accounts.recordSubscription`), a WeChat subscription message is sent through the
  * SDK's open-API call (`subscribeMessage.send`); the row says whether it was sent, skipped or
  * failed. Template fields: thing1 = title, thing2 = detail, time3 = when.
@@ -39,8 +74,8 @@ export async function notify(deps: Deps, notices: Notice[]): Promise<void> {
   const now = deps.now();
   const rows: MessageDoc[] = [];
   for (const n of notices) {
-    const template = templateId(n);
     let delivery: MessageDoc['delivery'] = 'skipped';
+    const template = templateFor(n);
     if (template && (await useSubscriptionCredit(deps.db, n.userId, template))) {
       const user = await findUserById(deps.db, n.userId);
       delivery = user ? await send(deps, { openid: user.openid, template, notice: n, now }) : 'failed';
@@ -60,11 +95,7 @@ async function send(
       requestData: {
         touser: msg.openid,
         template_id: msg.template,
-        page: msg.notice.orderId
-          ? `packages/orders/pages/detail/index?orderId=${msg.notice.orderId}`
-          : msg.notice.activityId
-            ? `packages/activity/pages/detail/index?activityId=${msg.notice.activityId}`
-            : 'pages/mine/index',
+        page: pageFor(msg.notice),
         data: {
           thing1: thing(msg.notice.title),
           thing2: thing(msg.notice.body),

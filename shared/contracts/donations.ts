@@ -141,6 +141,8 @@ export const ZLedger = z.object({
     z.object({
       month: z.string(),
       kind: z.enum(NEED_KIND_KEYS),
+      /** The unit the quantity is counted in (rows never add different units). */
+      unit: z.string(),
       receivedQuantity: z.int(),
       receivedValueFen: z.int(),
       pledges: z.int(),

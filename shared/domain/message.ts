@@ -5,7 +5,9 @@
  * staff resolved a dispute over a volunteer ID number they claimed or held (`id_dispute`); a
  * service order moved on (`order_update`, to the person who ordered), was dispatched to the
  * reader (`order_assigned`), is nearly due or overdue (`order_due`, to its worker and the
- * station's staff), or was rated badly (`order_bad_rating`, to the station's heads).
+ * station's staff), or was rated badly (`order_bad_rating`, to the station's heads); or, to a donor,
+ * the station received their pledge (`pledge_received`), gave some of it out (`pledge_distributed`)
+ * or thanked them (`pledge_thanked`).
  */
 export const MESSAGE_KINDS = [
   'promoted',
@@ -18,5 +20,31 @@ export const MESSAGE_KINDS = [
   'order_assigned',
   'order_due',
   'order_bad_rating',
+  'pledge_received',
+  'pledge_distributed',
+  'pledge_thanked',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Where a message leads when tapped: its service order, its activity, the donor's 我的捐赠, or nowhere. */
+export type MessageTarget = 'order' | 'activity' | 'pledges' | null;
+
+/**
+ * Where a message opens: every `pledge_*` kind is about one of the reader's pledges (我的捐赠);
+ * any other message that names a service order opens the order, else one naming an activity
+ * opens that activity.
+ */
+export function messageTarget(message: {
+  kind: MessageKind;
+  activityId: string | null;
+  orderId?: string | null;
+}): MessageTarget {
+  if (isDonationMessage(message.kind)) return 'pledges';
+  if (message.orderId) return 'order';
+  return message.activityId ? 'activity' : null;
+}
+
+/** Whether a message is about a pledge (sent with the donation subscription template on weapp). */
+export function isDonationMessage(kind: MessageKind): boolean {
+  return kind.startsWith('pledge_');
+}

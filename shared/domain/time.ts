@@ -49,6 +49,15 @@ export function formatDateTime(instant: Date | string): string {
   return `${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]} ${d.format('HH:mm')}`;
 }
 
+/**
+ * Human Chinese date for UI, e.g. `11月23日 周一` — for what is known only as a day (a delivery
+ * date the donor picked, a deadline), never with an invented time of day.
+ */
+export function formatDate(instant: Date | string): string {
+  const d = inAppZone(instant);
+  return `${d.month() + 1}月${d.date()}日 ${WEEKDAYS[d.day()]}`;
+}
+
 /** `HH:mm` in Asia/Shanghai. */
 export function formatTime(instant: Date | string): string {
   return inAppZone(instant).format('HH:mm');

@@ -1,5 +1,6 @@
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
+import { subscriptionTemplates } from '../../core/notify';
 import { addSubscriptionCredit } from '../../core/repositories/users';
 
 /**
@@ -9,7 +10,7 @@ import { addSubscriptionCredit } from '../../core/repositories/users';
  */
 export async function recordSubscription(deps: Deps, caller: Caller, input: { templateIds: string[] }) {
   const user = requireUser(caller);
-  const known = new Set([process.env.WX_TEMPLATE_WAITLIST].filter(Boolean));
+  const known = new Set(Object.values(subscriptionTemplates()).filter(Boolean));
   const accepted = [...new Set(input.templateIds)].filter((id) => known.has(id));
   for (const id of accepted) await addSubscriptionCredit(deps.db, user.userId, id);
   return { recorded: accepted.length };

@@ -2,9 +2,11 @@ import { canTransitionPledge, formatFen, isValueSetByDonor, valueFen } from '../
 import { AppError } from '../../../shared/errors';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
+import { notify } from '../../core/notify';
 import { appendAudit } from '../../core/repositories/audit';
 import { findNeed, findPledge, markNeedFulfilledIfMet, transitionPledge } from '../../core/repositories/donations';
 import { toStaffPledge } from '../mappers';
+import { pledgeReceivedNotice } from '../notices';
 import { staffPledge } from '../pledge-access';
 import { assertArrivalPhoto } from '../photos';
 import { pledgeLeavesOpen } from '../need-counters';
@@ -14,6 +16,7 @@ import { pledgeLeavesOpen } from '../need-counters';
  * is worth: a donor's own figure must be confirmed or corrected here, a need's stands unless
  * corrected. The received value is recomputed in integer fen within the ceiling, and the need's
  * received total moves with it.
+ * The donor is told (消息, and a subscription message on weapp when they consented).
  */
 export async function confirmArrival(
   deps: Deps,
@@ -81,5 +84,6 @@ export async function confirmArrival(
     },
     ...(input.note ? { reason: input.note } : {}),
   });
+  await notify(deps, [pledgeReceivedNotice(found, input.receivedQuantity)]);
   return toStaffPledge((await findPledge(deps.db, found._id))!, now, photoLinks);
 }

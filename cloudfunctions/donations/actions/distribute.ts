@@ -3,6 +3,7 @@ import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { DistributionDoc } from '../../core/documents';
 import { newId } from '../../core/ids';
+import { notify } from '../../core/notify';
 import { appendAudit } from '../../core/repositories/audit';
 import {
   addDistributedQuantity,
@@ -12,6 +13,7 @@ import {
 } from '../../core/repositories/donations';
 import { linkedActivity } from '../linked-activity';
 import { ANONYMOUS_DONOR } from '../mappers';
+import { pledgeDistributedNotice } from '../notices';
 import { staffPledge } from '../pledge-access';
 import { staffPledgeView } from '../photos';
 
@@ -19,6 +21,7 @@ import { staffPledgeView } from '../photos';
  * Record where received goods went. One conditional write keeps the distributed total within
  * what was received; once everything is out the pledge becomes `distributed`. A named activity
  * must be a public one of the pledge's station subtree (its title reaches the public ledger).
+ * The donor is told where it went.
  */
 export async function distribute(
   deps: Deps,
@@ -77,5 +80,6 @@ export async function distribute(
     from: null,
     to: { quantity: input.quantity, beneficiaryGroup: input.beneficiaryGroup },
   });
+  await notify(deps, [pledgeDistributedNotice(found, row)]);
   return staffPledgeView(deps, (await findPledge(deps.db, found._id))!, now);
 }

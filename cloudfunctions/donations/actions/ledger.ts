@@ -8,8 +8,8 @@ import { findStation } from '../../core/repositories/stations';
 import { toDistribution, toNeed } from '../mappers';
 
 /**
- * A station's public transparency ledger: needs with progress, what arrived per month and kind
- * (quantity and value in fen), and where it went. Donors appear by the name they chose or as
+ * A station's public transparency ledger: needs with progress, what arrived per month, kind and
+ * unit (quantity in that unit, value in fen), and where it went. Donors appear by the name they chose or as
  * 爱心人士; no contact or personal data leaves.
  */
 export async function ledger(deps: Deps, _caller: Caller, input: { stationId: string }) {
@@ -22,12 +22,20 @@ export async function ledger(deps: Deps, _caller: Caller, input: { stationId: st
   ]);
   const months = new Map<
     string,
-    { month: string; kind: NeedKind; receivedQuantity: number; receivedValueFen: number; pledges: number }
+    { month: string; kind: NeedKind; unit: string; receivedQuantity: number; receivedValueFen: number; pledges: number }
   >();
   for (const p of received) {
     const month = monthKey(p.receivedAt ?? p.updatedAt);
-    const key = `${month}|${p.kind}`;
-    const row = months.get(key) ?? { month, kind: p.kind, receivedQuantity: 0, receivedValueFen: 0, pledges: 0 };
+    // Quantities add up only within one unit: 5 床 and 3 箱 are two rows, never "8 单位".
+    const key = `${month}|${p.kind}|${p.unit}`;
+    const row = months.get(key) ?? {
+      month,
+      kind: p.kind,
+      unit: p.unit,
+      receivedQuantity: 0,
+      receivedValueFen: 0,
+      pledges: 0,
+    };
     months.set(key, {
       ...row,
       receivedQuantity: row.receivedQuantity + p.receivedQuantity,
@@ -39,7 +47,9 @@ export async function ledger(deps: Deps, _caller: Caller, input: { stationId: st
     stationId: station._id,
     stationName: station.name,
     needs: needs.map(toNeed),
-    months: [...months.values()].sort((a, b) => b.month.localeCompare(a.month) || a.kind.localeCompare(b.kind)),
+    months: [...months.values()].sort(
+      (a, b) => b.month.localeCompare(a.month) || a.kind.localeCompare(b.kind) || a.unit.localeCompare(b.unit),
+    ),
     distributions: distributions.map((d) => ({
       ...toDistribution(d),
       donorName: d.donorName,

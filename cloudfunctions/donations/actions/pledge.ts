@@ -7,7 +7,7 @@ import {
   pledgeCap,
   valueFen,
 } from '../../../shared/domain/donation';
-import { formatDateTime, inAppZone } from '../../../shared/domain/time';
+import { formatDate, inAppZone } from '../../../shared/domain/time';
 import { AppError } from '../../../shared/errors';
 import { requireUser, type Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
@@ -123,7 +123,7 @@ export async function pledge(deps: Deps, caller: Caller, input: z.output<typeof 
         at: now,
         label: charity
           ? `认捐，将通过「${charity.name}」捐赠`
-          : `认捐 ${data.quantity}${unit}，预计 ${formatDateTime(data.expectedDate)} 送达`,
+          : `认捐 ${data.quantity}${unit}，预计 ${formatDate(data.expectedDate)} 送达`,
       },
     ],
     createdAt: now,
