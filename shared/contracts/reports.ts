@@ -72,15 +72,19 @@ export const ZToday = z.object({
   visits: z.object({ due: z.int(), visited: z.int(), notVisited: z.int(), ratePermille: z.int() }),
 });
 
-/** One audit entry as the viewer shows it. */
+/** One audit entry as the viewer shows it: in words, never the stored JSON. */
 export const ZAuditEntry = z.object({
   at: ZInstant,
   actorName: z.string(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
-  from: z.string(),
-  to: z.string(),
+  /** The station the change was made at, by name. */
+  stationName: z.string().nullable(),
+  /** Whom the change was about, when a person (a role granted or revoked): "李四（138****1234）". */
+  subject: z.string().nullable(),
+  /** What changed, a line per field in words (`describeAuditChange`): "状态：草稿 → 已发布". */
+  changes: z.array(z.string()),
   reason: z.string().nullable(),
 });
 

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import type { IndicatorKey } from '../../shared/domain/report';
+import { INDICATOR_BASE, inReportUnits } from '../../shared/domain/report-format';
 import { AS, registerVolunteer, startBackend, STATION, T0, totalCalls, type Backend } from './support';
 
 /**
@@ -303,11 +305,47 @@ describe('cost and export', () => {
       '重点对象探访',
     ]);
     const summary = book.getWorksheet('月报汇总')!;
-    const raw = new Map<string, number>();
+    expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '站点',
+      '层级',
+      '月份',
+      '指标',
+      '本月',
+      '上月（2026-09）',
+      '环比变化',
+      '单位',
+    ]);
+    const cells = new Map<
+      string,
+      { value: unknown; previous: unknown; change: unknown; unit: unknown; numFmt: string }
+    >();
     summary.eachRow((row, i) => {
-      if (i > 1) raw.set(String(row.getCell(4).value), Number(row.getCell(8).value));
+      if (i > 1)
+        cells.set(String(row.getCell(4).value), {
+          value: row.getCell(5).value,
+          previous: row.getCell(6).value,
+          change: row.getCell(7).value,
+          unit: row.getCell(8).value,
+          numFmt: row.getCell(5).numFmt,
+        });
     });
-    for (const row of report.indicators) expect([row.label, raw.get(row.label)]).toEqual([row.label, row.value]);
+    // The same figures as the report, in the units people report in; September is empty.
+    for (const row of report.indicators) {
+      const base = INDICATOR_BASE[row.key as IndicatorKey];
+      const expected = base && value(report, base) === 0 ? null : inReportUnits(row.key, row.value);
+      expect([row.label, cells.get(row.label)?.value ?? null]).toEqual([row.label, expected]);
+      expect([row.label, cells.get(row.label)?.change]).toEqual([row.label, '上月无数据']);
+    }
+    expect(cells.get('到场率')).toMatchObject({ value: 6.1, unit: '%', numFmt: '0.0' }); // 2 of 33 (30 signed up above)
+    expect(cells.get('平均满意度')).toMatchObject({ value: 5, unit: '分，满分5分', numFmt: '0.0' });
+    expect(cells.get('志愿服务时长（签到核实）')).toMatchObject({ value: 1.5, unit: '小时' });
+    expect(cells.get('链接社会资源价值')).toMatchObject({ value: 300, unit: '元', numFmt: '0.00' });
+    const breakdown = book.getWorksheet('分站明细')!;
+    const headers = (breakdown.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(
+      expect.arrayContaining(['到场率（%）', '平均满意度（分，满分5分）', '链接社会资源价值（元）']),
+    );
+    expect(headers.join()).not.toMatch(/‰|分×10|（分）|分钟/);
   });
 
   it('gives the console today’s figures and queues, and a 12-month trend', async () => {
@@ -354,7 +392,10 @@ describe('staff management', () => {
     const staffList = await b.ok('accounts', 'listStaff', { stationId: STATION.jiangbin }, AS.admin);
     expect(staffList.items.map((i: any) => i.nickname)).toEqual(expect.arrayContaining(['王社工']));
     expect(staffList.items.find((i: any) => i.userId === granted.userId).phoneMasked).toBe('136****6666');
-    await b.ok('accounts', 'revokeRole', { stationId: STATION.yihe, userId: granted.userId }, AS.admin);
+    // A minute later, so the log's newest-first order is certain.
+    await as('2026-11-22T02:01:00Z', () =>
+      b.ok('accounts', 'revokeRole', { stationId: STATION.yihe, userId: granted.userId }, AS.admin),
+    );
     expect((await b.ok('accounts', 'me', {}, 'new-staff')).isStaff).toBe(false);
     const admin = await b.ok('accounts', 'me', {}, AS.admin);
     expect(
@@ -362,5 +403,41 @@ describe('staff management', () => {
     ).toBe('ROLE_NOT_MANAGEABLE');
     const actions = (await b.all('auditLog')).filter((e) => e.entityId === granted.userId).map((e) => e.action);
     expect(actions).toEqual(['role.grant', 'role.revoke']);
+
+    // The log says, in words, whom the role was granted to and where; no stored JSON shows.
+    const log = await b.ok('reports', 'auditLog', { stationId: STATION.yihe, action: 'role' }, AS.admin);
+    const nickname = (await b.ok('accounts', 'me', {}, 'new-staff')).nickname;
+    expect(
+      log.items.map(({ action, actorName, stationName, subject, changes, reason }: any) => ({
+        action,
+        actorName,
+        stationName,
+        subject,
+        changes,
+        reason,
+      })),
+    ).toEqual([
+      {
+        action: 'role.revoke',
+        actorName: '刘主任',
+        stationName: '颐和社区社工室',
+        subject: `${nickname}（136****6666）`,
+        changes: ['角色：驻站社工 → （无）'],
+        reason: null,
+      },
+      {
+        action: 'role.grant',
+        actorName: '刘主任',
+        stationName: '颐和社区社工室',
+        subject: `${nickname}（136****6666）`,
+        changes: ['角色：驻站社工'],
+        reason: null,
+      },
+    ]);
+    const everything = await b.ok('reports', 'auditLog', { stationId: STATION.center, pageSize: 50 }, AS.admin);
+    expect(everything.items.length).toBeGreaterThan(5);
+    expect(JSON.stringify(everything.items.map((e: any) => [e.subject, e.changes, e.stationName]))).not.toMatch(
+      /[{}]|\\"|_id|Fen|status|role/,
+    );
   });
 });

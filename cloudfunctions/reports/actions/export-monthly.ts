@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { formatIndicator, INDICATORS, INDICATOR_KEYS } from '../../../shared/domain/report';
-import { ACTIVITY_CATEGORIES } from '../../../shared/domain/activity';
+import { monthlyReportSheets } from '../../../shared/domain/report-format';
 import { TIER_LABELS } from '../../../shared/domain/station';
 import { can } from '../../../shared/domain/policy';
 import { RISK_TIERS, TARGET_CATEGORIES } from '../../../shared/domain/targets';
@@ -18,8 +17,9 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /**
  * The monthly report as .xlsx in the layout a 民政 monthly report uses: a summary sheet (station,
  * month, indicator, value, previous month, change), a breakdown per child station, and the
- * categories, the visit rate (and, for heads and admins, who was not reached, masked). The same
- * figures as `monthly`, built from the same numbers. The file goes to cloud
+ * categories — in the units people report in (`monthlyReportSheets`: %, 5-point scale, hours, 元
+ * with two decimals) —, the service orders and the visit rate (and, for heads and admins, who was
+ * not reached, masked). The same figures as `monthly`, built from the same numbers. The file goes to cloud
  * storage (one file per station and month, replaced by each export) and the caller gets a link
  * valid for ten minutes: weapp downloads and opens it, H5 downloads it — no size cap from the
  * function's 6 MB answer limit.
@@ -32,54 +32,24 @@ export async function exportMonthly(deps: Deps, caller: Caller, input: { station
   const book = new ExcelJS.Workbook();
   book.creator = '社工站通';
   book.created = deps.now();
-  const summary = book.addWorksheet('月报汇总');
-  summary.columns = [
-    { header: '站点', key: 'station', width: 28 },
-    { header: '层级', key: 'tier', width: 12 },
-    { header: '月份', key: 'month', width: 10 },
-    { header: '指标', key: 'indicator', width: 26 },
-    { header: '本月', key: 'value', width: 16 },
-    { header: '上月', key: 'previous', width: 16 },
-    { header: '环比变化', key: 'change', width: 16 },
-    { header: '本月（原始值）', key: 'raw', width: 16 },
-    { header: '单位', key: 'unit', width: 10 },
-  ];
-  for (const row of report.indicators) {
-    summary.addRow({
-      station: report.stationName,
-      tier: TIER_LABELS[report.tier],
-      month: report.month,
-      indicator: row.label,
-      value: formatIndicator(row.key, row.value),
-      previous: formatIndicator(row.key, row.previous),
-      change: row.change,
-      raw: row.value,
-      unit: row.unit,
-    });
+  for (const sheet of monthlyReportSheets(report, TIER_LABELS[report.tier])) {
+    const ws = book.addWorksheet(sheet.name);
+    ws.columns = sheet.columns.map(({ header, key, width, numFmt }) => ({
+      header,
+      key,
+      width,
+      ...(numFmt ? { style: { numFmt } } : {}),
+    }));
+    for (const row of sheet.rows) {
+      const added = ws.addRow(row.values);
+      if (row.numFmt) {
+        added.eachCell((c) => {
+          if (typeof c.value === 'number') c.numFmt = row.numFmt!;
+        });
+      }
+    }
+    ws.getRow(1).font = { bold: true };
   }
-  summary.getRow(1).font = { bold: true };
-
-  const breakdown = book.addWorksheet('分站明细');
-  breakdown.columns = [
-    { header: '站点', key: 'station', width: 28 },
-    ...INDICATOR_KEYS.map((key) => ({ header: `${INDICATORS[key].label}（${INDICATORS[key].unit}）`, key, width: 16 })),
-  ];
-  for (const child of report.children) breakdown.addRow({ station: child.stationName, ...child.values });
-  breakdown.getRow(1).font = { bold: true };
-
-  const categories = book.addWorksheet('活动类别');
-  categories.columns = [
-    { header: '类别', key: 'category', width: 16 },
-    { header: '开展活动（场）', key: 'activities', width: 16 },
-    { header: '参加人次', key: 'attendances', width: 14 },
-  ];
-  for (const row of report.byCategory)
-    categories.addRow({
-      category: ACTIVITY_CATEGORIES[row.category],
-      activities: row.activities,
-      attendances: row.attendances,
-    });
-  categories.getRow(1).font = { bold: true };
   addOrderSheet(book, report);
 
   // 重点对象探访: figures only; the not-reached list (masked) only for those who may export the roster.

@@ -20,12 +20,14 @@ const ACTION_LABELS: Record<string, string> = {
   'hours.adjust': '调整志愿时长',
   'hours.confirmAutoClosed': '复核自动签退',
   'hours.shortCode': '志愿者数字码签到/签退',
+  'hours.approveClaim': '通过补录申请',
+  'hours.rejectClaim': '驳回补录申请',
   'volunteer.disputeUphold': '身份证号核实通过',
   'volunteer.disputeReject': '身份证号核实未通过',
   'pledge.receive': '接收捐赠',
   'pledge.distribute': '发放物资',
   'pledge.void': '作废认捐',
-  'charity.add': '登记慈善资金',
+  'charity.add': '添加慈善组织',
   'need.create': '发布需求',
   'need.close': '关闭需求',
   'role.invite': '发出权限邀请',
@@ -35,7 +37,10 @@ const ACTION_LABELS: Record<string, string> = {
   'role.revoke': '撤销权限',
 };
 
-/** The Chinese name of an audited action, else the action itself. */
+/** The Chinese name of an audited action; an action without one yet is "其他操作", never its code. */
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  return ACTION_LABELS[action] ?? '其他操作';
 }
+
+/** Every action with a name in words (tests check each audited action has one). */
+export const NAMED_ACTIONS: readonly string[] = Object.keys(ACTION_LABELS);

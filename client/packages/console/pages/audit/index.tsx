@@ -72,12 +72,19 @@ export default function AuditPage() {
         <View id="audit-list">
           <Text className="list-summary">共 {list.total} 条记录</Text>
           {list.items.map((entry, index) => (
-            <View className="card" key={`${entry.at}-${entry.entityId}-${index}`}>
+            <View className="card" key={`${entry.at}-${entry.entityId}-${index}`} id={`audit-entry-${index}`}>
               <Text className="audit-entry__head">
                 {actionLabel(entry.action)} · {entry.actorName}
               </Text>
-              <Text className="audit-entry__line text-secondary">{formatDateTime(entry.at)}</Text>
-              <Text className="audit-entry__line">{`状态：${entry.from || '（无）'} → ${entry.to || '（无）'}`}</Text>
+              <Text className="audit-entry__line text-secondary">
+                {entry.stationName ? `${formatDateTime(entry.at)} · ${entry.stationName}` : formatDateTime(entry.at)}
+              </Text>
+              {entry.subject ? <Text className="audit-entry__line">{`对象：${entry.subject}`}</Text> : null}
+              {entry.changes.map((line) => (
+                <Text className="audit-entry__line" key={line}>
+                  {line}
+                </Text>
+              ))}
               {entry.reason ? <Text className="audit-entry__line">{`原因：${entry.reason}`}</Text> : null}
             </View>
           ))}
