@@ -11,12 +11,13 @@ import { DEFAULT_CHECKIN_OPENS_MINUTES } from '../../shared/domain/booking';
 import type { StaffRole } from '../../shared/domain/roles';
 import type { StationTier } from '../../shared/domain/station';
 import { fromAppWallClock, inAppZone } from '../../shared/domain/time';
+import { seedDemoHistory } from './demo-history';
 import { demoStationPoint, locateDemoStations } from './station-locations';
 import { seedDemoTargets } from './targets';
 import { seedDemoOrders } from './orders';
 
 /** Bump when the demo data changes shape, so an old local database is re-seeded alongside. */
-const SEED_MARKER = 'seed-demo-v4';
+const SEED_MARKER = 'seed-demo-v5';
 
 interface StationSeed {
   code: string;
@@ -476,6 +477,8 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
 
   await seedDemoTargets(db, now);
   await seedDemoOrders(db, now);
+  await seedDemoHistory(db, now, byCode);
+
   await tolerateDuplicate(db.collection(COLLECTIONS.counters).add({ _id: SEED_MARKER, at: now }));
   return { seeded: true };
 }

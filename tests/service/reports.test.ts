@@ -4,8 +4,9 @@ import { INDICATOR_BASE, inReportUnits } from '../../shared/domain/report-format
 import { AS, registerVolunteer, startBackend, STATION, T0, totalCalls, type Backend } from './support';
 
 /**
- * Reports on hand-built October data with known answers. The seed only creates activities from
- * 2026-11-22 on, so October holds exactly what this file builds.
+ * Reports on hand-built March 2026 data with known answers. The demo seed's history fills the five
+ * months before the seeding month (June–October 2026 for T0) and its upcoming activities start on
+ * 2026-11-22, so March and April hold exactly what this file builds.
  */
 let b: Backend;
 const WANGJIANG = 'st_LJ0102';
@@ -53,11 +54,11 @@ async function activity(
 
 beforeAll(async () => {
   b = await startBackend();
-  await as('2026-10-01T02:00:00Z', async () => {
-    // A: 23:59 on 31 October (Shanghai) at 颐和 — October. B: 00:00 on 1 November at 江滨 itself — November.
-    ids.a = await activity(STATION.yihe, '十月最后一分钟', '2026-10-31T15:59:00Z', 120, { volunteerSlots: 2 });
-    ids.b = await activity(STATION.jiangbin, '十一月第一分钟', '2026-10-31T16:00:00Z', 60);
-    ids.c = await activity(WANGJIANG, '被取消的活动', '2026-10-15T06:00:00Z', 60);
+  await as('2026-03-01T02:00:00Z', async () => {
+    // A: 23:59 on 31 March (Shanghai) at 颐和 — March. B: 00:00 on 1 April at 江滨 itself — April.
+    ids.a = await activity(STATION.yihe, '三月最后一分钟', '2026-03-31T15:59:00Z', 120, { volunteerSlots: 2 });
+    ids.b = await activity(STATION.jiangbin, '四月第一分钟', '2026-03-31T16:00:00Z', 60);
+    ids.c = await activity(WANGJIANG, '被取消的活动', '2026-03-15T06:00:00Z', 60);
     for (const r of ['rep-r1', 'rep-r2', 'rep-r3']) await b.ok('activities', 'signUp', { activityId: ids.a }, r);
     await b.ok('activities', 'signUp', { activityId: ids.c }, 'rep-r1');
     await b.ok('activities', 'cancelActivity', { activityId: ids.c, reason: '场地维修' }, AS.staff);
@@ -74,7 +75,7 @@ beforeAll(async () => {
           unit: '床',
           targetQuantity: 5,
           unitValueFen: 15000,
-          deadline: '2026-11-30T00:00:00Z',
+          deadline: '2026-04-30T00:00:00Z',
           beneficiaryGroup: '困难老人',
         },
       },
@@ -90,7 +91,7 @@ beforeAll(async () => {
           data: {
             quantity: 2,
             deliveryMethod: 'drop_off',
-            expectedDate: '2026-10-20T00:00:00Z',
+            expectedDate: '2026-03-20T00:00:00Z',
             anonymous: true,
             donorName: '不愿具名',
             contactPhone: '13700001111',
@@ -100,7 +101,7 @@ beforeAll(async () => {
       )
     ).pledgeId;
   });
-  await as('2026-10-25T04:00:00Z', async () => {
+  await as('2026-03-25T04:00:00Z', async () => {
     await b.ok('donations', 'confirmArrival', { pledgeId: ids.pledge, receivedQuantity: 2 }, AS.staff);
     await b.ok(
       'donations',
@@ -109,7 +110,7 @@ beforeAll(async () => {
       AS.staff,
     );
   });
-  await as('2026-10-31T15:59:30Z', async () => {
+  await as('2026-03-31T15:59:30Z', async () => {
     for (const r of ['rep-r1', 'rep-r2']) {
       const { code } = await b.ok('activities', 'myCheckInCode', { activityId: ids.a }, r);
       await b.ok('activities', 'checkIn', { activityId: ids.a, code }, AS.staff);
@@ -117,17 +118,17 @@ beforeAll(async () => {
     const { code } = await b.ok('volunteering', 'myShiftCode', { activityId: ids.a }, 'rep-vol');
     await b.ok('volunteering', 'scanShift', { activityId: ids.a, code }, AS.staff);
   });
-  await as('2026-10-31T17:29:30Z', async () => {
+  await as('2026-03-31T17:29:30Z', async () => {
     const { code } = await b.ok('volunteering', 'myShiftCode', { activityId: ids.a }, 'rep-vol');
     await b.ok('volunteering', 'scanShift', { activityId: ids.a, code }, AS.staff);
   });
-  await as('2026-10-31T18:30:00Z', async () => {
+  await as('2026-03-31T18:30:00Z', async () => {
     expect(await b.runTimer('activities', 'sweep')).toMatchObject({ ok: true });
     await b.ok('activities', 'rate', { activityId: ids.a, score: 5, comment: '很好' }, 'rep-r1');
     const claim = await b.ok(
       'volunteering',
       'claimHours',
-      { data: { stationId: STATION.yihe, startAt: '2026-10-20T01:00:00Z', minutes: 60, description: '入户探访' } },
+      { data: { stationId: STATION.yihe, startAt: '2026-03-20T01:00:00Z', minutes: 60, description: '入户探访' } },
       'rep-vol',
     );
     await b.ok('volunteering', 'reviewClaim', { claimId: claim.claimId, decision: 'approve' }, AS.staff);
@@ -137,10 +138,10 @@ afterAll(() => b.close());
 
 const value = (report: any, key: string) => report.indicators.find((i: any) => i.key === key).value;
 
-describe('the October report of a 站', () => {
+describe('the March report of a 站', () => {
   let report: any;
   beforeAll(async () => {
-    report = await b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-10' }, AS.staff);
+    report = await b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-03' }, AS.staff);
   });
 
   it('counts each indicator exactly on hand-built data', () => {
@@ -166,10 +167,10 @@ describe('the October report of a 站', () => {
     for (const [key, v] of Object.entries(expected)) expect([key, value(report, key)]).toEqual([key, v]);
   });
 
-  it('puts 23:59 on 31 October in October, 00:00 on 1 November in November, and leaves cancelled activities out', async () => {
+  it('puts 23:59 on 31 March in March, 00:00 on 1 April in April, and leaves cancelled activities out', async () => {
     expect(report.byCategory).toEqual([{ category: 'elder_care', activities: 1, attendances: 2 }]);
-    const november = await b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-11' }, AS.staff);
-    const own = november.children.find((c: any) => c.stationId === null);
+    const april = await b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-04' }, AS.staff);
+    const own = april.children.find((c: any) => c.stationId === null);
     expect(own.values.activitiesHeld).toBeGreaterThanOrEqual(1);
     const wangjiang = report.children.find((c: any) => c.stationId === WANGJIANG);
     expect(wangjiang.values.activitiesHeld).toBe(0);
@@ -200,9 +201,11 @@ describe('the October report of a 站', () => {
     const hours = await b.ok('volunteering', 'myHours', {}, 'rep-vol');
     expect(hours.totals.verifiedMinutes + hours.totals.adjustmentMinutes).toBe(value(report, 'verifiedMinutes'));
     expect(hours.totals.topupMinutes).toBe(value(report, 'topupMinutes'));
+    // The ledger covers every month (the demo history's too): its March rows hold the report's value.
     const ledger = await b.ok('donations', 'ledger', { stationId: STATION.jiangbin });
-    expect(ledger.totalReceivedValueFen).toBe(value(report, 'resourcesValueFen'));
-    expect(ledger.distributions[0].donorName).toBe('爱心人士');
+    const march = ledger.months.filter((m: any) => m.month === '2026-03');
+    expect(march.reduce((sum: number, m: any) => sum + m.receivedValueFen, 0)).toBe(value(report, 'resourcesValueFen'));
+    expect(ledger.distributions.find((d: any) => d.needTitle === '棉被').donorName).toBe('爱心人士');
     expect((await b.ok('activities', 'get', { activityId: ids.a })).ratingAverage).toBe(
       value(report, 'averageRatingTenths') / 10,
     );
@@ -211,13 +214,13 @@ describe('the October report of a 站', () => {
   it('shows the month before and the change', () => {
     const row = report.indicators.find((i: any) => i.key === 'attendances');
     expect(row).toMatchObject({ previous: 0, change: 2, label: '参加人次（签到）' });
-    expect(report.previousMonth).toBe('2026-09');
+    expect(report.previousMonth).toBe('2026-02');
   });
 });
 
 describe('roll-up and access', () => {
   it('rolls stations up into the centre for the district admin', async () => {
-    const center = await b.ok('reports', 'monthly', { stationId: STATION.center, month: '2026-10' }, AS.admin);
+    const center = await b.ok('reports', 'monthly', { stationId: STATION.center, month: '2026-03' }, AS.admin);
     expect(center.children.map((c: any) => c.stationName)).toEqual([
       '江滨街道社工站',
       '钟埭镇社工站',
@@ -230,13 +233,13 @@ describe('roll-up and access', () => {
   });
 
   it('keeps staff to their own subtree', async () => {
-    expect(await b.refused('reports', 'monthly', { stationId: STATION.zhongdai, month: '2026-10' }, AS.staff)).toBe(
+    expect(await b.refused('reports', 'monthly', { stationId: STATION.zhongdai, month: '2026-03' }, AS.staff)).toBe(
       'FORBIDDEN',
     );
-    expect(await b.refused('reports', 'monthly', { stationId: STATION.center, month: '2026-10' }, AS.staff)).toBe(
+    expect(await b.refused('reports', 'monthly', { stationId: STATION.center, month: '2026-03' }, AS.staff)).toBe(
       'FORBIDDEN',
     );
-    expect(await b.refused('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-10' }, AS.resident)).toBe(
+    expect(await b.refused('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-03' }, AS.resident)).toBe(
       'FORBIDDEN',
     );
   });
@@ -255,10 +258,10 @@ describe('cost and export', () => {
   it('makes the same database calls however much data there is, as the emulator counts them', async () => {
     // The emulator's counters, per collection and wire action, for one report request.
     const calls = () =>
-      b.countCalls(() => b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-10' }, AS.staff));
+      b.countCalls(() => b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-03' }, AS.staff));
     const before = await calls();
-    await as('2026-10-02T02:00:00Z', async () => {
-      const more = await activity(STATION.yihe, '更多数据', '2026-10-10T02:00:00Z', 60, { capacity: 40 });
+    await as('2026-03-02T02:00:00Z', async () => {
+      const more = await activity(STATION.yihe, '更多数据', '2026-03-10T02:00:00Z', 60, { capacity: 40 });
       await Promise.all(
         Array.from({ length: 30 }, (_, i) => b.ok('activities', 'signUp', { activityId: more }, `bulk-${i}`)),
       );
@@ -285,10 +288,10 @@ describe('cost and export', () => {
   });
 
   it('exports an xlsx whose summary carries the same figures', async () => {
-    const report = await b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-10' }, AS.staff);
-    const file = await b.ok('reports', 'exportMonthly', { stationId: STATION.jiangbin, month: '2026-10' }, AS.staff);
-    expect(file.fileName).toBe('江滨街道社工站-2026-10-月报.xlsx');
-    expect(file.fileId).toMatch(new RegExp(`/exports/${STATION.jiangbin}/2026-10\\.xlsx$`));
+    const report = await b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-03' }, AS.staff);
+    const file = await b.ok('reports', 'exportMonthly', { stationId: STATION.jiangbin, month: '2026-03' }, AS.staff);
+    expect(file.fileName).toBe('江滨街道社工站-2026-03-月报.xlsx');
+    expect(file.fileId).toMatch(new RegExp(`/exports/${STATION.jiangbin}/2026-03\\.xlsx$`));
     // The link serves the workbook from cloud storage, as a browser or wx.downloadFile fetches it.
     const res = await fetch(file.url);
     expect(res.status).toBe(200);
@@ -311,7 +314,7 @@ describe('cost and export', () => {
       '月份',
       '指标',
       '本月',
-      '上月（2026-09）',
+      '上月（2026-02）',
       '环比变化',
       '单位',
     ]);
@@ -359,7 +362,7 @@ describe('cost and export', () => {
       AS.staff,
     );
     expect(trend.points).toHaveLength(12);
-    expect(trend.points.find((p: any) => p.month === '2026-10')).toMatchObject({
+    expect(trend.points.find((p: any) => p.month === '2026-03')).toMatchObject({
       attendances: 2,
       verifiedMinutes: 90,
       topupMinutes: 60,
