@@ -43,6 +43,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.WX_TEMPLATE_WAITLIST': JSON.stringify(process.env.WX_TEMPLATE_WAITLIST || ''),
       // Subscription template for service-order notices (accepted, done, nearly due); empty → no prompt.
       'process.env.WX_TEMPLATE_ORDER': JSON.stringify(process.env.WX_TEMPLATE_ORDER || ''),
+      // Subscription template for donation progress (received, given out, thanked); empty → skipped.
+      'process.env.WX_TEMPLATE_DONATION': JSON.stringify(process.env.WX_TEMPLATE_DONATION || ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -14,7 +14,7 @@ const path = require('node:path');
  * dependency tree, and the environment variables config/index.ts bakes into the bundle.
  */
 const H5_INPUTS = ['client', 'shared', 'config', 'types', 'package-lock.json', 'babel.config.js', 'tsconfig.json'];
-const H5_ENV = ['TCB_ENV', 'WX_TEMPLATE_WAITLIST', 'NODE_ENV'];
+const H5_ENV = ['TCB_ENV', 'WX_TEMPLATE_WAITLIST', 'WX_TEMPLATE_ORDER', 'WX_TEMPLATE_DONATION', 'NODE_ENV'];
 /** Beside dist/h5 rather than in it: Taro empties dist/h5 when it builds, and the gateway serves it. */
 const STAMP_FILE = path.join('dist', '.h5-build-stamp.json');
 

@@ -7,6 +7,7 @@ import { PageShell } from '../../components/page-shell';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { StationCard } from '../../components/station-card';
 import { useMe } from '../../hooks/use-me';
+import { useUnreadMessages } from '../../hooks/use-unread-messages';
 import { useStation } from '../../hooks/use-station';
 import { useUpcomingActivities } from '../../hooks/use-upcoming-activities';
 import { ROUTES, openPage } from '../../lib/routes';
@@ -64,6 +65,7 @@ function MyStation({ stationId }: { stationId: string | null }) {
 
 export default function HomePage() {
   const me = useMe();
+  useUnreadMessages(Boolean(me.data));
   // Until the profile answers, the station scope is unknown (undefined); a failed profile falls back to all.
   const homeStationId = me.data ? me.data.homeStationId : me.error ? null : undefined;
   const upcoming = useUpcomingActivities(homeStationId);
