@@ -8,6 +8,7 @@ import { NEED_KINDS } from '../../../shared/domain/donation';
 import { PageShell } from '../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../components/states';
 import { useMe } from '../../hooks/use-me';
+import { useUnreadMessages } from '../../hooks/use-unread-messages';
 import { usePaged } from '../../hooks/use-paged';
 import { callFunction, type FunctionRef } from '../../lib/cloud';
 import { ROUTES, openPage } from '../../lib/routes';
@@ -18,6 +19,7 @@ const donationsFn: FunctionRef<typeof donationsContract> = { name: 'donations' }
 /** 公益 tab: open needs across the network or at the home station, with progress in words. */
 export default function DonatePage() {
   const me = useMe({ signInOnDemand: false });
+  useUnreadMessages(Boolean(me.data));
   const home = me.data?.homeStationId ?? undefined;
   const [scope, setScope] = useState<'all' | 'home'>('all');
   const stationId = scope === 'home' ? home : undefined;
@@ -41,9 +43,6 @@ export default function DonatePage() {
 
   return (
     <PageShell>
-      <Text className="donate-notice" id="no-money-notice">
-        本平台不经手任何款项：物资直接送到社工站；资金只能通过登记的慈善组织在其项目页面捐赠。
-      </Text>
       <View className="filter-bar" id="need-scope">
         <View
           id="need-scope-all"

@@ -7,6 +7,7 @@ import type { TCharity, TPledge } from '../../../../shared/contracts/donations';
 import { showSuccess } from '../../../lib/feedback';
 import { useRecordCharityReceipt } from '../api/donations';
 import { OPEN_LINK_LABEL, openProjectLink } from '../lib/open-link';
+import { NoMoneyNotice } from './fields';
 import './donation.scss';
 
 /** Where and how to give money: the registered charity's own project page, never this app. */
@@ -31,9 +32,7 @@ export function CharityCard({ charity }: { charity: TCharity }) {
       <Text className="row-block" id="charity-how-to-give">
         {charity.howToGive}
       </Text>
-      <Text className="row-block text-secondary">
-        款项由该慈善组织接收并开具电子捐赠票据；本平台只记录您的认捐，不收取、不经手任何款项。
-      </Text>
+      <NoMoneyNotice />
       <View className="actions">
         <Button
           type="primary"

@@ -3,7 +3,7 @@ import './donation.scss';
 
 export { ChoiceChips, FormField } from '../../../components/form-field';
 
-/** "已接收 X / 目标 Y 单位" in words, a bar that repeats it, and the pledged count. */
+/** "已接收 X / 目标 Y 床" in words (the need's own unit), a bar that repeats it, and the pledged count. */
 export function Progress(props: {
   id?: string;
   received: number;
@@ -27,11 +27,14 @@ export function Progress(props: {
   );
 }
 
-/** The law line every donation page carries. */
+/**
+ * The law line (《慈善法》), shown once where money comes up — with the funds option (a funds
+ * need's charity card, the funds choice when staff publish a need) — not on every page.
+ */
 export function NoMoneyNotice() {
   return (
     <Text className="notice" id="no-money-notice">
-      本平台不经手任何款项：物资和服务直接送到社工站；资金只能在登记的慈善组织自己的募捐项目页面捐赠，请勿向任何人提供银行卡号或账号。
+      本平台不经手任何款项：资金只能在登记的慈善组织自己的募捐项目页面捐赠，由慈善组织开具电子捐赠票据；请勿向任何人提供银行卡号或账号。
     </Text>
   );
 }

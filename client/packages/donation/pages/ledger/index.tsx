@@ -3,12 +3,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { NEED_KINDS, NEED_STATUS_LABELS, formatFen } from '../../../../../shared/domain/donation';
+import { formatDate } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
 import { ErrorState, LoadingState } from '../../../../components/states';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { useLedger } from '../../api/donations';
-import { NoMoneyNotice, Progress } from '../../components/fields';
-import { beijingDate } from '../../lib/format';
+import { Progress } from '../../components/fields';
 import '../../components/donation.scss';
 
 /** A station's public transparency ledger (no sign-in): needs, arrivals by month, where things went. */
@@ -50,7 +50,6 @@ export default function LedgerPage() {
           资金类捐赠由慈善组织接收并开具票据，这里只记录认捐和物资、服务的实际去向。
         </Text>
       </View>
-      <NoMoneyNotice />
 
       <Text className="section-title">物资需求</Text>
       <View id="ledger-needs">
@@ -88,12 +87,12 @@ export default function LedgerPage() {
       <View className="card" id="ledger-months">
         {data.months.length === 0 ? <Text>暂无接收记录</Text> : null}
         {data.months.map((m) => (
-          <View className="meta-row" key={`${m.month}-${m.kind}`}>
+          <View className="meta-row" key={`${m.month}-${m.kind}-${m.unit}`}>
             <Text className="meta-label">
               {m.month} {NEED_KINDS[m.kind]}
             </Text>
             <Text className="meta-value">
-              {m.pledges} 笔，{m.receivedQuantity} 单位，估值 {formatFen(m.receivedValueFen)}
+              {`${m.pledges} 笔，${m.receivedQuantity} ${m.unit}，估值 ${formatFen(m.receivedValueFen)}`}
             </Text>
           </View>
         ))}
@@ -105,7 +104,7 @@ export default function LedgerPage() {
         {data.distributions.map((d) => (
           <View className="row-block" key={d.distributionId} id={`ledger-distribution-${d.distributionId}`}>
             <Text className="text-strong">
-              {beijingDate(d.at)} · {d.needTitle ?? '站点统筹'}
+              {formatDate(d.at)} · {d.needTitle ?? '站点统筹'}
             </Text>
             <Text className="row-block">
               {d.donorName} 捐赠的 {d.quantity} {d.unit}，发放给「{d.beneficiaryGroup}」

@@ -5,6 +5,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import type { TPledge } from '../../../../../shared/contracts/donations';
 import { DELIVERY_METHODS, NEED_KINDS, PLEDGE_STATUS_LABELS, formatFen } from '../../../../../shared/domain/donation';
+import { formatDate, formatDateTime } from '../../../../../shared/domain/time';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
@@ -13,8 +14,6 @@ import { ROUTES, openPage } from '../../../../lib/routes';
 import { useCancelPledge, useMyPledges } from '../../api/donations';
 import { ArrivalPhoto } from '../../components/arrival-photo';
 import { CharityReceiptForm } from '../../components/charity';
-import { NoMoneyNotice } from '../../components/fields';
-import { beijingDate, beijingDateTime } from '../../lib/format';
 import '../../components/donation.scss';
 
 function PledgeCard({ pledge, onCancel, onChanged }: { pledge: TPledge; onCancel: () => void; onChanged: () => void }) {
@@ -38,7 +37,7 @@ function PledgeCard({ pledge, onCancel, onChanged }: { pledge: TPledge; onCancel
       <View className="meta-row">
         <Text className="meta-label">方式</Text>
         <Text className="meta-value">
-          {DELIVERY_METHODS[pledge.deliveryMethod]}，预计 {beijingDate(pledge.expectedDate)}
+          {DELIVERY_METHODS[pledge.deliveryMethod]}，预计 {formatDate(pledge.expectedDate)}
         </Text>
       </View>
       <View className="meta-row">
@@ -65,7 +64,7 @@ function PledgeCard({ pledge, onCancel, onChanged }: { pledge: TPledge; onCancel
             <Text className="timeline__dot">{index === pledge.timeline.length - 1 ? '●' : '○'}</Text>
             <View className="timeline__body">
               <Text>{event.label}</Text>
-              <Text className="timeline__time">{beijingDateTime(event.at)}</Text>
+              <Text className="timeline__time">{formatDateTime(event.at)}</Text>
             </View>
           </View>
         ))}
@@ -80,7 +79,7 @@ function PledgeCard({ pledge, onCancel, onChanged }: { pledge: TPledge; onCancel
           <Text className="section-title">去向</Text>
           {pledge.distributions.map((d) => (
             <Text className="row-block" key={d.distributionId}>
-              {beijingDate(d.at)} 发放 {d.quantity} {pledge.unit} 给「{d.beneficiaryGroup}」
+              {formatDate(d.at)} 发放 {d.quantity} {pledge.unit} 给「{d.beneficiaryGroup}」
               {d.activityTitle ? `（活动：${d.activityTitle}）` : ''}
               {d.note ? `：${d.note}` : ''}
             </Text>
@@ -139,7 +138,6 @@ export default function MyPledgesPage() {
 
   return (
     <PageShell>
-      <NoMoneyNotice />
       {list.loading && !list.loaded ? (
         <LoadingState />
       ) : list.error && !list.loaded ? (

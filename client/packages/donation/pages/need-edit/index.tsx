@@ -89,7 +89,6 @@ export default function NeedEditPage() {
 
   return (
     <PageShell>
-      <NoMoneyNotice />
       <View className="card" id="need-form">
         {text('title', '需求名称', { max: 40 })}
         <FormField name="kind" label="需求类型" required error={errors.kind}>
@@ -100,6 +99,7 @@ export default function NeedEditPage() {
             onChange={(key) => set('kind', key)}
           />
         </FormField>
+        {funds ? <NoMoneyNotice /> : null}
         {funds ? (
           <FormField
             name="charityId"

@@ -16,17 +16,21 @@ import {
   type DeliveryMethod,
   type NeedKind,
 } from '../../../../../shared/domain/donation';
+import { formatDate } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
 import { ErrorState, LoadingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
+import { requestDonationNotice } from '../../../../lib/subscribe';
 import { useNeed, usePledge } from '../../api/donations';
 import { CharityCard, CharityReceiptForm } from '../../components/charity';
 import { DateField } from '../../../../components/date-field';
-import { ChoiceChips, FormField, NoMoneyNotice, Progress } from '../../components/fields';
-import { beijingDate, beijingDateIn } from '../../lib/format';
+import { DeliveryInfo } from '../../components/delivery-info';
+import { ChoiceChips, FormField, Progress } from '../../components/fields';
+import { beijingDateIn } from '../../lib/format';
 import { parsePledge, type Errors, type PledgeFormValues } from '../../lib/forms';
+import { deliveryLead } from '../../lib/pledge-text';
 
 const GOODS_METHODS: DeliveryMethod[] = ['drop_off', 'pickup', 'express'];
 
@@ -88,6 +92,8 @@ export default function NeedPage() {
       setErrors(parsed.errors);
       return;
     }
+    // From the tap itself (WeChat asks only inside a gesture): may we tell you when it arrives?
+    void requestDonationNotice();
     const result = await pledge.run(parsed.request);
     if (result.ok) {
       showSuccess('认捐成功');
@@ -136,7 +142,7 @@ export default function NeedPage() {
           </View>
           <View className="meta-row">
             <Text className="meta-label">截止</Text>
-            <Text className="meta-value">{beijingDate(n.deadline)}</Text>
+            <Text className="meta-value">{formatDate(n.deadline)}</Text>
           </View>
           <View className="meta-row">
             <Text className="meta-label">状态</Text>
@@ -170,47 +176,52 @@ export default function NeedPage() {
       )}
 
       {n && funds && n.charity ? <CharityCard charity={n.charity} /> : null}
-      <NoMoneyNotice />
+      {!funds && !done ? <DeliveryInfo stationId={stationId} title="送到哪里" /> : null}
 
       {done ? (
-        <View className="card" id="pledge-result">
-          <Text className="section-title">✓ 认捐已登记</Text>
-          <Text className="row-block" id="pledge-result-status">
-            状态：
-            {done.charity && done.status === 'pledged'
-              ? '已认捐，待您在慈善组织完成捐赠'
-              : PLEDGE_STATUS_LABELS[done.status]}
-          </Text>
-          <Text className="row-block">
-            {done.quantity} {done.unit}
-            {done.estimatedValueFen > 0 ? `，估值 ${formatFen(done.estimatedValueFen)}` : ''}
-          </Text>
-          {done.charity ? (
-            <View>
-              <Text className="row-block">
-                请前往「{done.charity.name}」的「{done.charity.projectName}」项目页面完成捐赠，然后在这里填写票据号。
-              </Text>
-              {done.receiptNo ? (
-                <Text className="row-block" id="pledge-receipt-no">
-                  ✓ 已保存电子捐赠票据号：{done.receiptNo}
+        <View>
+          <View className="card" id="pledge-result">
+            <Text className="section-title">✓ 认捐已登记</Text>
+            <Text className="row-block" id="pledge-result-status">
+              状态：
+              {done.charity && done.status === 'pledged'
+                ? '已认捐，待您在慈善组织完成捐赠'
+                : PLEDGE_STATUS_LABELS[done.status]}
+            </Text>
+            <Text className="row-block">
+              {done.quantity} {done.unit}
+              {done.estimatedValueFen > 0 ? `，估值 ${formatFen(done.estimatedValueFen)}` : ''}
+            </Text>
+            {done.charity ? (
+              <View>
+                <Text className="row-block">
+                  请前往「{done.charity.name}」的「{done.charity.projectName}」项目页面完成捐赠，然后在这里填写票据号。
                 </Text>
-              ) : (
-                <CharityReceiptForm pledgeId={done.pledgeId} onDone={setDone} />
-              )}
+                {done.receiptNo ? (
+                  <Text className="row-block" id="pledge-receipt-no">
+                    ✓ 已保存电子捐赠票据号：{done.receiptNo}
+                  </Text>
+                ) : (
+                  <CharityReceiptForm pledgeId={done.pledgeId} onDone={setDone} />
+                )}
+              </View>
+            ) : (
+              <Text className="row-block" id="pledge-result-next">
+                {deliveryLead(done)}
+              </Text>
+            )}
+            <View className="actions">
+              <Button
+                type="primary"
+                fill="outline"
+                id="open-my-pledges-button"
+                onClick={() => openPage(ROUTES.myPledges)}
+              >
+                查看我的捐赠
+              </Button>
             </View>
-          ) : (
-            <Text className="row-block">请按约定方式把物资送到{done.stationName}，站点接收后会通知您。</Text>
-          )}
-          <View className="actions">
-            <Button
-              type="primary"
-              fill="outline"
-              id="open-my-pledges-button"
-              onClick={() => openPage(ROUTES.myPledges)}
-            >
-              查看我的捐赠
-            </Button>
           </View>
+          {done.charity ? null : <DeliveryInfo stationId={done.stationId} title="送达地点" />}
         </View>
       ) : n && n.status !== 'open' ? (
         <Text className="notice" id="need-not-open">
