@@ -1,18 +1,3 @@
-/** Beijing `YYYY-MM-DD` for an ISO instant ('' when unreadable). */
-export function beijingDate(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return '';
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** Beijing `YYYY-MM-DD HH:mm` for an ISO instant. */
-export function beijingDateTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return '';
-  const s = new Date(ms + 8 * 3_600_000).toISOString();
-  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
-}
-
 /** Beijing date `days` from today. */
 export function beijingDateIn(days: number): string {
   return new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
