@@ -1,9 +1,10 @@
 /**
  * Browser E2E of the 月报 charts (F2 on a canvas) on the REAL stack: the H5 build served by the
- * local gateway running the real cloud functions on the database emulator. A resident is checked
- * in today and a volunteer's hours are approved in three different months; 王社工 opens the
- * report and the pixels read back from each canvas show the drawn bars and line, next to the same
- * figures written as text. Changing month redraws in place (or shows 暂无数据 with no canvas);
+ * local gateway running the real cloud functions on the database emulator, with the demo
+ * district's five months of history. A resident is checked in today and a volunteer's hours are
+ * approved in three different months; 王社工 opens the report and the pixels read back from each
+ * canvas show the drawn bars and line, next to the same figures written as text. Changing month
+ * redraws on a new canvas; a month with nothing in its twelve shows 暂无数据 with no canvas;
  * 大字模式 draws a taller chart.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -48,6 +49,11 @@ async function call(fn: string, action: string, data: unknown, token: string) {
 /** `YYYY-MM` in Asia/Shanghai. */
 function beijingMonth(at: number = Date.now()): string {
   return new Date(at + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+/** The first instant of the Asia/Shanghai month holding `at`. */
+function monthStart(at: number): number {
+  return Date.parse(`${beijingMonth(at)}-01T00:00:00+08:00`);
 }
 
 /** Reads the canvas back and counts drawn pixels and pixels of the mark colour. */
@@ -156,10 +162,11 @@ test('staff: the report draws attendances, hours and categories on canvases, wit
     expect(attendances.cssHeight).toBe(200);
     expect(attendances.width).toBeGreaterThanOrEqual(2 * 300); // full card width at 2× pixels
 
-    // Hours: a line in green, every month's hours written out (2 小时 this month).
+    // Hours: a line in green, every month's hours written out (2 小时 this month). The history
+    // months hold 6.5 小时 each at 江滨 (5.5 scanned + 1 补录) before this test's claims.
     await expectText(p, `#trend-hours-${month}`, '2 小时');
-    await expectText(p, `#trend-hours-${beijingMonth(now - 45 * DAY)}`, '5 小时');
-    await expectText(p, `#trend-hours-${beijingMonth(now - 100 * DAY)}`, '1.5 小时');
+    await expectText(p, `#trend-hours-${beijingMonth(now - 45 * DAY)}`, '11.5 小时');
+    await expectText(p, `#trend-hours-${beijingMonth(now - 100 * DAY)}`, '8 小时');
     const hours = await drawn(p, 'trend-hours-canvas', HOURS_RGB);
     expect(hours.marked).toBeGreaterThan(50);
 
@@ -187,21 +194,29 @@ test('staff: the report draws attendances, hours and categories on canvases, wit
     }
 
     // The previous month: the hours chart is drawn afresh on a new canvas (the old chart is
-    // destroyed with its canvas) and the line moves one month left; attendances had none
-    // then, so 暂无数据 replaces that chart, with no canvas at all.
+    // destroyed with its canvas) and the line moves one month left; so are the attendances.
     const before = await pixelsOf(p, 'trend-hours-canvas');
     await visible(p, '#trend-hours-canvas').evaluate((el) => el.setAttribute('data-marker', 'kept'));
     await visible(p, '#report-prev-month').click();
-    await expectText(p, '#trend-attendances-empty', '暂无数据');
-    await expect(p.locator('#trend-attendances-canvas').filter({ visible: true }).count()).resolves.toBe(0);
     await p.locator(`#trend-hours-${month}`).filter({ visible: true }).waitFor({ state: 'detached' });
-    await expectText(p, `#trend-hours-${beijingMonth(now - 45 * DAY)}`, '5 小时');
+    await expectText(p, `#trend-attendances-${beijingMonth(monthStart(now) - DAY)}`, '15 人次');
+    await expectText(p, `#trend-hours-${beijingMonth(now - 45 * DAY)}`, '11.5 小时');
     await expect(visible(p, '#trend-hours-canvas').getAttribute('data-marker')).resolves.toBeNull();
     expect((await drawn(p, 'trend-hours-canvas', HOURS_RGB)).marked).toBeGreaterThan(50);
     expect(await pixelsOf(p, 'trend-hours-canvas')).not.toBe(before);
 
-    // Back to this month: the attendances chart is drawn again on a new canvas.
-    await visible(p, '#report-next-month').click();
+    // Twelve months before the history began: nothing to draw, 暂无数据 and no canvas at all.
+    await goto(
+      p,
+      e2e.gateway,
+      `/packages/console/pages/report/index?month=${beijingMonth(monthStart(now) - 170 * DAY)}`,
+    );
+    await expectText(p, '#trend-attendances-empty', '暂无数据');
+    await expectText(p, '#trend-hours-empty', '暂无数据');
+    await expect(p.locator('#trend-attendances-canvas').filter({ visible: true }).count()).resolves.toBe(0);
+    await goto(p, e2e.gateway, '/packages/console/pages/report/index');
+
+    // This month again: the attendances chart is drawn again on a new canvas.
     await expectText(p, `#trend-attendances-${month}`, '1 人次');
     expect((await drawn(p, 'trend-attendances-canvas', ATTENDANCES_RGB)).marked).toBeGreaterThan(50);
     expect(pageErrors).toEqual([]);

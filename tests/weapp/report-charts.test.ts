@@ -76,6 +76,16 @@ function beijingMonth(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 }
 
+/** `YYYY-MM`, `back` months before this one (Asia/Shanghai). */
+function monthBack(back: number): string {
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  const index = now.getUTCFullYear() * 12 + now.getUTCMonth() - back;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** `10月`. */
+const shortMonth = (month: string) => `${Number(month.slice(5))}月`;
+
 test('月报 on weapp: 2d canvases for the charts, each queried as a node; without one the figures stay as text', async () => {
   // 张阿姨 is checked in today at the 江滨 station: one 参加人次 this month, in 养老服务.
   const activity = (await backend.all('activities')).find((doc) => doc.title === '长者茶话会（今天）');
@@ -91,19 +101,20 @@ test('月报 on weapp: 2d canvases for the charts, each queried as a node; witho
   const page = await openPage('packages/console/pages/report/index', { stationId: activity.stationId });
   await waitFor(() => nodeText(byId(page, `trend-attendances-${month}`)).includes('1 人次'), 'the trend', page);
 
-  // Canvases for the charts with data: attendances and categories; the hours chart has none.
-  for (const id of ['trend-attendances-canvas', 'category-chart-canvas']) {
+  // Canvases for the charts with data: attendances, hours (the demo history's) and categories.
+  for (const id of ['trend-attendances-canvas', 'trend-hours-canvas', 'category-chart-canvas']) {
     const canvas = await waitFor(() => byId(page, id), id, page);
     expect(attributeValues(canvas)).toContain('2d');
   }
-  expect(byId(page, 'trend-hours-canvas')).toBeUndefined();
-  expect(nodeText(byId(page, 'trend-hours-empty'))).toBe('暂无数据');
+  // Last month's hours at 江滨: 5.5 scanned and 1 补录, written out under the chart.
+  expect(nodeText(byId(page, `trend-hours-${monthBack(1)}`))).toBe(`${shortMonth(monthBack(1))}6.5 小时`);
 
   // Each canvas was asked for as a node with its size (what F2 draws on).
-  await waitFor(() => asked.length >= 2, 'the canvas queries', page);
+  await waitFor(() => asked.length >= 3, 'the canvas queries', page);
   expect(asked).toEqual(
     expect.arrayContaining([
       { selector: '#trend-attendances-canvas', fields: { node: true, size: true } },
+      { selector: '#trend-hours-canvas', fields: { node: true, size: true } },
       { selector: '#category-chart-canvas', fields: { node: true, size: true } },
     ]),
   );
@@ -112,7 +123,10 @@ test('月报 on weapp: 2d canvases for the charts, each queried as a node; witho
   holdCanvasQueries = false;
   for (const answer of held.splice(0)) answer();
   await waitFor(
-    () => !byId(page, 'trend-attendances-canvas') && !byId(page, 'category-chart-canvas'),
+    () =>
+      !byId(page, 'trend-attendances-canvas') &&
+      !byId(page, 'trend-hours-canvas') &&
+      !byId(page, 'category-chart-canvas'),
     'the charts to step aside',
     page,
   );

@@ -4,19 +4,20 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ACTIVITY_CATEGORIES } from '../../../../../shared/domain/activity';
-import { formatIndicator, type IndicatorKey } from '../../../../../shared/domain/report';
+import { formatIndicator } from '../../../../../shared/domain/report';
 import { formatDateTime } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { showError, showSuccess } from '../../../../lib/feedback';
-import { readParam } from '../../../../lib/routes';
-import { type MonthlyReport, useExportMonthly, useMonthly, useTrend } from '../../api/reports';
+import { ROUTES, openPage, readParam } from '../../../../lib/routes';
+import { useExportMonthly, useMonthly, useTrend } from '../../api/reports';
 import { F2Chart } from '../../components/f2-chart';
 import { OrderReport } from '../../components/order-report';
+import { ChildrenTable, IndicatorTable } from '../../components/report-tables';
 import { StationPicker } from '../../components/station-picker';
 import { VisitSection } from '../../components/visit-section';
-import { changeText, currentMonth, monthLabel, monthParam, shiftMonth, shortMonthLabel } from '../../lib/month';
+import { currentMonth, monthLabel, monthParam, shiftMonth, shortMonthLabel } from '../../lib/month';
 import { saveLinkedFile } from '../../lib/save-file';
 import { stationsWith } from '../../lib/stations';
 import '../../components/console.scss';
@@ -24,81 +25,11 @@ import '../../components/console.scss';
 /** Chart colours: the app's primary, success and a dark teal (each ≥ 4.5:1 on white). */
 const CHART_COLORS = { attendances: '#0a5aa8', hours: '#1d6b34', categories: '#0b6e75' };
 
-/** Columns of the per-child table (the full set is in the export). */
-const CHILD_COLUMNS: { key: IndicatorKey; label: string }[] = [
-  { key: 'activitiesHeld', label: '活动' },
-  { key: 'attendances', label: '参加人次' },
-  { key: 'residentsServed', label: '服务人数' },
-  { key: 'verifiedMinutes', label: '志愿时长' },
-];
-
-function changeOf(key: IndicatorKey, change: number): string {
-  if (change === 0) return '持平';
-  const arrow = changeText(change).slice(0, 1);
-  return `${arrow} ${formatIndicator(key, Math.abs(change))}`;
-}
-
-function IndicatorTable({ report }: { report: MonthlyReport }) {
-  return (
-    <View className="table" id="report-indicators">
-      <View className="table__row table__row--head">
-        <Text className="table__cell table__cell--wide">指标</Text>
-        <Text className="table__cell table__cell--num">本月</Text>
-        <Text className="table__cell table__cell--num">上月</Text>
-        <Text className="table__cell table__cell--num">环比</Text>
-      </View>
-      {report.indicators.map((row) => (
-        <View className="table__row" key={row.key} id={`indicator-${row.key}`}>
-          <Text className="table__cell table__cell--wide">{row.label}</Text>
-          <Text className="table__cell table__cell--num" id={`indicator-${row.key}-value`}>
-            {formatIndicator(row.key, row.value)}
-          </Text>
-          <Text className="table__cell table__cell--num">{formatIndicator(row.key, row.previous)}</Text>
-          <Text className="table__cell table__cell--num">{changeOf(row.key, row.change)}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
-
-function ChildrenTable({ report }: { report: MonthlyReport }) {
-  if (report.children.length === 0) {
-    return (
-      <View className="card" id="report-children">
-        <Text>没有下级站点</Text>
-      </View>
-    );
-  }
-  return (
-    <View className="table" id="report-children">
-      <View className="table__row table__row--head">
-        <Text className="table__cell table__cell--wide">站点</Text>
-        {CHILD_COLUMNS.map((column) => (
-          <Text className="table__cell table__cell--num" key={column.key}>
-            {column.label}
-          </Text>
-        ))}
-      </View>
-      {report.children.map((child) => {
-        const rowId = child.stationId ?? 'self';
-        return (
-          <View className="table__row" key={rowId} id={`child-${rowId}`}>
-            <Text className="table__cell table__cell--wide">
-              {child.stationId === null ? `${child.stationName}（本级）` : child.stationName}
-            </Text>
-            {CHILD_COLUMNS.map((column) => (
-              <Text className="table__cell table__cell--num" key={column.key} id={`child-${rowId}-${column.key}`}>
-                {formatIndicator(column.key, child.values[column.key] ?? 0)}
-              </Text>
-            ))}
-          </View>
-        );
-      })}
-    </View>
-  );
-}
-
-/** Staff: the 月报 of a station subtree — indicators, children, visit rate, categories, trend, Excel export. */
+/**
+ * Staff: the 月报 of a station subtree — indicators, children, visit rate, service orders,
+ * categories, trend, Excel export. `?stationId=&month=` open a given station and month (a child
+ * of the report opens this way).
+ */
 export default function ReportPage() {
   const { params } = useRouter();
   const me = useMe();
@@ -194,7 +125,10 @@ export default function ReportPage() {
           <IndicatorTable report={data} />
 
           <Text className="section-title">下级站点明细</Text>
-          <ChildrenTable report={data} />
+          <ChildrenTable
+            report={data}
+            onOpen={(childId) => openPage(ROUTES.consoleReport, { stationId: childId, month: data.month })}
+          />
 
           <Text className="section-title">重点对象探访</Text>
           <VisitSection section={data.visits} stationId={stationId} />
