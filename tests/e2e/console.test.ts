@@ -129,10 +129,20 @@ test('staff: the console shows today, a check-in shows up on the console, the re
     const rows: Record<string, unknown>[] = [];
     summary?.eachRow((row, index) => {
       if (index === 1) return;
-      rows.push({ indicator: row.getCell(4).value, value: row.getCell(5).value, raw: row.getCell(8).value });
+      rows.push({
+        indicator: row.getCell(4).value,
+        value: row.getCell(5).value,
+        unit: row.getCell(8).value,
+        numFmt: row.getCell(5).numFmt,
+      });
     });
+    // Numbers in the units people report in: 人次 as a count, the rate in %, the value in 元.
     expect(rows).toEqual(
-      expect.arrayContaining([expect.objectContaining({ indicator: '参加人次（签到）', value: '1 人次', raw: 1 })]),
+      expect.arrayContaining([
+        { indicator: '参加人次（签到）', value: 1, unit: '人次', numFmt: '0' },
+        { indicator: '到场率', value: 100, unit: '%', numFmt: '0.0' },
+        { indicator: '链接社会资源价值', value: 0, unit: '元', numFmt: '0.00' },
+      ]),
     );
 
     // Going back a month and forward again.
@@ -194,6 +204,8 @@ test('admin: invites a 站长 at a chosen station; 小李 redeems the link; the 
     await expectText(p, '#audit-list', '撤销权限');
     await expectText(p, '#audit-list', '发出权限邀请');
     await visibleText(p, /共 4 条记录/).waitFor();
+    // In words: no stored structure, codes or JSON (exact lines: tests/weapp/report-audit.test.ts).
+    expect(await visible(p, '#audit-list').innerText()).not.toMatch(/[{}"]|role|status/);
     await visible(p, '#audit-filter-pledge').click();
     await visibleText(p, '没有操作记录').waitFor();
   });

@@ -2,13 +2,16 @@
  * The REAL weapp build in miniprogram-simulate, cloud calls routed to the REAL `reports` function
  * on the emulator (with its cloud storage): staff tap 导出 Excel on the 月报 page; the workbook is
  * put in cloud storage, `wx.downloadFile` fetches it over HTTP from the link the function gave
- * into the user data folder, and `wx.openDocument` opens it — the file holds the report's figures.
+ * into the user data folder, and `wx.openDocument` opens it — the file holds the report's figures
+ * in the units people report in (%, 5-point scale, hours, 元).
  */
 import ExcelJS from 'exceljs';
 import { get } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { IndicatorKey } from '../../shared/domain/report';
+import { INDICATOR_BASE, inReportUnits } from '../../shared/domain/report-format';
 import type { Backend } from '../service/support';
 import {
   addWxApis,
@@ -81,15 +84,21 @@ test('导出 Excel on weapp: downloaded from cloud storage into the user folder 
   expect(book.worksheets.map((w) => w.name)).toEqual(['月报汇总', '分站明细', '活动类别', '服务工单', '重点对象探访']);
   const summary = book.getWorksheet('月报汇总')!;
   const month = String(summary.getRow(2).getCell(3).value);
-  const raw = new Map<string, number>();
+  const cells = new Map<string, unknown>();
   summary.eachRow((row, i) => {
-    if (i > 1) raw.set(String(row.getCell(4).value), Number(row.getCell(8).value));
+    if (i > 1) cells.set(String(row.getCell(4).value), row.getCell(5).value);
   });
   const report = await backend.call('reports', 'monthly', { stationId: 'st_LJ01', month }, 'dev-staff');
   if (!report.ok) throw new Error(JSON.stringify(report));
-  const indicators = (report.data as { indicators: { label: string; value: number }[] }).indicators;
+  const indicators = (report.data as { indicators: { key: IndicatorKey; label: string; value: number }[] }).indicators;
+  const values = Object.fromEntries(indicators.map((row) => [row.key, row.value]));
   expect(indicators.length).toBeGreaterThan(5);
-  for (const row of indicators) expect([row.label, raw.get(row.label)]).toEqual([row.label, row.value]);
+  // The report's figures, in the units people report in (a rate with no bookings is left empty).
+  for (const row of indicators) {
+    const base = INDICATOR_BASE[row.key];
+    const expected = base && values[base] === 0 ? null : inReportUnits(row.key, row.value);
+    expect([row.label, cells.get(row.label) ?? null]).toEqual([row.label, expected]);
+  }
   expect(recorder.calls).toContain('reports.exportMonthly');
   expect(recorder.modals).toEqual([]);
 });
