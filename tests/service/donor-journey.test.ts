@@ -227,3 +227,27 @@ describe('what the donor reads', () => {
     ]);
   });
 });
+
+describe('the 已接收 queue keeps what still needs staff', () => {
+  it('keeps a pledge given out in full until the donor is thanked, then lets it go', async () => {
+    const need = await createNeed(b, { title: '冬季棉被（致谢队列）' });
+    const pledgeId = await pledgeAs('queue-donor', need.needId, 2);
+    const inQueue = async () =>
+      (
+        (await b.ok('donations', 'staffQueue', { stationId: STATION.jiangbin, view: 'received' }, AS.staff)).items as {
+          pledgeId: string;
+          status: string;
+        }[]
+      )
+        .filter((p) => p.pledgeId === pledgeId)
+        .map((p) => p.status);
+
+    expect(await inQueue()).toEqual([]);
+    await b.ok('donations', 'confirmArrival', { pledgeId, receivedQuantity: 2 }, AS.staff);
+    expect(await inQueue()).toEqual(['received']);
+    await b.ok('donations', 'distribute', { pledgeId, quantity: 2, beneficiaryGroup: '独居老人' }, AS.staff);
+    expect(await inQueue()).toEqual(['distributed']);
+    await b.ok('donations', 'thank', { pledgeId, note: '谢谢您！' }, AS.staff);
+    expect(await inQueue()).toEqual([]);
+  });
+});

@@ -200,7 +200,10 @@ export function findDonorPledgesPage(db: Database, donorId: string, args: PageAr
   );
 }
 
-/** The staff queue views of a station subtree. */
+/**
+ * The staff queue views of a station subtree. 已接收 (`received`) holds what still needs staff:
+ * goods to give out, or everything given out and the donor not yet thanked.
+ */
 export function findStaffPledgesPage(
   db: Database,
   filter: { stationId: string; view: PledgeQueueView; now: Date; weekEnd: Date },
@@ -229,7 +232,13 @@ export function findStaffPledgesPage(
         args,
       );
     case 'received':
-      return pageOf<PledgeDoc>(() => coll.where({ ...base, status: 'received' }).orderBy('receivedAt', 'desc'), args);
+      return pageOf<PledgeDoc>(
+        () =>
+          coll
+            .where(_.and([base, _.or([{ status: 'received' }, { status: 'distributed', thankYouNote: null }])]))
+            .orderBy('receivedAt', 'desc'),
+        args,
+      );
     case 'pledged':
       return pageOf<PledgeDoc>(() => coll.where({ ...base, status: 'pledged' }).orderBy('expectedDate', 'asc'), args);
   }
