@@ -2,8 +2,9 @@
  * The REAL weapp build in miniprogram-simulate, cloud calls routed to the REAL functions on the
  * emulator (demo district with its five months of history), as the district admin (`dev-admin`):
  * the 中心's 月报 lists each station's figures with "（本级）" once, a tap on a station opens its
- * report for the same month, a month with nothing before it says so instead of an arrow, and the
- * 操作记录 reads in words (whom a role was granted to, states as words, no JSON).
+ * report for the same month, and the 操作记录 reads in words (whom a role was granted to, states as
+ * words, no JSON). A month with nothing before it: report-empty-month.test.ts (a page loads once
+ * per file in simulate).
  * Layout (boxes that never collide) is checked on H5: tests/e2e/report-layout.test.ts.
  */
 import type { Backend } from '../service/support';
@@ -60,16 +61,6 @@ test('the 中心 report: each station with its figures, （本级） once, and a
     page,
   );
   expect(recorder.modals).toEqual([]);
-});
-
-test('a month with nothing before it: the report says so, and no change is claimed', async () => {
-  const page = await openPage('packages/console/pages/report/index', { month: monthBack(5) });
-  await waitFor(() => byId(page, 'report-no-previous'), 'the note', page);
-  expect(nodeText(byId(page, 'report-no-previous'))).toBe(`${label(monthBack(6))}没有数据，本月不作环比。`);
-  expect(nodeText(byId(page, 'indicator-attendances-value'))).toBe('13 人次');
-  expect(nodeText(byId(page, 'indicator-attendances-previous'))).toBe('无数据');
-  expect(nodeText(byId(page, 'indicator-attendanceRatePermille-change'))).toBe('—');
-  expect(nodeText(byId(page, 'report-indicators'))).not.toMatch(/↑|↓/);
 });
 
 test('操作记录 in words: the role granted, to whom, where — no JSON', async () => {
