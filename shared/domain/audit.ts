@@ -7,6 +7,7 @@ import { ACTIVITY_CATEGORIES, ACTIVITY_METHODS, ACTIVITY_STATUS_LABELS } from '.
 import { BOOKING_STATUS_LABELS, PROMOTION_MODES } from './booking';
 import { formatFen, NEED_STATUS_LABELS, PLEDGE_STATUS_LABELS } from './donation';
 import { formatHours } from './hours';
+import { INVITE_STATE_LABELS } from './invites';
 import { ROLE_LABELS } from './roles';
 import { formatDateTime } from './time';
 
@@ -18,6 +19,8 @@ const STATUS_WORDS: Record<string, Record<string, string>> = {
   hours: { pending: '待审核', approved: '已通过', rejected: '未通过' },
   pledge: PLEDGE_STATUS_LABELS,
   need: NEED_STATUS_LABELS,
+  // Role changes with a state are invitations (role.invite, role.inviteClaim, role.inviteWithdraw).
+  role: INVITE_STATE_LABELS,
 };
 
 const wordsOf = (table: Record<string, string>) => (value: unknown) => table[String(value)] ?? String(value);

@@ -429,6 +429,22 @@ describe('staff management', () => {
         reason: null,
       },
       {
+        action: 'role.invite',
+        actorName: '刘主任',
+        stationName: '颐和社区社工室',
+        subject: null,
+        changes: ['角色：驻站社工', '状态：等待对方领取'],
+        reason: null,
+      },
+      {
+        action: 'role.inviteClaim',
+        actorName: nickname,
+        stationName: '颐和社区社工室',
+        subject: null,
+        changes: ['状态：等待对方领取 → 对方已领取，待确认', '角色：驻站社工'],
+        reason: null,
+      },
+      {
         action: 'role.grant',
         actorName: '刘主任',
         stationName: '颐和社区社工室',
