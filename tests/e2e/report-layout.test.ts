@@ -119,7 +119,7 @@ test('the 中心 report: child blocks that never collide, （本级） once, and
     await exactly(p, '#child-st_LJ02-verifiedMinutes', '2.5 小时');
     await exactly(p, '#child-st_LJ03-attendances', '0 人次');
     await exactly(p, '#child-self-name', '临江区社会工作服务指导中心（本级）');
-    expect((await p.locator('body').innerText()).split('（本级）')).toHaveLength(2);
+    expect((await visible(p, '#report-children').innerText()).split('（本级）')).toHaveLength(2);
     expect(await p.locator('#child-self .child-row__open').count()).toBe(0); // its own work: nothing to open
 
     // Compared with the month before, which has data too: changes in words with an arrow.

@@ -50,7 +50,7 @@ test('the 中心 report: each station with its figures, （本级） once, and a
   expect(nodeText(byId(page, 'child-st_LJ01-verifiedMinutes'))).toBe('5.5 小时');
   expect(nodeText(byId(page, 'child-st_LJ02-attendances'))).toBe('3 人次');
   expect(nodeText(byId(page, 'child-self-name'))).toBe('临江区社会工作服务指导中心（本级）');
-  expect(textOf(page).split('（本级）')).toHaveLength(2);
+  expect(nodeText(byId(page, 'report-children')).split('（本级）')).toHaveLength(2);
   expect(nodeText(byId(page, 'indicator-attendances-change'))).toBe('↑ 2 人次');
 
   tap(page, 'child-st_LJ02');
@@ -65,12 +65,10 @@ test('the 中心 report: each station with its figures, （本级） once, and a
 
 test('操作记录 in words: the role granted, to whom, where — no JSON', async () => {
   await backend.ok('accounts', 'updateProfile', { data: { phone: '13600007777' } }, 'weapp-new-head');
-  const granted = await backend.ok(
-    'accounts',
-    'grantRole',
-    { stationId: 'st_LJ02', phone: '13600007777', role: 'head' },
-    ADMIN,
-  );
+  const invite = await backend.ok('accounts', 'createRoleInvite', { stationId: 'st_LJ02', role: 'head' }, ADMIN);
+  await backend.ok('accounts', 'redeemRoleInvite', { code: invite.code }, 'weapp-new-head');
+  await backend.ok('accounts', 'confirmRoleInvite', { inviteId: invite.inviteId }, ADMIN);
+  const granted = await backend.ok('accounts', 'me', {}, 'weapp-new-head');
   const page = await openPage('packages/console/pages/audit/index', { stationId: 'st_LJ' });
   await waitFor(() => textOf(page).includes('授予权限'), 'the audit entry', page);
   const entry = nodeText(byId(page, 'audit-entry-0'));
