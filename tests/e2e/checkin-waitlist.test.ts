@@ -9,6 +9,7 @@ import type { Gateway } from '../../emulator/gateway/server';
 import {
   activityByTitle,
   api,
+  expectText,
   goto,
   httpLogin,
   type Phones,
@@ -88,11 +89,6 @@ async function act(token: string, action: string, data: unknown): Promise<unknow
   return answer.data;
 }
 
-/** Waits until the visible element with this selector contains the text. */
-async function expectText(p: Page, selector: string, text: string | RegExp, timeout?: number): Promise<void> {
-  await visible(p, selector).filter({ hasText: text }).waitFor({ timeout });
-}
-
 /** The staff scanner's file chooser, answered with a picture (as a phone's album would). */
 async function scanPicture(staff: Page, picture: Buffer): Promise<void> {
   const [chooser] = await Promise.all([staff.waitForEvent('filechooser'), visible(staff, '#scan-button').click()]);
@@ -151,7 +147,7 @@ test('check-in: the resident shows her code, staff scan a screenshot of it, she 
       await goto(s, gateway, `/packages/staff/pages/scan/index?activityId=${tea._id}`);
       await expectText(s, '#scan-activity-title', '长者茶话会（今天）');
       await scanPicture(s, picture);
-      await expectText(s, '#scan-result-headline', '✓ 签到成功', 15_000);
+      await expectText(s, '#scan-result-headline', '✓ 签到成功', { timeout: 15_000 });
       // Others see a masked name: 张阿姨 → 张**.
       await expectText(s, '#scan-result-name', '张**');
       expect(await visible(s, '#scan-result-name').innerText()).not.toContain('张阿姨');
@@ -162,7 +158,7 @@ test('check-in: the resident shows her code, staff scan a screenshot of it, she 
 
       // The same picture again: already checked in, nothing changes.
       await scanPicture(s, picture);
-      await expectText(s, '#scan-result-headline', 'ℹ 已签到过', 15_000);
+      await expectText(s, '#scan-result-headline', 'ℹ 已签到过', { timeout: 15_000 });
       await expectText(s, '#scan-result-name', '张**');
       expect(await bookingOf(tea._id, zhang)).toMatchObject({
         status: 'checked_in',

@@ -8,12 +8,12 @@ import ExcelJS from 'exceljs';
 import { idCheckChar } from '../../shared/domain/identity';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import {
   activityByTitle,
   api,
   ARTIFACTS_DIR,
   type E2E,
+  expectText,
   goto,
   httpLogin,
   inFreshPage,
@@ -40,11 +40,6 @@ function shot(name: string): string {
 /** `YYYY-MM` in Asia/Shanghai. */
 function beijingMonth(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
-}
-
-/** Waits until the visible element for `selector` contains `text`. */
-async function expectText(p: Page, selector: string, text: string): Promise<void> {
-  await p.locator(selector).filter({ visible: true }).filter({ hasText: text }).first().waitFor();
 }
 
 async function call(fn: string, action: string, data: unknown, token: string) {
@@ -247,7 +242,7 @@ test('staff: a pending volunteer claim shows on the console queue and is approve
     await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
     await signInAs(p, e2e.gateway, 'staff');
     await goto(p, e2e.gateway, '/packages/console/pages/index/index');
-    await expectText(p, '#queue-pendingClaims', '1待审核补录');
+    await expectText(p, '#queue-pendingClaims', '1 待审核补录 去处理 ›', { exact: true });
 
     // The queue card opens the volunteer feature's review page (by URL).
     await visible(p, '#queue-pendingClaims').click();
@@ -262,7 +257,7 @@ test('staff: a pending volunteer claim shows on the console queue and is approve
     await p.goBack();
     await p.waitForURL(/console\/pages\/index\/index/);
     await p.reload();
-    await expectText(p, '#queue-pendingClaims', '0待审核补录');
+    await expectText(p, '#queue-pendingClaims', '0 待审核补录 查看 ›', { exact: true });
   });
 });
 
@@ -298,7 +293,7 @@ test('staff: 逾期捐赠 on the console opens 捐赠管理 on its 已逾期 tab
     await goto(p, e2e.gateway, '/packages/dev/pages/sign-in/index');
     await signInAs(p, e2e.gateway, 'staff');
     await goto(p, e2e.gateway, '/packages/console/pages/index/index');
-    await expectText(p, '#queue-pledgesOverdue', '1逾期捐赠');
+    await expectText(p, '#queue-pledgesOverdue', '1 逾期捐赠 去处理 ›', { exact: true });
     await visible(p, '#queue-pledgesOverdue').click();
     await p.waitForURL(/donation\/pages\/staff\/index\?stationId=st_LJ01&filter=overdue/);
     await expectText(p, `#staff-pledge-${String(pledge.pledgeId)}`, '！已逾期');

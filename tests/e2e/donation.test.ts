@@ -10,7 +10,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { api, type E2E, goto, httpLogin, inFreshPage, signInAs, useE2E, visible, visibleText } from './support';
+import {
+  api,
+  type E2E,
+  expectText,
+  goto,
+  httpLogin,
+  inFreshPage,
+  signInAs,
+  useE2E,
+  visible,
+  visibleText,
+} from './support';
 
 jest.setTimeout(180_000);
 
@@ -137,7 +148,7 @@ test('staff publish a need, a donor pledges anonymously, staff receive and distr
     await visible(p, '#pledge-submit-button').click();
     await visibleText(p, '！请勿填写银行卡号、账号等支付信息').waitFor();
     await visible(p, '#pledge-message-input textarea').fill('祝老人们冬天温暖');
-    expect(await visible(p, '#pledge-anonymous-state').innerText()).toContain('匿名');
+    await expectText(p, '#pledge-anonymous-state', '匿名');
     await visible(p, '#pledge-submit-button').click();
     await visible(p, '#pledge-result').waitFor();
     expect(await visible(p, '#pledge-result-status').innerText()).toContain('已认捐，待送达');
@@ -343,7 +354,7 @@ test('funds go through a registered charity: the donor sees where and how, pledg
     expect(await visible(p, '#open-charity-link-button').innerText()).toContain('打开慈善组织项目页面');
     await visible(p, '#pledge-button').click();
     // Only 通过慈善组织线上捐赠 is offered, already chosen; the amount is in 元.
-    expect(await visible(p, '#delivery-online_via_charity').innerText()).toContain('✓');
+    await expectText(p, '#delivery-online_via_charity', '✓');
     expect(await p.locator('#delivery-drop_off').count()).toBe(0);
     await visibleText(p, '认捐金额（元）').waitFor();
     await visible(p, '#pledge-quantity-input input').fill('200');
@@ -351,12 +362,12 @@ test('funds go through a registered charity: the donor sees where and how, pledg
     await visible(p, '#pledge-phone-input input').fill('13800003333');
     await visible(p, '#pledge-submit-button').click();
     await visible(p, '#pledge-result').waitFor();
-    expect(await visible(p, '#pledge-result').innerText()).toContain('¥200.00');
+    await expectText(p, '#pledge-result', '¥200.00');
     await p.screenshot({ path: '/tmp/donation-funds-result.png', fullPage: true });
     await visible(p, '[id^="charity-receipt-input-"] input').fill('ZJ2026-000123');
     await visible(p, '[id^="record-charity-receipt-"]').click();
     await visible(p, '#pledge-receipt-no').waitFor();
-    expect(await visible(p, '#pledge-receipt-no').innerText()).toContain('ZJ2026-000123');
+    await expectText(p, '#pledge-receipt-no', 'ZJ2026-000123');
   });
   const { data } = await e2e.db.collection('pledges').where({ needId }).get();
   expect(data).toMatchObject([

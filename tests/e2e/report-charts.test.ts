@@ -11,7 +11,19 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { idCheckChar } from '../../shared/domain/identity';
-import { api, ARTIFACTS_DIR, type E2E, goto, httpLogin, inFreshPage, ROOT, signInAs, useE2E, visible } from './support';
+import {
+  api,
+  ARTIFACTS_DIR,
+  type E2E,
+  expectText,
+  goto,
+  httpLogin,
+  inFreshPage,
+  ROOT,
+  signInAs,
+  useE2E,
+  visible,
+} from './support';
 
 jest.setTimeout(120_000);
 
@@ -88,10 +100,6 @@ async function drawn(p: Page, id: string, rgb: Rgb): Promise<Ink> {
 
 async function pixelsOf(p: Page, id: string): Promise<string> {
   return visible(p, `#${id}`).evaluate((el) => (el as HTMLCanvasElement).toDataURL());
-}
-
-async function expectText(p: Page, selector: string, text: string): Promise<void> {
-  await p.locator(selector).filter({ visible: true }).filter({ hasText: text }).first().waitFor();
 }
 
 test('staff: the report draws attendances, hours and categories on canvases, with the figures as text', async () => {

@@ -4,12 +4,12 @@
  * in through the dev persona page like a person would.
  */
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { ERROR_MESSAGES } from '../../shared/errors';
 import {
   activityByTitle,
   api,
   type E2E,
+  expectText,
   goto,
   httpLogin,
   inFreshPage,
@@ -126,7 +126,7 @@ test('a full activity: the last seat goes to someone else first, the resident is
     // …and the page refreshed behind the dialog: full, in words, with booking turned off.
     await expectText(p, '#booking-refusal', '名额已满');
     await expectText(p, '#remaining-seats', '已满');
-    await expect(visible(p, '#book-button').innerText()).resolves.toContain('暂不能报名');
+    await expectText(p, '#book-button', '暂不能报名');
     await expect(visible(p, '#book-button').evaluate((el) => el.className)).resolves.toMatch(/disabled/);
 
     // A fresh visit shows the same.
@@ -194,11 +194,6 @@ test('staff create a draft through the form and publish it; a resident then find
     await visibleText(p, title).click();
     await p.waitForURL(new RegExp(`activityId=${draft._id}`));
     await expectText(p, '#remaining-seats', '剩余 12 个名额');
-    await expect(visible(p, '#book-button').innerText()).resolves.toContain('立即报名');
+    await expectText(p, '#book-button', '立即报名');
   });
 });
-
-/** Waits until the visible element with this selector contains the text. */
-async function expectText(p: Page, selector: string, text: string): Promise<void> {
-  await visible(p, selector).filter({ hasText: text }).waitFor();
-}

@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { resetDeps } from '../../cloudfunctions/core/deps';
 import type { ActivityDoc } from '../../cloudfunctions/core/documents';
 import { startGateway, type Gateway } from '../../emulator/gateway/server';
+import { describeMismatch, textMatches, type TextExpectation } from '../text-match';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const H5_DIR = path.join(ROOT, 'dist/h5');
@@ -195,6 +196,28 @@ export async function goto(page: Page, gateway: Gateway, route: string): Promise
  */
 export function visible(page: Page, selector: string): Locator {
   return page.locator(selector).filter({ visible: true }).first();
+}
+
+/**
+ * Waits until the visible element matching `selector` says `expected`: contains it, or with
+ * `{ exact: true }` reads exactly it (whitespace collapsed; tests/text-match.ts). On timeout the
+ * error quotes what the element said instead.
+ */
+export async function expectText(
+  page: Page,
+  selector: string,
+  expected: string | RegExp,
+  { exact = false, timeout = 20_000 }: TextExpectation = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const seen = await visible(page, selector)
+      .innerText({ timeout: 250 })
+      .catch(() => null);
+    if (seen !== null && textMatches(seen, expected, exact)) return;
+    if (Date.now() > deadline) throw new Error(describeMismatch(selector, expected, exact, seen, timeout));
+    await page.waitForTimeout(100);
+  }
 }
 
 /** The visible element carrying exactly this text. */

@@ -10,7 +10,7 @@ import { setClock } from '../../cloudfunctions/core/deps';
 import type { Gateway } from '../../emulator/gateway/server';
 import { ERROR_MESSAGES } from '../../shared/errors';
 import { idCheckChar } from '../../shared/domain/identity';
-import { goto, signInAs, visible, withFailureScreenshot, startPhones, type Phones } from './support';
+import { expectText, goto, type Phones, signInAs, startPhones, visible, withFailureScreenshot } from './support';
 
 jest.setTimeout(150_000);
 
@@ -33,10 +33,6 @@ async function phoneOf(persona: 'volunteer' | 'staff'): Promise<Page> {
   const page = await phones.newPhone();
   await signInAs(page, gateway, persona);
   return page;
-}
-
-async function expectText(p: Page, selector: string, text: string | RegExp, timeout?: number): Promise<void> {
-  await visible(p, selector).filter({ hasText: text }).waitFor({ timeout });
 }
 
 async function docByField(collection: string, where: Record<string, unknown>) {
@@ -150,7 +146,7 @@ test('a volunteer registers, is scanned in and out, sees verified hours, issues 
       await goto(s, gateway, `/packages/staff/pages/scan/index?activityId=${tea._id}`);
       await expectText(s, '#scan-activity-title', '长者茶话会（今天）');
       await scanPicture(s, arrival);
-      await expectText(s, '#scan-result-headline', '✓ 志愿者签到成功', 15_000);
+      await expectText(s, '#scan-result-headline', '✓ 志愿者签到成功', { timeout: 15_000 });
       await expectText(s, '#scan-result-name', '李');
       expect(await docByField('shifts', { activityId: tea._id })).toMatchObject({ status: 'checked_in' });
 
@@ -162,7 +158,7 @@ test('a volunteer registers, is scanned in and out, sees verified hours, issues 
       const typed = (await visible(v, '#shift-short-code').innerText()).replace(/\s+/g, '');
       await visible(s, '#short-code-input input').fill(typed);
       await visible(s, '#submit-short-code-button').click();
-      await expectText(s, '#scan-result-headline', '✓ 志愿者签退成功', 15_000);
+      await expectText(s, '#scan-result-headline', '✓ 志愿者签退成功', { timeout: 15_000 });
       await expectText(s, '#scan-result-minutes', '本次服务 60 分钟');
       expect(await docByField('shifts', { activityId: tea._id })).toMatchObject({ status: 'checked_out', minutes: 60 });
 

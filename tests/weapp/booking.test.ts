@@ -4,7 +4,7 @@
  * emulator: a resident sees the seeded activities, opens one and books it.
  */
 import type { Backend } from '../service/support';
-import { byId, nodeText, openPage, recorder, tap, textOf, waitFor, useWeapp } from './simulate-env';
+import { byId, expectText, openPage, recorder, tap, textOf, useWeapp, waitFor } from './simulate-env';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +17,7 @@ test('home: the resident is greeted and sees the seeded activities of her statio
   const page = await openPage('pages/home/index');
   await waitFor(() => textOf(page).includes('健康义诊进社区'), 'the home feed', page);
 
-  expect(nodeText(byId(page, 'home-greeting'))).toBe('您好，张阿姨');
+  await expectText(page, 'home-greeting', '您好，张阿姨', { exact: true });
   // Her home station is 颐和社区社工室: its two published activities, with seats in words.
   const text = textOf(page);
   expect(text).toContain('健康义诊进社区');
@@ -35,15 +35,15 @@ test('detail: the resident books an activity, the booking is stored and the page
   const page = await openPage('packages/activity/pages/detail/index', { activityId: activity._id });
   await waitFor(() => byId(page, 'book-button'), 'the book button', page);
 
-  expect(nodeText(byId(page, 'activity-title'))).toBe('健康义诊进社区');
-  expect(nodeText(byId(page, 'remaining-seats'))).toBe('剩余 100 个名额');
-  expect(nodeText(byId(page, 'book-button'))).toBe('立即报名');
+  await expectText(page, 'activity-title', '健康义诊进社区', { exact: true });
+  await expectText(page, 'remaining-seats', '剩余 100 个名额', { exact: true });
+  await expectText(page, 'book-button', '立即报名', { exact: true });
   expect(await backend.all('bookings')).toHaveLength(0);
 
   tap(page, 'book-button');
 
-  await waitFor(() => nodeText(byId(page, 'booking-status')).includes('您已报名成功'), 'the booked state', page);
-  await waitFor(() => nodeText(byId(page, 'remaining-seats')) === '剩余 99 个名额', 'the fresh seat count', page);
+  await expectText(page, 'booking-status', '✓ 您已报名成功', { exact: true });
+  await expectText(page, 'remaining-seats', '剩余 99 个名额', { exact: true });
   expect(textOf(page)).toContain('✓ 您已报名成功');
   expect(byId(page, 'book-button')).toBeUndefined();
   expect(byId(page, 'cancel-booking-button')).toBeDefined();

@@ -12,12 +12,13 @@ import {
   addWxApis,
   attributeValues,
   byId,
+  expectText,
   nodeText,
   openPage,
   recorder,
   textOf,
-  waitFor,
   useWeapp,
+  waitFor,
 } from './simulate-env';
 
 jest.setTimeout(60_000);
@@ -99,7 +100,7 @@ test('月报 on weapp: 2d canvases for the charts, each queried as a node; witho
   const month = beijingMonth();
 
   const page = await openPage('packages/console/pages/report/index', { stationId: activity.stationId });
-  await waitFor(() => nodeText(byId(page, `trend-attendances-${month}`)).includes('1 人次'), 'the trend', page);
+  await expectText(page, `trend-attendances-${month}`, '1 人次');
 
   // Canvases for the charts with data: attendances, hours (the demo history's) and categories.
   for (const id of ['trend-attendances-canvas', 'trend-hours-canvas', 'category-chart-canvas']) {
@@ -130,9 +131,9 @@ test('月报 on weapp: 2d canvases for the charts, each queried as a node; witho
     'the charts to step aside',
     page,
   );
-  expect(nodeText(byId(page, `trend-attendances-${month}`))).toContain('1 人次');
+  await expectText(page, `trend-attendances-${month}`, '1 人次');
   expect(nodeText(byId(page, 'trend-attendances-figures')).match(/人次/g)).toHaveLength(12);
-  expect(nodeText(byId(page, 'category-chart-elder_care'))).toContain('· 1 人次');
+  await expectText(page, 'category-chart-elder_care', '· 1 人次');
   expect(textOf(page)).toContain('参加人次（单位：人次）');
   expect(recorder.modals).toEqual([]);
   window.removeEventListener('error', onError);

@@ -11,6 +11,7 @@ import * as nodeTimers from 'node:timers';
 import simulate from 'miniprogram-simulate';
 import { seedDemoDistrict } from '../../emulator/seed/demo';
 import { startBackend, type Backend } from '../service/support';
+import { describeMismatch, textMatches, type TextExpectation } from '../text-match';
 
 export const WEAPP_ROOT = path.resolve(__dirname, '../../dist/weapp');
 
@@ -347,6 +348,30 @@ export function nodeText(node: TaroNode | undefined): string {
 /** The data-tree node with a given element id (Taro keeps `id` as written in JSX). */
 export function byId(page: RenderedPage, id: string): TaroNode | undefined {
   return findNode(dataTree(page), (node) => node.uid === id || node.id === id);
+}
+
+/**
+ * Waits until the element with this id says `expected`: contains it, or with `{ exact: true }`
+ * reads exactly it (whitespace collapsed; tests/text-match.ts) — the same rule as the e2e
+ * `expectText`. On timeout the error quotes what the element said instead.
+ */
+export async function expectText(
+  page: RenderedPage,
+  id: string,
+  expected: string | RegExp,
+  { exact = false, timeout = 15_000 }: TextExpectation = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const node = byId(page, id);
+    const seen = node ? nodeText(node) : null;
+    if (seen !== null && textMatches(seen, expected, exact)) return;
+    if (Date.now() > deadline) {
+      const dialogs = recorder.modals.length ? `\n  dialogs: ${recorder.modals.join(' | ')}` : '';
+      throw new Error(describeMismatch(`#${id}`, expected, exact, seen, timeout) + dialogs);
+    }
+    await simulate.sleep(25);
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { idCheckChar } from '../../shared/domain/identity';
 import type { Backend } from '../service/support';
-import { byId, nodeText, openPage, recorder, textOf, waitFor, useWeapp } from './simulate-env';
+import { byId, expectText, nodeText, openPage, recorder, textOf, useWeapp, waitFor } from './simulate-env';
 
 jest.setTimeout(60_000);
 
@@ -79,9 +79,9 @@ test('服务时长: totals (签到核实 vs 补录), by month and station, and e
   const page = await openPage('packages/volunteer/pages/hours/index');
   await waitFor(() => byId(page, 'total-hours'), 'the totals', page);
 
-  expect(nodeText(byId(page, 'total-hours'))).toBe('2.5 小时（150 分钟）');
-  expect(nodeText(byId(page, 'verified-hours'))).toBe('签到核实：1.5 小时（90 分钟）');
-  expect(nodeText(byId(page, 'topup-hours'))).toBe('补录：1 小时（60 分钟）');
+  await expectText(page, 'total-hours', '2.5 小时（150 分钟）', { exact: true });
+  await expectText(page, 'verified-hours', '签到核实：1.5 小时（90 分钟）', { exact: true });
+  await expectText(page, 'topup-hours', '补录：1 小时（60 分钟）', { exact: true });
   const text = textOf(page);
   expect(text).toContain('按月份');
   expect(text).toContain('江滨街道社工站：共 2.5 小时（150 分钟）');
