@@ -61,6 +61,32 @@ export default tseslint.config(
     },
   },
   {
+    // Pages and components compose; data reaches them through their feature's `api/` hooks (or
+    // client/hooks for the tab pages), which alone call the transport.
+    files: ['client/**/pages/**/*.{ts,tsx}', 'client/**/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['@cloudbase/*', '**/cloudfunctions/**', '**/emulator/**'],
+          message: 'The client reaches the backend only through client/lib/cloud.',
+        },
+        {
+          group: ['**/lib/cloud'],
+          importNames: [
+            'callFunction',
+            'accountsFn',
+            'stationsFn',
+            'activitiesFn',
+            'volunteeringFn',
+            'donationsFn',
+            'reportsFn',
+          ],
+          message: "Pages and components call the backend through their feature's api/ module (or client/hooks).",
+        },
+      ]),
+    },
+  },
+  {
     files: ['cloudfunctions/**/*.ts'],
     ignores: ['cloudfunctions/core/repositories/**', 'cloudfunctions/core/deps.ts'],
     rules: {

@@ -1,7 +1,10 @@
 import type { accountsContract } from '../../shared/contracts/accounts';
 import type { activitiesContract } from '../../shared/contracts/activities';
 import type { Contract, RequestOf, ResponseOf } from '../../shared/contracts/common';
+import type { donationsContract } from '../../shared/contracts/donations';
+import type { reportsContract } from '../../shared/contracts/reports';
 import type { stationsContract } from '../../shared/contracts/stations';
+import type { volunteeringContract } from '../../shared/contracts/volunteering';
 import { unwrapEnvelope } from './cloud-error';
 import { send } from './transport';
 
@@ -19,15 +22,24 @@ export interface FunctionRef<C extends Contract> {
   readonly contract?: C;
 }
 
+/*
+ * One reference per cloud function, here and nowhere else; features' `api/` modules import them.
+ * They are a few bytes each (the contracts are imported as types only).
+ */
 export const accountsFn: FunctionRef<typeof accountsContract> = { name: 'accounts' };
 export const stationsFn: FunctionRef<typeof stationsContract> = { name: 'stations' };
 export const activitiesFn: FunctionRef<typeof activitiesContract> = { name: 'activities' };
+export const volunteeringFn: FunctionRef<typeof volunteeringContract> = { name: 'volunteering' };
+export const donationsFn: FunctionRef<typeof donationsContract> = { name: 'donations' };
+export const reportsFn: FunctionRef<typeof reportsContract> = { name: 'reports' };
 
 /** The action names of a contract. */
 export type ActionOf<C extends Contract> = keyof C['actions'] & string;
 
 /**
  * The one way the client reaches the backend: weapp `Taro.cloud.callFunction`, H5 `POST /api/<fn>`.
+ * Called only from features' `api/` modules and `client/hooks` (a lint rule keeps it out of pages
+ * and components).
  * Resolves with the envelope's `data`; rejects with a CloudError (code, userMessage, requestId,
  * fields). Shows nothing and navigates nowhere: pages and hooks decide what a code means.
  */

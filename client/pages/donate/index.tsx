@@ -3,18 +3,14 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import type { donationsContract } from '../../../shared/contracts/donations';
 import { NEED_KINDS } from '../../../shared/domain/donation';
 import { PageShell } from '../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../components/states';
 import { useMe } from '../../hooks/use-me';
+import { useOpenNeeds } from '../../hooks/use-open-needs';
 import { useUnreadMessages } from '../../hooks/use-unread-messages';
-import { usePaged } from '../../hooks/use-paged';
-import { callFunction, type FunctionRef } from '../../lib/cloud';
 import { ROUTES, openPage } from '../../lib/routes';
 import './index.scss';
-
-const donationsFn: FunctionRef<typeof donationsContract> = { name: 'donations' };
 
 /** 公益 tab: open needs across the network or at the home station, with progress in words. */
 export default function DonatePage() {
@@ -23,17 +19,7 @@ export default function DonatePage() {
   const home = me.data?.homeStationId ?? undefined;
   const [scope, setScope] = useState<'all' | 'home'>('all');
   const stationId = scope === 'home' ? home : undefined;
-  const list = usePaged(
-    `donations.listNeeds:${stationId ?? 'all'}`,
-    (page) =>
-      callFunction(donationsFn, 'listNeeds', {
-        ...(stationId ? { stationId } : {}),
-        status: 'open',
-        page,
-        pageSize: 10,
-      }),
-    { signInOnDemand: false, reloadOnShow: true },
-  );
+  const list = useOpenNeeds(stationId);
 
   usePullDownRefresh(async () => {
     await list.reload();

@@ -10,14 +10,10 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { useElderMode } from '../../hooks/use-elder-mode';
 import { useMe, useUpdateProfile } from '../../hooks/use-me';
 import { useUnreadMessages } from '../../hooks/use-unread-messages';
-import { useRemote } from '../../hooks/use-remote';
-import type { volunteeringContract } from '../../../shared/contracts/volunteering';
-import { type FunctionRef, callFunction, currentDevSession } from '../../lib/cloud';
+import { currentDevSession } from '../../lib/cloud';
 import { setElderMode } from '../../lib/elder-mode';
 import { ROUTES, openPage } from '../../lib/routes';
 import './index.scss';
-
-const volunteeringFn: FunctionRef<typeof volunteeringContract> = { name: 'volunteering' };
 
 function Entry(props: { id: string; title: string; extra?: string; badge?: string; onClick: () => void }) {
   return (
@@ -44,12 +40,8 @@ export default function MinePage() {
   const saveProfile = useUpdateProfile({ onError: () => true });
   const isStaff = Boolean(me.data?.isStaff && canAnywhere({ grants: me.data.roles }, 'activity:manage'));
   const persona = process.env.TARO_ENV === 'h5' ? currentDevSession()?.persona : undefined;
-  // 志愿者: 我的志愿服务 once registered, else 志愿者登记 (NOT_REGISTERED is the answer, not an error).
-  const volunteer = useRemote(
-    me.data ? 'volunteering.myProfile' : null,
-    () => callFunction(volunteeringFn, 'myProfile', {}),
-    { reloadOnShow: true, signInOnDemand: false },
-  );
+  // 志愿者: 我的志愿服务 once registered (the profile carries the volunteer number), else 志愿者登记.
+  const volunteerNo = me.data?.volunteerNo ?? null;
 
   usePullDownRefresh(async () => {
     await Promise.all([me.reload(), unread.reload()]);
@@ -113,11 +105,11 @@ export default function MinePage() {
         ) : null}
         <Entry
           id="volunteer-entry"
-          title={volunteer.data ? '我的志愿服务' : '志愿者登记'}
-          extra={volunteer.data ? `编号 ${volunteer.data.volunteerNo}` : '未登记'}
-          onClick={() => openPage(volunteer.data ? ROUTES.volunteerProfile : ROUTES.volunteerRegister)}
+          title={volunteerNo ? '我的志愿服务' : '志愿者登记'}
+          extra={volunteerNo ? `编号 ${volunteerNo}` : '未登记'}
+          onClick={() => openPage(volunteerNo ? ROUTES.volunteerProfile : ROUTES.volunteerRegister)}
         />
-        {volunteer.data ? (
+        {volunteerNo ? (
           <Entry
             id="targets-tasks-entry"
             title="我的探访任务"

@@ -6,10 +6,7 @@ import type { StaffRole } from '../../../../shared/domain/roles';
 import { useAction, type ActionOptions } from '../../../hooks/use-action';
 import { type PagedList, usePaged } from '../../../hooks/use-paged';
 import { type Remote, useRemote } from '../../../hooks/use-remote';
-import { accountsFn, callFunction, type FunctionRef } from '../../../lib/cloud';
-
-/** The `reports` cloud function, typed by its contract (type only: no zod in the bundle). */
-export const reportsFn: FunctionRef<typeof reportsContract> = { name: 'reports' };
+import { accountsFn, callFunction, reportsFn } from '../../../lib/cloud';
 
 export type TodayData = ResponseOf<typeof reportsContract, 'today'>;
 export type MonthlyReport = ResponseOf<typeof reportsContract, 'monthly'>;

@@ -4,10 +4,7 @@ import type { PledgeQueueView } from '../../../../shared/domain/donation';
 import { type ActionOptions, useAction } from '../../../hooks/use-action';
 import { usePaged } from '../../../hooks/use-paged';
 import { useRemote } from '../../../hooks/use-remote';
-import { activitiesFn, callFunction, type FunctionRef } from '../../../lib/cloud';
-
-/** `donations` cloud function, typed by its contract (type only: no zod in this module). */
-export const donationsFn: FunctionRef<typeof donationsContract> = { name: 'donations' };
+import { activitiesFn, callFunction, donationsFn } from '../../../lib/cloud';
 
 /** Event fired after a need is published, so the staff page lists it at once. */
 export const NEEDS_CHANGED = 'donations:needs-changed';
@@ -93,6 +90,9 @@ export const useCreateNeed = (o?: ActionOptions) =>
   useAction((req: Req<'createNeed'>) => callFunction(donationsFn, 'createNeed', req), o);
 export const useCloseNeed = (o?: ActionOptions) =>
   useAction((needId: string, reason: string) => callFunction(donationsFn, 'closeNeed', { needId, reason }), o);
+/** Admins add a registered charity to the district's list (`donations.addCharity`). */
+export const useAddCharity = (o?: ActionOptions) =>
+  useAction((req: Req<'addCharity'>) => callFunction(donationsFn, 'addCharity', req), o);
 
 /** Staff: a managed station's published activities, to link a distribution to one (optional). */
 export function useStationActivities(stationId: string | undefined) {

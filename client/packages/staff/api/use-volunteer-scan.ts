@@ -1,9 +1,7 @@
 import type { ResponseOf } from '../../../../shared/contracts/common';
 import type { volunteeringContract } from '../../../../shared/contracts/volunteering';
 import { type ActionOptions, useAction } from '../../../hooks/use-action';
-import { type FunctionRef, activitiesFn, callFunction, toCloudError } from '../../../lib/cloud';
-
-const volunteeringFn: FunctionRef<typeof volunteeringContract> = { name: 'volunteering' };
+import { activitiesFn, callFunction, toCloudError, volunteeringFn } from '../../../lib/cloud';
 
 export type ShiftScanResult = ResponseOf<typeof volunteeringContract, 'scanShift'>;
 

@@ -1,8 +1,7 @@
 import type { ResponseOf } from '../../../../shared/contracts/common';
 import type { volunteeringContract } from '../../../../shared/contracts/volunteering';
 import { type RotatingCodeState, useRotatingCode } from '../../../hooks/use-rotating-code';
-import { callFunction } from '../../../lib/cloud';
-import { volunteeringFn } from './volunteering';
+import { callFunction, volunteeringFn } from '../../../lib/cloud';
 
 type TShiftCode = ResponseOf<typeof volunteeringContract, 'myShiftCode'>;
 

@@ -3,10 +3,7 @@ import type { RequestOf, ResponseOf } from '../../../../shared/contracts/common'
 import { type ActionOptions, useAction } from '../../../hooks/use-action';
 import { type PagedList, usePaged } from '../../../hooks/use-paged';
 import { type Remote, useRemote } from '../../../hooks/use-remote';
-import { type FunctionRef, callFunction, stationsFn } from '../../../lib/cloud';
-
-/** The volunteering cloud function, typed by its contract (the zod schemas stay out). */
-export const volunteeringFn: FunctionRef<typeof volunteeringContract> = { name: 'volunteering' };
+import { callFunction, stationsFn, volunteeringFn } from '../../../lib/cloud';
 
 const PAGE_SIZE = 10;
 

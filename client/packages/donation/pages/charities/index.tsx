@@ -8,19 +8,16 @@ import { useMemo, useState } from 'react';
 import { canAnywhere } from '../../../../../shared/domain/policy';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../components/states';
-import { useAction } from '../../../../hooks/use-action';
 import { useMe } from '../../../../hooks/use-me';
-import { callFunction } from '../../../../lib/cloud';
 import { showSuccess } from '../../../../lib/feedback';
 import { readParam } from '../../../../lib/routes';
-import { donationsFn, useCharities } from '../../api/donations';
+import { useAddCharity, useCharities } from '../../api/donations';
 import { FormField } from '../../components/fields';
 import { OPEN_LINK_LABEL, openProjectLink } from '../../lib/open-link';
 import '../../components/donation.scss';
 import {
   EMPTY_CHARITY_FORM,
   parseCharity,
-  type AddCharityRequest,
   type CharityErrors,
   type CharityField,
   type CharityFormValues,
@@ -64,7 +61,7 @@ export default function CharitiesPage() {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => ({ ...e, [key]: '' }));
   };
-  const add = useAction((req: AddCharityRequest) => callFunction(donationsFn, 'addCharity', req), {
+  const add = useAddCharity({
     onError: (error) => {
       if (!error.fields) return false;
       const next: CharityErrors = {};
