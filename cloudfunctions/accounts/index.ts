@@ -3,12 +3,14 @@ import { defineHandler } from '../core/handler';
 import { confirmRoleInvite } from './actions/confirm-role-invite';
 import { createRoleInvite } from './actions/create-role-invite';
 import { listRoleInvites } from './actions/list-role-invites';
+import { addFamilyMember } from './actions/add-family-member';
 import { listStaff } from './actions/list-staff';
 import { markMessagesRead } from './actions/mark-messages-read';
 import { me } from './actions/me';
 import { myMessages } from './actions/my-messages';
 import { recordSubscription } from './actions/record-subscription';
 import { redeemRoleInvite } from './actions/redeem-role-invite';
+import { removeFamilyMember } from './actions/remove-family-member';
 import { revokeRole } from './actions/revoke-role';
 import { updateProfile } from './actions/update-profile';
 import { withdrawRoleInvite } from './actions/withdraw-role-invite';
@@ -19,6 +21,8 @@ export const main = defineHandler(accountsContract, {
   updateProfile,
   myMessages,
   markMessagesRead,
+  addFamilyMember,
+  removeFamilyMember,
   recordSubscription,
   listStaff,
   createRoleInvite,

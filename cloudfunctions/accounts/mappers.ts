@@ -18,6 +18,12 @@ export function toMe(user: UserDoc, volunteerNo: string | null = null): TMe {
     })),
     isStaff: user.grants.length > 0,
     volunteerNo,
+    family: (user.family ?? []).map((member) => ({
+      memberId: member.memberId,
+      name: member.name,
+      relation: member.relation,
+      phone: member.phone,
+    })),
   };
 }
 

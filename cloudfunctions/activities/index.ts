@@ -12,6 +12,7 @@ import { list } from './actions/list';
 import { listManaged } from './actions/list-managed';
 import { myBookings } from './actions/my-bookings';
 import { myCheckInCode } from './actions/my-check-in-code';
+import { notifyParticipants } from './actions/notify-participants';
 import { publish } from './actions/publish';
 import { rate } from './actions/rate';
 import { ratings } from './actions/ratings';
@@ -40,6 +41,7 @@ export const main = defineHandler(
     roster,
     bookOnBehalf,
     correctAttendance,
+    notifyParticipants,
     cancelActivity,
     ratings,
   },

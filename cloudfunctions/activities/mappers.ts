@@ -1,7 +1,7 @@
 import { remainingSeats } from '../../shared/domain/activity';
-import { RATING_EDIT_DAYS } from '../../shared/domain/booking';
+import { familyMemberLabel, RATING_EDIT_DAYS } from '../../shared/domain/booking';
 import { maskName } from '../../shared/domain/privacy';
-import type { ActivityDoc, BookingDoc } from '../core/documents';
+import type { ActivityDoc, BookingDoc, FamilyMember } from '../core/documents';
 
 /**
  * An activity document as lists show it (the answer schema fixes which fields leave the server).
@@ -35,6 +35,7 @@ export function toActivitySummary(doc: ActivityDoc) {
 
 /** A booking as its holder sees it; `waitlistPosition` is computed by the caller when waiting. */
 export function toBooking(doc: BookingDoc, waitlistPosition: number | null = null) {
+  const forMember = doc.forMember ?? null;
   return {
     bookingId: doc._id,
     activityId: doc.activityId,
@@ -51,6 +52,17 @@ export function toBooking(doc: BookingDoc, waitlistPosition: number | null = nul
           editableUntil: new Date(doc.rating.firstRatedAt.getTime() + RATING_EDIT_DAYS * 86400_000),
         }
       : null,
+    forMember: forMember && { memberId: forMember.memberId, name: forMember.name, relation: forMember.relation },
+  };
+}
+
+/** The caller's bookings on a listed activity, for its card. */
+export function toMyState(doc: BookingDoc, waitlistPosition: number | null) {
+  return {
+    status: doc.status,
+    waitlistPosition: doc.status === 'waitlisted' ? waitlistPosition : null,
+    checkedInAt: doc.checkedInAt,
+    forName: doc.forMember ? familyMemberLabel(doc.forMember) : null,
   };
 }
 
@@ -81,7 +93,13 @@ export function toRating(doc: BookingDoc) {
 /** An activity's page as a given caller sees it. */
 export function toActivityDetail(
   doc: ActivityDoc,
-  view: { booking: BookingDoc | null; canManage: boolean; waitlistPosition?: number | null },
+  view: {
+    booking: BookingDoc | null;
+    canManage: boolean;
+    waitlistPosition?: number | null;
+    /** The caller's family with their bookings on this activity and places in line. */
+    family?: { member: FamilyMember; booking: BookingDoc | null; waitlistPosition: number | null }[];
+  },
 ) {
   return {
     ...toActivitySummary(doc),
@@ -94,6 +112,12 @@ export function toActivityDetail(
     checkInOpensMinutesBefore: doc.checkInOpensMinutesBefore,
     cancelReason: doc.cancelReason,
     myBooking: view.booking ? toBooking(view.booking, view.waitlistPosition ?? null) : null,
+    familyBookings: (view.family ?? []).map(({ member, booking, waitlistPosition }) => ({
+      memberId: member.memberId,
+      name: member.name,
+      relation: member.relation,
+      booking: booking ? toBooking(booking, waitlistPosition) : null,
+    })),
     canManage: view.canManage,
   };
 }

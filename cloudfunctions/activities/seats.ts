@@ -22,9 +22,12 @@ import { offerExpiredNotice, promotionNotice } from './notices';
 
 /** Who a booking is for, as the door and the roster show them. */
 export interface Attendee {
+  /** The account that books and manages the row. */
   userId: string;
   name: string;
   phoneTail: string | null;
+  /** Set when the account holder books for a family member (then `name` is the member's). */
+  forMember?: NonNullable<BookingDoc['forMember']>;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function bookSeatOrWaitlist(
   bookedBy: string | null,
 ): Promise<BookingDoc> {
   const now = deps.now();
-  const id = bookingId(activity._id, attendee.userId);
+  const id = bookingId(activity._id, attendee.userId, attendee.forMember?.memberId);
   const by = bookedBy ?? attendee.userId;
 
   if (await reserveSeat(deps.db, { activityId: activity._id, capacity: activity.capacity, now, for: 'newcomer' })) {
@@ -93,9 +96,10 @@ async function placeBooking(
   const now = deps.now();
   const event: BookingEvent = { at: now, by: as.by, from: null, to: as.status };
   const booking: BookingDoc = {
-    _id: bookingId(activity._id, attendee.userId),
+    _id: bookingId(activity._id, attendee.userId, attendee.forMember?.memberId),
     activityId: activity._id,
     userId: attendee.userId,
+    forMember: attendee.forMember ?? null,
     stationId: activity.stationId,
     stationPath: activity.stationPath,
     category: activity.category,

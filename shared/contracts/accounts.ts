@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { FAMILY_RELATION_KEYS } from '../domain/booking';
 import { INVITE_STATUSES, normalizeInviteCode } from '../domain/invites';
+import { containsPaymentNumber } from '../domain/payment-numbers';
 import { MESSAGE_KINDS } from '../domain/message';
 import { STAFF_ROLES } from '../domain/roles';
 import { STATION_TIERS } from '../domain/station';
@@ -14,6 +16,19 @@ export const ZMyRole = z.object({
   role: z.enum(STAFF_ROLES),
 });
 
+/** A family member a resident books for: only what the door needs (third-party data, PIPL). */
+export const ZFamilyMember = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  relation: z.enum(FAMILY_RELATION_KEYS),
+  /** Optional; shown only to the resident who added it. */
+  phone: z.string().nullable(),
+});
+export type TFamilyMember = z.infer<typeof ZFamilyMember>;
+
+/** A family member's id: `f` + 12 letters or digits (derived server-side from the name). */
+export const ZMemberId = z.string().regex(/^f[A-Za-z0-9]{12}$/, '家人编号格式不正确');
+
 /** The signed-in person's own profile: the only place their full phone is shown. */
 export const ZMe = z.object({
   userId: z.string(),
@@ -25,8 +40,22 @@ export const ZMe = z.object({
   isStaff: z.boolean(),
   /** The volunteer number when the person has registered as a volunteer (志愿者), else null. */
   volunteerNo: z.string().nullable(),
+  /** Family members the person books for (at most five). */
+  family: z.array(ZFamilyMember),
 });
 export type TMe = z.infer<typeof ZMe>;
+
+/** Adding a family member: name, relation, phone if the resident wants to give one, and consent. */
+export const ZAddFamilyMemberRequest = z.strictObject({
+  data: z.strictObject({
+    name: text(20, '家人姓名').refine((t) => !containsPaymentNumber(t), '请勿填写银行卡号、账号等支付信息'),
+    relation: z.enum(FAMILY_RELATION_KEYS, '请选择与您的关系'),
+    phone: ZPhone.nullable().default(null),
+    /** The resident confirms the family member agreed to be registered (third-party data). */
+    consent: z.literal(true, '请先确认已征得家人同意'),
+  }),
+});
+export type TAddFamilyMemberRequest = z.input<typeof ZAddFamilyMemberRequest>;
 
 export const ZUpdateProfileRequest = z.strictObject({
   data: z.strictObject({
@@ -177,6 +206,13 @@ export const accountsContract = defineContract('accounts', {
     }),
     response: z.object({ recorded: z.int().min(0) }),
   },
+  /**
+   * Add a family member the caller books for (at most five); the member's id is
+   * derived from the name, so the same person twice is refused.
+   */
+  addFamilyMember: { access: 'user', request: ZAddFamilyMemberRequest, response: ZMe },
+  /** Remove a family member (their data leaves the profile; past bookings keep the name). */
+  removeFamilyMember: { access: 'user', request: z.strictObject({ memberId: ZMemberId }), response: ZMe },
   /** Mark all the caller's messages read. */
   markMessagesRead: { access: 'user', request: z.strictObject({}), response: z.object({ marked: z.int().min(0) }) },
 });

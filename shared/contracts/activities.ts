@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_KEYS, ACTIVITY_METHOD_KEYS, ACTIVITY_STATUSES, MAX_CAPACITY } from '../domain/activity';
-import { ATTENDANCE_OUTCOMES, BOOKING_STATUSES, PROMOTION_MODE_KEYS } from '../domain/booking';
+import { ATTENDANCE_OUTCOMES, BOOKING_STATUSES, FAMILY_RELATION_KEYS, PROMOTION_MODE_KEYS } from '../domain/booking';
+import { containsPaymentNumber } from '../domain/payment-numbers';
+import { ZMemberId } from './accounts';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
 
 /** An activity as lists and cards show it, with live remaining seats. */
@@ -30,7 +32,10 @@ export const ZActivitySummary = z.object({
 });
 export type TActivitySummary = z.infer<typeof ZActivitySummary>;
 
-/** The caller's own booking as shown on an activity or in 我的. */
+/** Whom a booking made for a family member is for. */
+export const ZBookedFor = z.object({ memberId: z.string(), name: z.string(), relation: z.enum(FAMILY_RELATION_KEYS) });
+
+/** The caller's own booking (or one they made for a family member) as shown on an activity or in 我的. */
 export const ZBooking = z.object({
   bookingId: z.string(),
   activityId: z.string(),
@@ -44,8 +49,33 @@ export const ZBooking = z.object({
   checkedInAt: ZInstant.nullable(),
   /** The caller's own rating once given. */
   myRating: z.object({ score: z.int(), comment: z.string(), editableUntil: ZInstant }).nullable(),
+  /** The family member it is for; null for the caller's own booking. */
+  forMember: ZBookedFor.nullable(),
 });
 export type TBooking = z.infer<typeof ZBooking>;
+
+/** One of the caller's bookings on a listed activity, for the card: "✓ 已报名", "候补第 2 位". */
+export const ZMyState = z.object({
+  status: z.enum(BOOKING_STATUSES),
+  waitlistPosition: z.int().nullable(),
+  checkedInAt: ZInstant.nullable(),
+  /** "母亲 王秀英" for a family member's booking, null for the caller's own. */
+  forName: z.string().nullable(),
+});
+export type TMyState = z.infer<typeof ZMyState>;
+
+/** An activity in a public list, with the signed-in caller's own bookings on it (none for visitors). */
+export const ZActivityListItem = ZActivitySummary.extend({ mine: z.array(ZMyState) });
+export type TActivityListItem = z.infer<typeof ZActivityListItem>;
+
+/** A family member of the caller with their booking on this activity, if any. */
+export const ZFamilyBooking = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  relation: z.enum(FAMILY_RELATION_KEYS),
+  booking: ZBooking.nullable(),
+});
+export type TFamilyBooking = z.infer<typeof ZFamilyBooking>;
 
 /** An activity's page: summary plus description, deadlines, the caller's booking and staff rights. */
 export const ZActivityDetail = ZActivitySummary.extend({
@@ -58,6 +88,8 @@ export const ZActivityDetail = ZActivitySummary.extend({
   checkInOpensMinutesBefore: z.int(),
   cancelReason: z.string().nullable(),
   myBooking: ZBooking.nullable(),
+  /** The caller's family members and their bookings on this activity (empty for visitors). */
+  familyBookings: z.array(ZFamilyBooking),
   canManage: z.boolean(),
 });
 export type TActivityDetail = z.infer<typeof ZActivityDetail>;
@@ -118,6 +150,10 @@ export const ZListActivitiesRequest = z.strictObject({
   category: z.enum(ACTIVITY_CATEGORY_KEYS).optional(),
   /** `upcoming`: not yet ended, soonest first; `past`: ended, latest first. */
   when: z.enum(['upcoming', 'past']).default('upcoming'),
+  /** Part of the title (搜索活动名称). */
+  search: z.string().trim().max(20, '搜索词不超过20个字').optional(),
+  /** Only activities with volunteer slots still free (志愿者找岗位). */
+  volunteerSlotsOpen: z.boolean().default(false),
   ...ZPageRequest,
 });
 
@@ -132,6 +168,8 @@ export const ZMyBooking = ZBooking.extend({ activity: ZActivitySummary });
 export type TMyBooking = z.infer<typeof ZMyBooking>;
 
 const ZActivityRef = z.strictObject({ activityId: ZId });
+/** A booking of the caller's: their own, or (with `memberId`) the one they made for a family member. */
+const ZBookingRef = z.strictObject({ activityId: ZId, memberId: ZMemberId.optional() });
 
 /** A check-in code for the holder's screen; the page refreshes it before `expiresAt`. */
 export const ZCheckInCode = z.object({
@@ -143,6 +181,8 @@ export const ZCheckInCode = z.object({
   /** When the page should fetch the next code. */
   refreshAt: ZInstant,
   activityTitle: z.string(),
+  /** Whom the code admits when it is a family member's: "母亲 王秀英"; null for the caller. */
+  forName: z.string().nullable(),
 });
 export type TCheckInCode = z.infer<typeof ZCheckInCode>;
 
@@ -204,8 +244,11 @@ export type TRoster = z.infer<typeof ZRoster>;
 export const ZRating = z.object({ score: z.int(), comment: z.string(), raterName: z.string(), updatedAt: ZInstant });
 
 export const activitiesContract = defineContract('activities', {
-  /** Published activities (upcoming or past), optionally for one station subtree and category. Public. */
-  list: { access: 'public', request: ZListActivitiesRequest, response: paged(ZActivitySummary) },
+  /**
+   * Published activities (upcoming or past), optionally for one station subtree, a category, a
+   * title search, or free volunteer slots. Public; a signed-in caller also gets their own bookings.
+   */
+  list: { access: 'public', request: ZListActivitiesRequest, response: paged(ZActivityListItem) },
   /**
    * One activity; drafts only for staff who manage it. Public. Settles first, so it may write: an
    * expired offer of the caller's passes to the next in line and a seat free while people wait goes
@@ -228,19 +271,23 @@ export const activitiesContract = defineContract('activities', {
   },
   /** Staff publish a draft (draft → published). */
   publish: { access: 'staff', request: ZActivityRef, response: ZActivityDetail },
-  /** Take a seat (one conditional write) or, when full, a place on the waitlist; one booking per person. */
-  signUp: { access: 'user', request: ZActivityRef, response: ZBooking },
+  /**
+   * Take a seat (one conditional write) or, when full, a place on the waitlist; one booking per
+   * person — the caller, or with `memberId` one of their family members.
+   */
+  signUp: { access: 'user', request: ZBookingRef, response: ZBooking },
   /** Give up a seat, an offer or a waitlist place before the cancellation deadline; the next in line moves up. */
-  cancelBooking: { access: 'user', request: ZActivityRef, response: ZBooking },
+  cancelBooking: { access: 'user', request: ZBookingRef, response: ZBooking },
   /** Claim a seat offered from the waitlist before the claim window ends. */
-  claimOffer: { access: 'user', request: ZActivityRef, response: ZBooking },
-  /** A fresh rotating check-in code for the caller's confirmed booking. */
-  myCheckInCode: { access: 'user', request: ZActivityRef, response: ZCheckInCode },
+  claimOffer: { access: 'user', request: ZBookingRef, response: ZBooking },
+  /** A fresh rotating check-in code for the caller's (or their family member's) confirmed booking. */
+  myCheckInCode: { access: 'user', request: ZBookingRef, response: ZCheckInCode },
   /** Rate an attended activity 1–5 with an optional comment; editable for 7 days. */
   rate: {
     access: 'user',
     request: z.strictObject({
       activityId: ZId,
+      memberId: ZMemberId.optional(),
       score: z.int('请选择1到5分').min(1, '请选择1到5分').max(5, '请选择1到5分'),
       comment: longText(300, '评价').default(''),
     }),
@@ -282,7 +329,19 @@ export const activitiesContract = defineContract('activities', {
     }),
     response: ZRosterEntry,
   },
-  /** Staff cancel an activity with a reason; everyone booked or waiting is told. */
+  /**
+   * Staff write to everyone booked, offered, waiting or checked in on an activity (a station
+   * notice in their 消息); audited with the text.
+   */
+  notifyParticipants: {
+    access: 'staff',
+    request: z.strictObject({
+      activityId: ZId,
+      message: text(200, '通知内容').refine((t) => !containsPaymentNumber(t), '请勿填写银行卡号、账号等支付信息'),
+    }),
+    response: z.object({ notified: z.int().min(0) }),
+  },
+  /** Staff cancel an activity that has not started, with a reason; everyone booked or waiting is told. */
   cancelActivity: {
     access: 'staff',
     request: z.strictObject({ activityId: ZId, reason: text(100, '取消原因') }),

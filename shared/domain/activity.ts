@@ -86,6 +86,22 @@ export function cancelRefusal(activity: ActivitySchedule, now: Date): ErrorCode 
   return null;
 }
 
+/**
+ * Why staff may not cancel an activity at `now`, or null: only a draft or a published activity
+ * that has not started yet. Once it is under way the people are there — it runs, or staff correct
+ * attendance afterwards; a cancellation notice would reach them too late to mean anything.
+ */
+export function cancelActivityRefusal(
+  activity: { status: ActivityStatus; startAt: Date },
+  now: Date,
+): { code: 'ILLEGAL_TRANSITION'; message: string } | null {
+  if (!canTransitionActivity(activity.status, 'cancelled'))
+    return { code: 'ILLEGAL_TRANSITION', message: '活动已结束或已取消' };
+  if (activity.status === 'published' && now >= activity.startAt)
+    return { code: 'ILLEGAL_TRANSITION', message: '活动已经开始，不能再取消' };
+  return null;
+}
+
 /** Transitions staff may make by hand; `finished` is reached by time, not by a button. */
 const ACTIVITY_TRANSITIONS: Record<ActivityStatus, readonly ActivityStatus[]> = {
   draft: ['published', 'cancelled'],

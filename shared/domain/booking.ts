@@ -130,7 +130,33 @@ export function canEditRating(firstRatedAt: Date, now: Date): boolean {
   return now.getTime() < firstRatedAt.getTime() + RATING_EDIT_DAYS * 86400_000;
 }
 
-/** The deterministic id of a person's booking for an activity: one row per person per activity. */
-export function bookingId(activityId: string, userId: string): string {
-  return `${activityId}_${userId}`;
+/**
+ * The deterministic id of a booking: one row per person per activity. A resident's own booking is
+ * `${activityId}_${userId}`; one they make for a family member adds that member's id, which is
+ * derived from the member's name under the resident (see `accounts`), so the same family member
+ * can never hold two bookings for one activity — not even after being removed and added again.
+ */
+export function bookingId(activityId: string, userId: string, memberId?: string | null): string {
+  return memberId ? `${activityId}_${userId}_${memberId}` : `${activityId}_${userId}`;
+}
+
+/** How a family member is related to the resident who books for them. */
+export const FAMILY_RELATIONS = {
+  spouse: '配偶',
+  father: '父亲',
+  mother: '母亲',
+  child: '子女',
+  grandchild: '孙子女',
+  sibling: '兄弟姐妹',
+  other: '其他亲属',
+} as const;
+export type FamilyRelation = keyof typeof FAMILY_RELATIONS;
+export const FAMILY_RELATION_KEYS = Object.keys(FAMILY_RELATIONS) as [FamilyRelation, ...FamilyRelation[]];
+
+/** At most this many family members per resident (the people one household books for). */
+export const MAX_FAMILY_MEMBERS = 5;
+
+/** Whom a family booking is for, in words: "母亲 王秀英". */
+export function familyMemberLabel(member: { relation: FamilyRelation; name: string }): string {
+  return `${FAMILY_RELATIONS[member.relation]} ${member.name}`;
 }

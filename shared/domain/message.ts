@@ -1,12 +1,13 @@
 /**
  * What an in-app message (消息) tells its reader: a waitlisted person got a seat (`promoted`) or
  * was offered one to confirm (`offered`), an offer ran out (`offer_expired`), staff cancelled
- * an activity they booked (`activity_cancelled`), staff voided their pledge (`pledge_voided`), or
- * staff resolved a dispute over a volunteer ID number they claimed or held (`id_dispute`); a
- * service order moved on (`order_update`, to the person who ordered), was dispatched to the
- * reader (`order_assigned`), is nearly due or overdue (`order_due`, to its worker and the
- * station's staff), or was rated badly (`order_bad_rating`, to the station's heads); or, to a donor,
- * the station received their pledge (`pledge_received`), gave some of it out (`pledge_distributed`)
+ * an activity they booked (`activity_cancelled`), the station wrote to everyone booked on an
+ * activity (`station_notice`), staff voided their pledge (`pledge_voided`), or staff resolved a
+ * dispute over a volunteer ID number they claimed or held (`id_dispute`); a service order moved
+ * on (`order_update`, to the person who ordered), was dispatched to the reader
+ * (`order_assigned`), is nearly due or overdue (`order_due`, to its worker and the station's
+ * staff), or was rated badly (`order_bad_rating`, to the station's heads); or, to a donor, the
+ * station received their pledge (`pledge_received`), gave some of it out (`pledge_distributed`)
  * or thanked them (`pledge_thanked`).
  */
 export const MESSAGE_KINDS = [
@@ -16,6 +17,7 @@ export const MESSAGE_KINDS = [
   'activity_cancelled',
   'pledge_voided',
   'id_dispute',
+  'station_notice',
   'order_update',
   'order_assigned',
   'order_due',

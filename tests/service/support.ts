@@ -166,7 +166,8 @@ export async function expectSeatInvariants(backend: Backend, activityId: string)
   });
   expect(activity.confirmed).toBeLessThanOrEqual(activity.capacity);
   expect(activity.waitlisted).toBeLessThanOrEqual(activity.waitlistCapacity);
-  expect(new Set(rows.map((b) => b.userId)).size).toBe(rows.length);
+  // One row per person: an account's own booking, or one per family member it booked for.
+  expect(new Set(rows.map((b) => `${b.userId}:${b.forMember?.memberId ?? ''}`)).size).toBe(rows.length);
   return rows;
 }
 

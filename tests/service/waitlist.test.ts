@@ -68,7 +68,7 @@ describe('automatic promotion', () => {
     expect(await bookingOf(id, 'auto-3')).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect(await bookingOf(id, 'auto-4')).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
     expect(await messagesOf('auto-2')).toEqual([
-      expect.objectContaining({ kind: 'promoted', title: '候补成功，已为您报名', activityId: id, read: false }),
+      expect.objectContaining({ kind: 'promoted', title: '有空位了，已为您报名成功', activityId: id, read: false }),
     ]);
     await expectSeatInvariants(b, id);
   });
@@ -134,7 +134,7 @@ describe('claim-window promotion', () => {
       status: 'offered',
       offerExpiresAt: new Date(b.clock.now.getTime() + 6 * HOUR).toISOString(),
     });
-    expect((await messagesOf('claim-1'))[0]).toMatchObject({ kind: 'offered', title: '候补成功，请确认参加' });
+    expect((await messagesOf('claim-1'))[0]).toMatchObject({ kind: 'offered', title: '有空位了，请确认参加' });
     expect(await b.refused('activities', 'claimOffer', { activityId: id }, 'claim-2')).toBe('OFFER_NOT_AVAILABLE');
     expect(await b.ok('activities', 'claimOffer', { activityId: id }, 'claim-1')).toMatchObject({
       status: 'confirmed',
@@ -248,7 +248,7 @@ describe('WeChat subscription messages', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({
       apiName: 'cgi-bin/message/subscribe/send',
-      request: { template_id: TEMPLATE, data: { thing1: { value: '候补成功，已为您报名' } } },
+      request: { template_id: TEMPLATE, data: { thing1: { value: '有空位了，已为您报名成功' } } },
     });
     expect(sent[0]!.request.page).toContain(id);
     const rows = (await b.all('messages')).filter((m) => m.activityId === id);

@@ -1,4 +1,4 @@
-import { canTransitionActivity } from '../../../shared/domain/activity';
+import { cancelActivityRefusal } from '../../../shared/domain/activity';
 import { CANCELLABLE } from '../../../shared/domain/booking';
 import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
@@ -12,9 +12,9 @@ import { appendAudit } from '../../core/repositories/audit';
 import { findActivityBookingsByStatus, transitionBooking } from '../../core/repositories/bookings';
 
 /**
- * Staff cancel an activity with a reason. The activity flips by a conditional write (so it
- * happens once); then every booked, offered or waiting person's booking is cancelled and they
- * are told why.
+ * Staff cancel an activity that has not started yet, with a reason. The activity flips by a
+ * conditional write (so it happens once); then every booked, offered or waiting person's booking
+ * is cancelled and they are told why. One under way is refused (`cancelActivityRefusal`).
  */
 export async function cancelActivity(deps: Deps, caller: Caller, input: { activityId: string; reason: string }) {
   const staff = requireUser(caller);
@@ -22,8 +22,8 @@ export async function cancelActivity(deps: Deps, caller: Caller, input: { activi
   const activity = await findActivity(deps.db, input.activityId);
   if (!activity) throw new AppError('NOT_FOUND', { userMessage: '活动不存在' });
   assertCan(caller, 'activity:manage', activity);
-  if (!canTransitionActivity(activity.status, 'cancelled'))
-    throw new AppError('ILLEGAL_TRANSITION', { userMessage: '活动已结束或已取消' });
+  const refusal = cancelActivityRefusal(activity, now);
+  if (refusal) throw new AppError(refusal.code, { userMessage: refusal.message });
   const patch = { status: 'cancelled' as const, cancelReason: input.reason, confirmed: 0, waitlisted: 0 };
   if (!(await patchActivity(deps.db, { activityId: activity._id, expectedStatus: activity.status, patch, now }))) {
     throw new AppError('CONFLICT');

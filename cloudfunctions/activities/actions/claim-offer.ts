@@ -5,13 +5,15 @@ import type { Deps } from '../../core/deps';
 import { toBooking } from '../mappers';
 import { findActivity } from '../../core/repositories/activities';
 import { findBooking, transitionBooking } from '../../core/repositories/bookings';
+import { familyMemberOf } from '../family';
 import { leaveAndPassSeat } from '../seats';
 
 /** Claim a seat offered from the waitlist while the claim window is open (offered → confirmed). */
-export async function claimOffer(deps: Deps, caller: Caller, input: { activityId: string }) {
+export async function claimOffer(deps: Deps, caller: Caller, input: { activityId: string; memberId?: string }) {
   const resident = requireUser(caller);
+  const member = familyMemberOf(resident.user, input.memberId);
   const now = deps.now();
-  const id = bookingId(input.activityId, resident.userId);
+  const id = bookingId(input.activityId, resident.userId, member?.memberId);
   const booking = await findBooking(deps.db, id);
   if (!booking || booking.status !== 'offered' || !booking.offerExpiresAt) throw new AppError('OFFER_NOT_AVAILABLE');
   if (booking.offerExpiresAt <= now) {

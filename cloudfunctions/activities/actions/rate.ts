@@ -5,12 +5,18 @@ import type { Deps } from '../../core/deps';
 import { toBooking } from '../mappers';
 import { addRatingTotals } from '../../core/repositories/activities';
 import { findBooking, saveRating } from '../../core/repositories/bookings';
+import { familyMemberOf } from '../family';
 
 /** Rate an attended activity 1–5 (群众评单); once per person, editable for 7 days. */
-export async function rate(deps: Deps, caller: Caller, input: { activityId: string; score: number; comment: string }) {
+export async function rate(
+  deps: Deps,
+  caller: Caller,
+  input: { activityId: string; memberId?: string; score: number; comment: string },
+) {
   const resident = requireUser(caller);
+  const member = familyMemberOf(resident.user, input.memberId);
   const now = deps.now();
-  const id = bookingId(input.activityId, resident.userId);
+  const id = bookingId(input.activityId, resident.userId, member?.memberId);
   const booking = await findBooking(deps.db, id);
   if (!booking || booking.status !== 'checked_in') throw new AppError('NOT_ATTENDEE');
   const previous = booking.rating;

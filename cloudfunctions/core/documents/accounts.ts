@@ -1,4 +1,5 @@
 import type { InviteStatus } from '../../../shared/domain/invites';
+import type { FamilyRelation } from '../../../shared/domain/booking';
 import type { RoleGrant, StaffRole } from '../../../shared/domain/roles';
 import type { StationTier } from '../../../shared/domain/station';
 
@@ -8,6 +9,20 @@ export interface StoredGrant extends RoleGrant {
   stationTier: StationTier;
   grantedAt: Date;
   grantedBy: string;
+}
+
+/**
+ * A family member a resident books for. Third-party personal information (PIPL): only the name
+ * the door needs, the relation, and a phone only if the resident chose to give one; the resident
+ * confirmed the member's consent at `consentAt`. Nothing sensitive (no ID, age, health).
+ */
+export interface FamilyMember {
+  /** Derived from the name under this resident (keyed hash), so re-adding a person keeps their id. */
+  memberId: string;
+  name: string;
+  relation: FamilyRelation;
+  phone: string | null;
+  consentAt: Date;
 }
 
 /** `users`: one per WeChat identity; `_id` is derived from the openid (see users repository). */
@@ -20,6 +35,8 @@ export interface UserDoc {
   elderMode: boolean;
   /** Staff grants, small and bounded (a person works at a handful of stations at most). */
   grants: StoredGrant[];
+  /** Family members the person books for, at most `MAX_FAMILY_MEMBERS` (absent on older rows). */
+  family?: FamilyMember[];
   /** WeChat subscription consents left per template id (each acceptance allows one message). */
   subscriptions?: Record<string, number>;
   createdAt: Date;

@@ -1,5 +1,5 @@
 import type { ActivityCategory, ActivityMethod, ActivityStatus } from '../../../shared/domain/activity';
-import type { BookingStatus, PromotionMode } from '../../../shared/domain/booking';
+import type { BookingStatus, FamilyRelation, PromotionMode } from '../../../shared/domain/booking';
 
 /** `activities`: seats are counted on the document; bookings are rows of their own. */
 export interface ActivityDoc {
@@ -63,7 +63,11 @@ export interface BookingRating {
   updatedAt: Date;
 }
 
-/** `bookings`: `_id` = `${activityId}_${userId}`, so one row per person per activity. */
+/**
+ * `bookings`: `_id` = `${activityId}_${userId}` (the person's own) or
+ * `${activityId}_${userId}_${memberId}` (for one of their family members), so one row per person
+ * per activity. `userId` is always the account that booked: its holder sees and manages the row.
+ */
 export interface BookingDoc {
   _id: string;
   activityId: string;
@@ -78,6 +82,8 @@ export interface BookingDoc {
   attendeeName: string;
   /** Last four digits of the phone, for roster search; never the full number. */
   phoneTail: string | null;
+  /** The family member the booking is for (name as at booking time); absent/null for the holder. */
+  forMember?: { memberId: string; name: string; relation: FamilyRelation } | null;
   /** Staff member who booked on the person's behalf (代报名), else null. */
   bookedBy: string | null;
   /** When the person joined the line. */

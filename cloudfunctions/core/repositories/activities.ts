@@ -28,9 +28,12 @@ export async function insertActivity(db: Database, activity: ActivityDoc): Promi
 
 /**
  * Published (or finished) activities visible to the public. `upcoming` = not yet ended, soonest
- * first; `past` = ended, latest first. A station filter covers its subtree unless told otherwise.
+ * first; `past` = ended, latest first. A station filter covers its subtree unless told otherwise;
+ * `search` matches part of the title. With `volunteerSlotsOpen` only activities whose volunteer
+ * slots are not all taken — two fields compared, so that page is an aggregation (match, the free
+ * slots as a field, match again, then one pipeline for the page and one for the count).
  */
-export function findPublicActivitiesPage(
+export async function findPublicActivitiesPage(
   db: Database,
   filter: {
     stationId?: string;
@@ -38,6 +41,8 @@ export function findPublicActivitiesPage(
     category?: ActivityCategory;
     when: 'upcoming' | 'past';
     now: Date;
+    search?: string;
+    volunteerSlotsOpen?: boolean;
   },
   args: PageArgs,
 ): Promise<Page<ActivityDoc>> {
@@ -51,14 +56,41 @@ export function findPublicActivitiesPage(
     else where.stationId = filter.stationId;
   }
   if (filter.category) where.category = filter.category;
-  return pageOf<ActivityDoc>(
-    () =>
-      db
-        .collection(COLLECTIONS.activities)
-        .where(where)
-        .orderBy('startAt', filter.when === 'upcoming' ? 'asc' : 'desc'),
-    args,
-  );
+  if (filter.search) {
+    const escaped = filter.search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    where.title = db.RegExp({ regexp: escaped, options: 'i' });
+  }
+  const direction = filter.when === 'upcoming' ? 'asc' : 'desc';
+  if (!filter.volunteerSlotsOpen) {
+    return pageOf<ActivityDoc>(
+      () => db.collection(COLLECTIONS.activities).where(where).orderBy('startAt', direction),
+      args,
+    );
+  }
+  const openSlots = () =>
+    db
+      .collection(COLLECTIONS.activities)
+      .aggregate()
+      .match({ ...where, volunteerSlots: _.gt(0) })
+      .addFields({ volunteerSlotsLeft: { $subtract: ['$volunteerSlots', '$volunteersSignedUp'] } })
+      .match({ volunteerSlotsLeft: _.gt(0) });
+  const [counted, listed] = (await Promise.all([
+    openSlots().count('total').end(),
+    openSlots()
+      .sort({ startAt: direction === 'asc' ? 1 : -1 })
+      .skip((args.page - 1) * args.pageSize)
+      .limit(args.pageSize)
+      .project({ volunteerSlotsLeft: 0 })
+      .end(),
+  ])) as [{ data?: { total: number }[] }, { data?: ActivityDoc[] }];
+  const total = counted.data?.[0]?.total ?? 0;
+  return {
+    items: listed.data ?? [],
+    total,
+    page: args.page,
+    pageSize: args.pageSize,
+    hasMore: args.page * args.pageSize < total,
+  };
 }
 
 /** Every activity of a station subtree in any (or one) status, newest start first, for its staff. */

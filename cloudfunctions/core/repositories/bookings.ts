@@ -18,6 +18,38 @@ export function findBooking(db: Database, bookingId: string): Promise<BookingDoc
   return getById<BookingDoc>(db, COLLECTIONS.bookings, bookingId);
 }
 
+/** Bookings by id (a person's own and their family's on one activity), at most 1000; missing ids are left out. */
+export async function findBookingsByIds(db: Database, ids: string[]): Promise<BookingDoc[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  return rows<BookingDoc>(
+    await db
+      .collection(COLLECTIONS.bookings)
+      .where({ _id: _.in(ids) })
+      .limit(1000)
+      .get(),
+  );
+}
+
+/**
+ * A person's live bookings (their own and their family's) on any of `activityIds` — one read for a
+ * page of activity cards that say "✓ 已报名" or "候补第 2 位".
+ */
+export async function findUserBookingsOn(
+  db: Database,
+  filter: { userId: string; activityIds: string[]; statuses: readonly BookingStatus[] },
+): Promise<BookingDoc[]> {
+  if (filter.activityIds.length === 0) return [];
+  const _ = db.command;
+  return rows<BookingDoc>(
+    await db
+      .collection(COLLECTIONS.bookings)
+      .where({ userId: filter.userId, activityId: _.in(filter.activityIds), status: _.in([...filter.statuses]) })
+      .limit(1000)
+      .get(),
+  );
+}
+
 /** Insert a booking; `false` when a row with that id (this person, this activity) already exists. */
 export function insertBooking(db: Database, booking: BookingDoc): Promise<boolean> {
   return insertUnlessExists(db, COLLECTIONS.bookings, booking);

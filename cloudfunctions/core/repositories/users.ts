@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Database } from '../deps';
-import type { StoredGrant, UserDoc } from '../documents';
+import type { FamilyMember, StoredGrant, UserDoc } from '../documents';
 import { secretFor } from '../secrets';
 import { COLLECTIONS, getById, insertUnlessExists, rows } from './base';
 
@@ -113,6 +113,23 @@ export async function replaceGrantsIfUnchanged(
     .collection(COLLECTIONS.users)
     .where({ _id: change.userId, grants: _.eq(change.expected) })
     .update({ grants: _.set(change.next), updatedAt: change.now });
+  return Number((res as { updated?: number }).updated ?? 0) === 1;
+}
+
+/**
+ * Replace a user's family list only if it is still what the caller read (`expected`; null when
+ * the row has none yet), so two phones editing at once cannot drop each other's change. True iff
+ * applied.
+ */
+export async function replaceFamilyIfUnchanged(
+  db: Database,
+  change: { userId: string; expected: FamilyMember[] | null; next: FamilyMember[]; now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.users)
+    .where({ _id: change.userId, family: _.eq(change.expected) })
+    .update({ family: _.set(change.next), updatedAt: change.now });
   return Number((res as { updated?: number }).updated ?? 0) === 1;
 }
 

@@ -13,6 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
   'activity.update': '修改活动',
   'activity.publish': '发布活动',
   'activity.cancel': '取消活动',
+  'activity.notify': '通知报名居民',
   'booking.bookOnBehalf': '代报名',
   'booking.correctAttendance': '更正签到',
   'booking.manualCheckIn': '代签到',
