@@ -1,5 +1,6 @@
 import { volunteeringContract } from '../../shared/contracts/volunteering';
 import { defineHandler } from '../core/handler';
+import { activityVolunteers } from './actions/activity-volunteers';
 import { adjustHours } from './actions/adjust-hours';
 import { autoClose } from './actions/auto-close';
 import { cancelShift } from './actions/cancel-shift';
@@ -38,6 +39,7 @@ export const main = defineHandler(
     myShifts,
     myShiftCode,
     scanShift,
+    activityVolunteers,
     claimHours,
     myClaims,
     reviewQueue,

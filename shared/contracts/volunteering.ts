@@ -91,7 +91,24 @@ export const ZShift = z.object({
 });
 export type TShift = z.infer<typeof ZShift>;
 
-export const ZMyShift = ZShift.extend({ activity: ZActivitySummary });
+export const ZMyShift = ZShift.extend({
+  activity: ZActivitySummary,
+  /** Until when the volunteer may give the slot back (the activity's own cancellation deadline). */
+  cancelDeadline: ZInstant,
+});
+
+/** A volunteer on an activity as its staff see them: name, phone tail, in and out. */
+export const ZActivityVolunteer = z.object({
+  shiftId: z.string(),
+  name: z.string(),
+  phoneTail: z.string().nullable(),
+  status: z.enum(SHIFT_STATUSES),
+  checkInAt: ZInstant.nullable(),
+  checkOutAt: ZInstant.nullable(),
+  minutes: z.int().nullable(),
+  autoClosed: z.boolean(),
+});
+export type TActivityVolunteer = z.infer<typeof ZActivityVolunteer>;
 
 /** One ledger entry with its provenance; the ledger is append-only. */
 export const ZHoursEntry = z.object({
@@ -237,7 +254,7 @@ export const volunteeringContract = defineContract('volunteering', {
   myProfile: { access: 'user', request: z.strictObject({}), response: ZVolunteerProfile },
   /** Take a volunteer slot on an activity (own capacity; overlapping shifts refused). */
   signUpShift: { access: 'user', request: ZActivityRef, response: ZShift },
-  /** Give a slot back before the shift starts. */
+  /** Give a slot back until the activity's cancellation deadline (the rule residents have too). */
   cancelShift: { access: 'user', request: ZActivityRef, response: ZShift },
   /** The caller's shifts with their activities. */
   myShifts: {
@@ -257,7 +274,11 @@ export const volunteeringContract = defineContract('volunteering', {
       activityTitle: z.string(),
     }),
   },
-  /** Staff scan a volunteer: first scan checks in, second checks out and records verified hours. */
+  /**
+   * Staff scan a volunteer: first scan checks in, second checks out and records verified hours.
+   * A second scan that would record no time at all (less than one rounding step) answers
+   * `confirm_checkout` and changes nothing; staff confirm with `mode: 'out'`.
+   */
   scanShift: {
     access: 'staff',
     request: z.union([
@@ -273,12 +294,18 @@ export const volunteeringContract = defineContract('volunteering', {
       }),
     ]),
     response: z.object({
-      result: z.enum(['checked_in', 'checked_out', 'already_checked_out']),
+      result: z.enum(['checked_in', 'checked_out', 'already_checked_out', 'confirm_checkout']),
       volunteerName: z.string(),
       activityTitle: z.string(),
       at: ZInstant,
       minutes: z.int().nullable(),
     }),
+  },
+  /** Staff: an activity's volunteers (names, phone tails, in and out), signed-up order. */
+  activityVolunteers: {
+    access: 'staff',
+    request: ZActivityRef,
+    response: z.object({ activityTitle: z.string(), items: z.array(ZActivityVolunteer) }),
   },
   /** Ask for hours the scans missed (补录). */
   claimHours: { access: 'user', request: ZClaimRequest, response: ZClaim },

@@ -122,3 +122,57 @@ export function summarizeHours<
   }
   return { totals, byMonth, byStation };
 }
+
+/** A ledger entry as a certificate reads it; `serviceItem` names what was done (the activity, or the claim's content). */
+export interface CertifiableEntry {
+  entryId: string;
+  kind: HourEntryKind;
+  minutes: number;
+  serviceDate: Date;
+  adjustsEntryId: string | null;
+  serviceItem: string;
+}
+
+/** One row of a 志愿服务记录证明: a service once, with its corrections folded in. */
+export interface CertificateLine {
+  serviceDate: Date;
+  serviceItem: string;
+  minutes: number;
+  kind: HourEntryKind;
+}
+
+/**
+ * The rows a certificate prints: each service (verified or top-up) once with the minutes of its
+ * corrections added, an orphan correction (its service outside the range) as a row of its own,
+ * and no row that comes to zero minutes or less — a double scan must never print "0 分钟". Rows
+ * keep the ledger's date order. The certified total stays the ledger's own sum.
+ */
+export function certificateLines(entries: readonly CertifiableEntry[]): CertificateLine[] {
+  const base = new Map<string, CertificateLine>();
+  const lines: CertificateLine[] = [];
+  for (const entry of entries) {
+    if (entry.kind !== 'adjustment') {
+      const line = {
+        serviceDate: entry.serviceDate,
+        serviceItem: entry.serviceItem,
+        minutes: entry.minutes,
+        kind: entry.kind,
+      };
+      base.set(entry.entryId, line);
+      lines.push(line);
+    }
+  }
+  for (const entry of entries) {
+    if (entry.kind !== 'adjustment') continue;
+    const corrected = entry.adjustsEntryId ? base.get(entry.adjustsEntryId) : undefined;
+    if (corrected) corrected.minutes += entry.minutes;
+    else
+      lines.push({
+        serviceDate: entry.serviceDate,
+        serviceItem: entry.serviceItem,
+        minutes: entry.minutes,
+        kind: 'adjustment',
+      });
+  }
+  return lines.filter((line) => line.minutes > 0).sort((a, b) => a.serviceDate.getTime() - b.serviceDate.getTime());
+}

@@ -18,6 +18,15 @@ export const SHIFT_AUTO_CLOSE_GRACE_MINUTES = 30;
 /** A second scan sooner than this after check-in is taken as a double scan, not a departure. */
 export const MIN_SHIFT_MINUTES_BEFORE_CHECKOUT = 5;
 
+/**
+ * Whether a check-out of `minutes` verified minutes needs the staff member to confirm it first:
+ * it would record less than one rounding step (nothing at all), which at the door is almost
+ * always a second scan of someone who just arrived, not a departure.
+ */
+export function checkOutNeedsConfirmation(minutes: number, roundingMinutes: number): boolean {
+  return minutes < Math.max(1, roundingMinutes);
+}
+
 /** Why a volunteer scan at `now` is refused by time, or null. */
 export function shiftScanRefusal(
   shift: { scheduledStart: Date; scheduledEnd: Date },

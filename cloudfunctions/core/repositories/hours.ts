@@ -141,6 +141,19 @@ export async function sumMinutesByVolunteer(
   return (res.data ?? []).map((r) => ({ volunteerId: r._id, minutes: r.minutes }));
 }
 
+/** Claims by id (what a top-up on a certificate was for), at most 1000. */
+export async function findClaimsByIds(db: Database, ids: string[]): Promise<ClaimDoc[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  return rows<ClaimDoc>(
+    await db
+      .collection(COLLECTIONS.hourClaims)
+      .where({ _id: _.in(ids) })
+      .limit(1000)
+      .get(),
+  );
+}
+
 /** One claim, or null. */
 export function findClaim(db: Database, claimId: string): Promise<ClaimDoc | null> {
   return getById<ClaimDoc>(db, COLLECTIONS.hourClaims, claimId);

@@ -65,11 +65,12 @@ export async function releaseVolunteerSlot(db: Database, activityId: string, now
 /**
  * Check a volunteer out and record the verified hours in ONE transaction: the shift flips
  * `checked_in → checked_out` and the ledger entry is written under a deterministic id, so a
- * repeated scan finds the shift already checked out and writes nothing. Null if not checked in.
+ * repeated scan finds the shift already checked out and writes nothing. No entry (null) when the
+ * check-out recorded no minutes: the ledger never holds a 0-minute row. Null if not checked in.
  */
 export async function checkOutWithEntry(
   db: Database,
-  change: { shiftId: string; fields: Partial<ShiftDoc>; entry: HourEntryDoc; at: Date },
+  change: { shiftId: string; fields: Partial<ShiftDoc>; entry: HourEntryDoc | null; at: Date },
 ): Promise<ShiftDoc | null> {
   return (await db.runTransaction(async (tx: TransactionLike) => {
     const shift = (await tx.collection(COLLECTIONS.shifts).doc(change.shiftId).get()).data as ShiftDoc | null;
@@ -78,8 +79,10 @@ export async function checkOutWithEntry(
       .collection(COLLECTIONS.shifts)
       .doc(shift._id)
       .update({ ...change.fields, status: 'checked_out', updatedAt: change.at });
-    const { _id, ...entry } = change.entry;
-    await tx.collection(COLLECTIONS.hourEntries).doc(_id).set(entry);
+    if (change.entry) {
+      const { _id, ...entry } = change.entry;
+      await tx.collection(COLLECTIONS.hourEntries).doc(_id).set(entry);
+    }
     return { ...shift, ...change.fields, status: 'checked_out' as const };
   }, 10)) as ShiftDoc | null;
 }

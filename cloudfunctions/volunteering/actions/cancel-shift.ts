@@ -1,3 +1,4 @@
+import { cancelRefusal } from '../../../shared/domain/activity';
 import { AppError } from '../../../shared/errors';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
@@ -7,7 +8,10 @@ import { releaseBusySpan } from '../../core/repositories/volunteers';
 import { toShift } from '../mappers';
 import { requireVolunteer } from '../require-volunteer';
 
-/** Give a volunteer slot back before the shift starts. */
+/**
+ * Give a volunteer slot back until the activity's cancellation deadline — the rule residents
+ * have too (`cancelRefusal`), so staff can count on who is coming.
+ */
 export async function cancelShift(deps: Deps, caller: Caller, input: { activityId: string }) {
   const { user } = await requireVolunteer(deps, caller);
   const now = deps.now();
@@ -15,7 +19,10 @@ export async function cancelShift(deps: Deps, caller: Caller, input: { activityI
   const [shift, activity] = await Promise.all([findShift(deps.db, shiftId), findActivity(deps.db, input.activityId)]);
   if (!shift || !activity || shift.status !== 'signed_up')
     throw new AppError('BOOKING_NOT_FOUND', { userMessage: '没有找到可取消的志愿岗位' });
-  if (now >= activity.startAt) throw new AppError('CANCEL_DEADLINE_PASSED', { userMessage: '服务已开始，不能取消' });
+  const refusal = cancelRefusal(activity, now);
+  if (refusal === 'CANCEL_DEADLINE_PASSED')
+    throw new AppError(refusal, { userMessage: '已过取消截止时间，如需取消请联系社工站' });
+  if (refusal) throw new AppError(refusal, { userMessage: '活动已结束或已取消' });
   if (!(await transitionShift(deps.db, { shiftId, from: 'signed_up', to: 'cancelled', fields: {}, at: now }))) {
     throw new AppError('BOOKING_NOT_FOUND', { userMessage: '没有找到可取消的志愿岗位' });
   }

@@ -26,7 +26,9 @@ export async function myShifts(
     ...page,
     items: page.items.flatMap((s) => {
       const activity = activities.get(s.activityId);
-      return activity ? [{ ...toShift(s), activity: toActivitySummary(activity) }] : [];
+      return activity
+        ? [{ ...toShift(s), activity: toActivitySummary(activity), cancelDeadline: activity.cancelDeadline }]
+        : [];
     }),
   };
 }

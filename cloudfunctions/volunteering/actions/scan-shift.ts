@@ -1,6 +1,10 @@
 import { DEFAULT_HOURS_POLICY, verifiedMinutes } from '../../../shared/domain/hours';
 import { maskName } from '../../../shared/domain/privacy';
-import { MIN_SHIFT_MINUTES_BEFORE_CHECKOUT, shiftScanRefusal } from '../../../shared/domain/shift';
+import {
+  checkOutNeedsConfirmation,
+  MIN_SHIFT_MINUTES_BEFORE_CHECKOUT,
+  shiftScanRefusal,
+} from '../../../shared/domain/shift';
 import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
@@ -17,8 +21,11 @@ import { assertHoursActor } from '../hours-actor';
 /**
  * Staff scan a volunteer's code with the same scanner as residents. The first scan checks in;
  * the next (at least a few minutes later) checks out and writes the verified hours in the same
- * transaction. Repeats change nothing. Nobody scans their own shift (SELF_REVIEW); typed short
- * codes are limited like residents' and every scan they make is audited.
+ * transaction. A second scan that would record no time at all answers `confirm_checkout` with
+ * the minutes it would record and changes nothing: staff confirm with `mode: 'out'` (then the
+ * shift closes and, with no minutes, no ledger row is written). Repeats change nothing. Nobody
+ * scans their own shift (SELF_REVIEW); typed short codes are limited like residents' and every
+ * scan they make is audited.
  */
 export async function scanShift(
   deps: Deps,
@@ -49,7 +56,11 @@ export async function scanShift(
   assertHoursActor(caller, { stationPath: shift.stationPath, volunteerId: shift.userId }, 'booking:checkIn');
   if (shift.status === 'cancelled')
     throw new AppError('CHECKIN_BOOKING_CANCELLED', { userMessage: '该志愿岗位已取消' });
-  const answer = (row: ShiftDoc, result: 'checked_in' | 'checked_out' | 'already_checked_out', at: Date) => ({
+  const answer = (
+    row: ShiftDoc,
+    result: 'checked_in' | 'checked_out' | 'already_checked_out' | 'confirm_checkout',
+    at: Date,
+  ) => ({
     result,
     volunteerName: maskName(row.volunteerName),
     activityTitle: row.activityTitle,
@@ -84,10 +95,16 @@ export async function scanShift(
     { scheduledStart: shift.scheduledStart, scheduledEnd: shift.scheduledEnd, checkInAt, checkOutAt: now },
     DEFAULT_HOURS_POLICY,
   );
+  if (input.mode === 'auto' && checkOutNeedsConfirmation(minutes, DEFAULT_HOURS_POLICY.roundingMinutes)) {
+    return { ...answer(shift, 'confirm_checkout', checkInAt), minutes };
+  }
   const closed = await checkOutWithEntry(deps.db, {
     shiftId,
     fields: { checkOutAt: now, checkOutBy: staff.userId, minutes, autoClosed: false },
-    entry: verifiedEntryFor(shift, { checkInAt, checkOutAt: now, minutes, autoClosed: false, by: staff.userId, now }),
+    entry:
+      minutes > 0
+        ? verifiedEntryFor(shift, { checkInAt, checkOutAt: now, minutes, autoClosed: false, by: staff.userId, now })
+        : null,
     at: now,
   });
   if (!closed) {
