@@ -1,7 +1,9 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { followProfileElderMode } from './hooks/use-me';
 import { initElderMode } from './lib/elder-mode';
 import { configureNutuiIcons } from './lib/nutui-icons';
+import { onSessionChanged } from './lib/session-events';
 import { initTransport } from './lib/transport';
 import './app.scss';
 
@@ -12,6 +14,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initTransport();
     initElderMode();
+    followProfileElderMode();
+    onSessionChanged(followProfileElderMode);
   });
   // Taro renders the current page as `children`.
   return children;

@@ -5,8 +5,10 @@ import { useDidHide, useDidShow } from '@tarojs/taro';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { CODE_WINDOW_SECONDS } from '../../shared/domain/checkin-code';
 import { useElderMode } from '../hooks/use-elder-mode';
+import { useWindowWidth } from '../hooks/use-window-width';
 import type { RotatingCode, RotatingCodeState } from '../hooks/use-rotating-code';
 import { qrDataUrl } from '../lib/qr';
+import { qrSide } from '../lib/qr-size';
 import { PageShell } from './page-shell';
 import { ErrorState, LoadingState } from './states';
 import './rotating-code.scss';
@@ -54,6 +56,7 @@ export function RotatingCodeView<T extends ShownCode>(props: {
 }) {
   const { state } = props;
   const elder = useElderMode();
+  const side = qrSide(useWindowWidth(), elder);
   const secondsLeft = useSecondsUntil(state.nextRefreshAt);
   const qr = useMemo(() => (state.code ? qrDataUrl(state.code.code) : null), [state.code]);
 
@@ -96,22 +99,24 @@ export function RotatingCodeView<T extends ShownCode>(props: {
           {state.code.activityTitle}
         </Text>
         {props.above}
-        <Text className="hint rotating-code__how">{props.how}</Text>
         <View className="rotating-code__qr-box">
           {qr ? (
             <Image
               id={props.ids.qr}
-              className={`rotating-code__qr${elder ? ' rotating-code__qr--elder' : ''}`}
+              className="rotating-code__qr"
+              style={{ width: `${side}px`, height: `${side}px` }}
               src={qr}
               mode="aspectFit"
               showMenuByLongpress={false}
             />
           ) : null}
         </View>
-        <Text className="rotating-code__label">扫不了时，请把下面的数字告诉社工</Text>
+        {/* The six digits right under the code, so both fit one screen even at 200 %. */}
         <Text className="rotating-code__short" id={props.ids.shortCode}>
           {spaced(state.code.shortCode)}
         </Text>
+        <Text className="rotating-code__label">扫不了时，请把这串数字告诉社工</Text>
+        <Text className="hint rotating-code__how">{props.how}</Text>
         <Text className="rotating-code__refresh" id="code-refresh">
           二维码每{CODE_WINDOW_SECONDS}秒自动刷新
           {secondsLeft !== null ? `（${secondsLeft} 秒后刷新）` : state.loading ? '（正在刷新…）' : ''}

@@ -18,6 +18,18 @@ export function useMe(options: RemoteOptions = {}): Remote<TMe> {
   return me;
 }
 
+/**
+ * At launch and after every sign-in: read the profile once, quietly, and let its 大字模式 apply
+ * to whatever page is open (the pages that load the profile themselves do the same through
+ * `useMe`). A visitor who is not signed in simply keeps the device's setting.
+ */
+export function followProfileElderMode(): void {
+  callFunction(accountsFn, 'me', {}).then(
+    (me) => adoptProfileElderMode(me.elderMode),
+    () => undefined,
+  );
+}
+
 /** `accounts.updateProfile`: nickname, phone, home station, elder mode. */
 export function useUpdateProfile(options?: ActionOptions) {
   return useAction(

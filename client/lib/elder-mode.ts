@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro';
 
 /** Storage key of the person's own choice ('1' on, '0' off; absent = never chosen on this device). */
 const STORAGE_KEY = 'station-link.elderMode';
+/** The profile's setting as last seen on this device, so the next launch starts with it. */
+const PROFILE_KEY = 'station-link.elderMode.profile';
 /** WeChat font scale at or above which 大字模式 starts on until the person chooses. */
 const LARGE_FONT_SCALE = 1.15;
 
@@ -24,11 +26,21 @@ function fontScale(): number {
   }
 }
 
-/** Reads the stored choice; with none, follows a large WeChat font setting. Call once at launch. */
+/**
+ * Reads the stored choice; with none, the profile's setting as last seen on this device; with
+ * neither, follows a large WeChat font setting. Call once at launch, then `followProfile` with the
+ * profile as soon as it can be read, so a page opened directly (a shared link, a reload) is in
+ * 大字模式 from its first screen when the profile says so.
+ */
 export function initElderMode(): void {
   const stored: unknown = Taro.getStorageSync(STORAGE_KEY);
+  const fromProfile: unknown = Taro.getStorageSync(PROFILE_KEY);
   chosen = stored === '1' || stored === '0';
-  enabled = chosen ? stored === '1' : process.env.TARO_ENV === 'weapp' && fontScale() >= LARGE_FONT_SCALE;
+  enabled = chosen
+    ? stored === '1'
+    : fromProfile === '1' || fromProfile === '0'
+      ? fromProfile === '1'
+      : process.env.TARO_ENV === 'weapp' && fontScale() >= LARGE_FONT_SCALE;
   notify();
 }
 
@@ -49,8 +61,12 @@ export function setElderMode(value: boolean): void {
   notify();
 }
 
-/** Adopts the profile's setting on a device where the person has not chosen yet. */
+/**
+ * Adopts the profile's setting on a device where the person has not chosen yet, and remembers it
+ * for the next launch.
+ */
 export function adoptProfileElderMode(value: boolean): void {
+  Taro.setStorageSync(PROFILE_KEY, value ? '1' : '0');
   if (chosen || value === enabled) return;
   enabled = value;
   notify();
