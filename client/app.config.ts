@@ -5,7 +5,13 @@ const TAB_PAGES = ['pages/home/index', 'pages/stations/index', 'pages/donate/ind
 const SUB_PACKAGES = [
   {
     root: 'packages/activity',
-    pages: ['pages/list/index', 'pages/detail/index', 'pages/my-bookings/index', 'pages/check-in-code/index'],
+    pages: [
+      'pages/list/index',
+      'pages/detail/index',
+      'pages/my-bookings/index',
+      'pages/check-in-code/index',
+      'pages/family/index',
+    ],
   },
   { root: 'packages/station', pages: ['pages/detail/index'] },
   {

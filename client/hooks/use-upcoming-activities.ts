@@ -1,12 +1,13 @@
-import type { TActivitySummary } from '../../shared/contracts/activities';
+import type { TActivityListItem } from '../../shared/contracts/activities';
 import { activitiesFn, callFunction } from '../lib/cloud';
 import { type Remote, useRemote } from './use-remote';
 
 /**
  * The next few published activities (`activities.list`, upcoming), under one station's subtree
- * or everywhere. `stationId` undefined means "not known yet": nothing loads. Public.
+ * or everywhere, with the caller's own bookings on each. `stationId` undefined means "not known
+ * yet": nothing loads. Public.
  */
-export function useUpcomingActivities(stationId: string | null | undefined, limit = 5): Remote<TActivitySummary[]> {
+export function useUpcomingActivities(stationId: string | null | undefined, limit = 5): Remote<TActivityListItem[]> {
   return useRemote(
     stationId === undefined ? null : `activities.upcoming:${stationId ?? 'all'}:${limit}`,
     async () => {

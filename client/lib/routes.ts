@@ -13,6 +13,7 @@ export const ROUTES = {
   activityDetail: '/packages/activity/pages/detail/index',
   myBookings: '/packages/activity/pages/my-bookings/index',
   checkInCode: '/packages/activity/pages/check-in-code/index',
+  family: '/packages/activity/pages/family/index',
   messages: '/packages/messages/pages/list/index',
   stationDetail: '/packages/station/pages/detail/index',
   staffActivities: '/packages/staff/pages/activities/index',

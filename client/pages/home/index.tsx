@@ -3,17 +3,21 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { ActivityCard } from '../../components/activity-card';
+import { NextActivity } from '../../components/next-activity';
 import { PageShell } from '../../components/page-shell';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { StationCard } from '../../components/station-card';
 import { useMe } from '../../hooks/use-me';
+import { useNextBooking } from '../../hooks/use-next-booking';
+import type { Remote } from '../../hooks/use-remote';
 import { useUnreadMessages } from '../../hooks/use-unread-messages';
 import { useStation } from '../../hooks/use-station';
 import { useUpcomingActivities } from '../../hooks/use-upcoming-activities';
+import type { TStationDetail } from '../../../shared/contracts/stations';
 import { ROUTES, openPage } from '../../lib/routes';
+import { activityScope } from '../../lib/station-scope';
 
-function MyStation({ stationId }: { stationId: string | null }) {
-  const station = useStation(stationId);
+function MyStation({ stationId, station }: { stationId: string | null; station: Remote<TStationDetail> }) {
   if (!stationId) {
     return (
       <View className="card">
@@ -68,10 +72,14 @@ export default function HomePage() {
   useUnreadMessages(Boolean(me.data));
   // Until the profile answers, the station scope is unknown (undefined); a failed profile falls back to all.
   const homeStationId = me.data ? me.data.homeStationId : me.error ? null : undefined;
+  const station = useStation(homeStationId);
   const upcoming = useUpcomingActivities(homeStationId);
+  const next = useNextBooking(Boolean(me.data));
+  // 查看全部活动: the resident's 站 and all its rooms, not only their own 室.
+  const scope = station.data ? activityScope(station.data) : undefined;
 
   usePullDownRefresh(async () => {
-    await Promise.all([me.reload(), upcoming.reload()]);
+    await Promise.all([me.reload(), upcoming.reload(), next.reload()]);
     Taro.stopPullDownRefresh();
   });
 
@@ -81,9 +89,16 @@ export default function HomePage() {
         {me.data ? `您好，${me.data.nickname || '居民朋友'}` : '您好'}
       </Text>
 
+      {next.data ? (
+        <View>
+          <Text className="section-title">我的下一场活动</Text>
+          <NextActivity booking={next.data} />
+        </View>
+      ) : null}
+
       <Text className="section-title">我的社工站</Text>
       {me.data ? (
-        <MyStation stationId={me.data.homeStationId} />
+        <MyStation stationId={me.data.homeStationId} station={station} />
       ) : me.error ? (
         <View className="card">
           <ErrorState error={me.error} onRetry={() => void me.reload()} />
@@ -103,6 +118,7 @@ export default function HomePage() {
             <ActivityCard
               key={activity.activityId}
               activity={activity}
+              mine={activity.mine}
               onClick={() => openPage(ROUTES.activityDetail, { activityId: activity.activityId })}
             />
           ))
@@ -120,7 +136,7 @@ export default function HomePage() {
           type="primary"
           fill="outline"
           id="all-activities-button"
-          onClick={() => openPage(ROUTES.activityList, { stationId: homeStationId ?? undefined })}
+          onClick={() => openPage(ROUTES.activityList, scope ?? {})}
         >
           查看全部活动
         </Button>

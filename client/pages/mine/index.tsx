@@ -2,10 +2,12 @@ import { Switch } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
 import { DEV_PERSONAS } from '../../../shared/contracts/dev';
 import { canAnywhere } from '../../../shared/domain/policy';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { PageShell } from '../../components/page-shell';
+import { ProfileEditor } from '../../components/profile-editor';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useElderMode } from '../../hooks/use-elder-mode';
 import { useMe, useUpdateProfile } from '../../hooks/use-me';
@@ -34,6 +36,7 @@ function Entry(props: { id: string; title: string; extra?: string; badge?: strin
 
 export default function MinePage() {
   const me = useMe();
+  const [editing, setEditing] = useState(false);
   const unread = useUnreadMessages(Boolean(me.data));
   const elder = useElderMode();
   // The device setting applies at once; saving it to the profile is best effort.
@@ -56,12 +59,29 @@ export default function MinePage() {
   return (
     <PageShell>
       <View className="card" id="profile-card">
-        {me.data ? (
+        {me.data && editing ? (
+          <ProfileEditor
+            me={me.data}
+            onDone={(saved) => {
+              setEditing(false);
+              if (saved) void me.reload();
+            }}
+          />
+        ) : me.data ? (
           <View>
-            <Text className="profile__name">{me.data.nickname || '居民朋友'}</Text>
+            <View className="profile__head">
+              <Text className="profile__name" id="profile-name">
+                {me.data.nickname || '居民朋友'}
+              </Text>
+              <Text className="profile__edit" id="edit-profile-button" onClick={() => setEditing(true)}>
+                修改
+              </Text>
+            </View>
             <View className="meta-row">
               <Text className="meta-label">手机号</Text>
-              <Text className="meta-value">{me.data.phone ?? '未填写'}</Text>
+              <Text className="meta-value" id="profile-phone">
+                {me.data.phone ?? '未填写'}
+              </Text>
             </View>
             {me.data.roles.map((role) => (
               <View className="meta-row" key={`${role.stationId}:${role.role}`}>
@@ -80,6 +100,12 @@ export default function MinePage() {
       <View className="entry-list">
         <Entry id="my-bookings-entry" title="我的报名" onClick={() => openPage(ROUTES.myBookings)} />
         <Entry id="my-orders-entry" title="我的服务单" onClick={() => openPage(ROUTES.myOrders)} />
+        <Entry
+          id="family-entry"
+          title="我的家人"
+          extra={me.data?.family.length ? `${me.data.family.length} 位` : '为家人报名'}
+          onClick={() => openPage(ROUTES.family)}
+        />
         <Entry id="my-pledges-entry" title="我的捐赠" onClick={() => openPage(ROUTES.myPledges)} />
         {me.data && canAnywhere({ grants: me.data.roles }, 'donation:manage') ? (
           <Entry

@@ -4,7 +4,22 @@ import { activitiesFn, callFunction } from '../../../lib/cloud';
 
 export type CheckInCodeState = RotatingCodeState<TCheckInCode>;
 
-/** The caller's rotating check-in code for an activity (`activities.myCheckInCode`). */
-export function useCheckInCode(activityId: string | undefined, enabled: boolean): CheckInCodeState {
-  return useRotatingCode(activityId, (id) => callFunction(activitiesFn, 'myCheckInCode', { activityId: id }), enabled);
+/**
+ * The rotating check-in code for the caller's booking on an activity, or (with `memberId`) the one
+ * they made for a family member (`activities.myCheckInCode`).
+ */
+export function useCheckInCode(
+  activityId: string | undefined,
+  memberId: string | undefined,
+  enabled: boolean,
+): CheckInCodeState {
+  return useRotatingCode(
+    activityId ? `${activityId}:${memberId ?? ''}` : undefined,
+    () =>
+      callFunction(activitiesFn, 'myCheckInCode', {
+        activityId: activityId as string,
+        ...(memberId ? { memberId } : {}),
+      }),
+    enabled,
+  );
 }

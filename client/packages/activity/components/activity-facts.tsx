@@ -2,9 +2,11 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import type { TActivityDetail } from '../../../../shared/contracts/activities';
-import { ACTIVITY_CATEGORIES, ACTIVITY_METHODS, ACTIVITY_STATUS_LABELS } from '../../../../shared/domain/activity';
+import { ACTIVITY_CATEGORIES, ACTIVITY_METHODS } from '../../../../shared/domain/activity';
 import { formatDateTime, formatSpan } from '../../../../shared/domain/time';
 import { ratingText, seatsText, waitlistText } from '../../../components/activity-card';
+import { TimeText } from '../../../components/time-text';
+import { phaseLabel } from '../../../lib/activity-text';
 import { ROUTES, openPage } from '../../../lib/routes';
 
 /** A phone number inside free text ("王社工 13800138000" or "021-65432100"), for tap-to-call. */
@@ -28,6 +30,7 @@ export function ActivityFacts({ activity }: { activity: TActivityDetail }) {
   const waitlist = waitlistText(activity);
   const rating = ratingText(activity);
   const contactPhone = phoneIn(activity.contact);
+  const phase = phaseLabel(activity, new Date());
   const call = (phoneNumber: string) =>
     // Rejects when the person closes the call sheet: nothing to report.
     Taro.makePhoneCall({ phoneNumber }).catch(() => undefined);
@@ -39,10 +42,14 @@ export function ActivityFacts({ activity }: { activity: TActivityDetail }) {
       <View>
         <Text className="chip">{ACTIVITY_CATEGORIES[activity.category]}</Text>
         <Text className="chip chip--muted">{ACTIVITY_METHODS[activity.method]}</Text>
-        <Text className="chip chip--muted">{ACTIVITY_STATUS_LABELS[activity.status]}</Text>
+        {phase ? (
+          <Text className="chip chip--muted" id="activity-phase">
+            {phase}
+          </Text>
+        ) : null}
       </View>
       <Row label="时间">
-        <Text>{formatSpan(activity)}</Text>
+        <TimeText id="activity-time" text={formatSpan(activity)} />
       </Row>
       <Row label="地点">
         <Text>{activity.location}</Text>
@@ -76,7 +83,10 @@ export function ActivityFacts({ activity }: { activity: TActivityDetail }) {
         </Row>
       ) : null}
       <Row label="报名时间">
-        <Text>{`${formatDateTime(activity.signUpOpensAt)} 至 ${formatDateTime(activity.signUpClosesAt)}`}</Text>
+        <TimeText
+          id="signup-window"
+          text={`${formatDateTime(activity.signUpOpensAt)} 至 ${formatDateTime(activity.signUpClosesAt)}`}
+        />
       </Row>
       {activity.contact ? (
         <Row label="联系方式">

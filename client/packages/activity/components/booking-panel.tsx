@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { TActivityDetail } from '../../../../shared/contracts/activities';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { TimeText } from '../../../components/time-text';
 import { showSuccess } from '../../../lib/feedback';
 import { ROUTES, openPage } from '../../../lib/routes';
 import { requestWaitlistNotice } from '../../../lib/subscribe';
@@ -128,7 +129,7 @@ export function BookingPanel({ activity, onChanged }: { activity: TActivityDetai
             <Text className="booking-panel__hint">活动已结束。</Text>
           ) : (
             <View>
-              <Text className="booking-panel__hint">{state.checkInHint}</Text>
+              <TimeText className="booking-panel__hint" id="check-in-hint" text={state.checkInHint} />
               <View className="actions">
                 <Button
                   type="primary"
@@ -142,7 +143,7 @@ export function BookingPanel({ activity, onChanged }: { activity: TActivityDetai
               </View>
             </View>
           )}
-          <Text className="booking-panel__hint">{state.cancelDeadlineText}</Text>
+          <TimeText className="booking-panel__hint" id="cancel-deadline" text={state.cancelDeadlineText} />
           {state.cancelRefusal ? (
             <Text className="status-line status-line--warn">{state.cancelRefusal}</Text>
           ) : (
@@ -240,9 +241,11 @@ export function BookingPanel({ activity, onChanged }: { activity: TActivityDetai
               {state.refusal}
             </Text>
           ) : (
-            <Text className="booking-panel__hint" id={state.waitlistOpen ? 'waitlist-hint' : 'signup-hint'}>
-              {state.hint}
-            </Text>
+            <TimeText
+              className="booking-panel__hint"
+              id={state.waitlistOpen ? 'waitlist-hint' : 'signup-hint'}
+              text={state.hint}
+            />
           )}
           <View className="actions">
             <Button

@@ -79,8 +79,17 @@ export function lateBookingWarning(activity: TActivityDetail): string {
   return `本活动的取消截止时间（${formatDateTime(activity.cancelDeadline)}）已过，报名后不能在线取消。如临时不能参加，请联系社工站。`;
 }
 
-/** The panel for `booking` (null: never booked) on `activity` at `now`. */
-export function bookingPanelState(activity: TActivityDetail, booking: TBooking | null, now: Date): BookingPanelState {
+/**
+ * The panel for `booking` (null: never booked) on `activity` at `now`; `family` for a family
+ * member's booking, whose lines are said without "您".
+ */
+export function bookingPanelState(
+  activity: TActivityDetail,
+  booking: TBooking | null,
+  now: Date,
+  family = false,
+): BookingPanelState {
+  const where = family ? 'family' : 'detail';
   const schedule = scheduleOf(activity);
   if (activity.status === 'cancelled') {
     return {
@@ -94,7 +103,7 @@ export function bookingPanelState(activity: TActivityDetail, booking: TBooking |
       const refusal = cancelRefusal(schedule, now);
       return {
         kind: 'confirmed',
-        line: bookingLine(booking, 'detail').text,
+        line: bookingLine(booking, where).text,
         ended: now >= schedule.endAt || activity.status === 'finished',
         checkInHint: `${checkInOpensText(activity)}，到场后请出示签到码。`,
         cancelDeadlineText: `取消截止：${formatDateTime(activity.cancelDeadline)}`,
@@ -104,17 +113,17 @@ export function bookingPanelState(activity: TActivityDetail, booking: TBooking |
     case 'waitlisted':
       return {
         kind: 'waitlisted',
-        line: bookingLine(booking, 'detail').text,
+        line: bookingLine(booking, where).text,
         hint:
           activity.promotionMode === 'claim'
             ? `有人取消时按顺序递补。轮到您时会发消息通知您，请在 ${activity.claimWindowHours} 小时内确认参加。`
             : '有人取消时按顺序递补，轮到您时自动报名成功，并发消息通知您。',
       };
     case 'offered':
-      return { kind: 'offered', line: bookingLine(booking, 'detail').text };
+      return { kind: 'offered', line: bookingLine(booking, where).text };
     case 'checked_in':
     case 'no_show': {
-      const line = bookingLine(booking, 'detail');
+      const line = bookingLine(booking, where);
       return { kind: 'attended', line: line.text, tone: line.tone, noShow: booking.status === 'no_show' };
     }
     case 'cancelled':
@@ -156,7 +165,7 @@ export function bookingPanelState(activity: TActivityDetail, booking: TBooking |
         : null;
   return {
     kind: 'open',
-    previous: booking ? bookingLine(booking, 'detail') : null,
+    previous: booking ? bookingLine(booking, where) : null,
     refusal,
     waitlistOpen,
     hint: waitlistOpen

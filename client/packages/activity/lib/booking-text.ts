@@ -5,21 +5,24 @@ import { formatDateTime, formatTime } from '../../../../shared/domain/time';
 export type Tone = 'ok' | 'warn' | 'danger';
 
 /**
- * A booking's state in words, as the detail page and 我的报名 show it. The words carry the
- * meaning (✓ for done, "！" for something to do); the tone only repeats it in colour.
+ * A booking's state in words, as the detail page and 我的报名 show it (`family`: a family member's
+ * booking on the detail page, said without "您"). The words carry the meaning (✓ for done, "！"
+ * for something to do); the tone only repeats it in colour.
  */
 export function bookingLine(
   booking: Pick<
     TBooking,
     'status' | 'createdAt' | 'cancelledAt' | 'waitlistPosition' | 'offerExpiresAt' | 'checkedInAt'
   >,
-  where: 'detail' | 'list',
+  where: 'detail' | 'list' | 'family',
 ): { text: string; tone: Tone } {
   switch (booking.status) {
     case 'confirmed':
       return where === 'detail'
         ? { text: '✓ 您已报名成功', tone: 'ok' }
-        : { text: `${BOOKING_STATUS_LABELS.confirmed}（${formatDateTime(booking.createdAt)} 报名）`, tone: 'ok' };
+        : where === 'family'
+          ? { text: '✓ 已报名成功', tone: 'ok' }
+          : { text: `${BOOKING_STATUS_LABELS.confirmed}（${formatDateTime(booking.createdAt)} 报名）`, tone: 'ok' };
     case 'waitlisted':
       return {
         text: booking.waitlistPosition ? `候补第 ${booking.waitlistPosition} 位` : BOOKING_STATUS_LABELS.waitlisted,
@@ -44,8 +47,8 @@ export function bookingLine(
     case 'no_show':
       return { text: BOOKING_STATUS_LABELS.no_show, tone: 'danger' };
     case 'cancelled':
-      return where === 'detail'
-        ? { text: '您已取消过报名', tone: 'warn' }
+      return where !== 'list'
+        ? { text: where === 'family' ? '已取消过报名' : '您已取消过报名', tone: 'warn' }
         : {
             text: `${BOOKING_STATUS_LABELS.cancelled}${booking.cancelledAt ? `（${formatDateTime(booking.cancelledAt)}）` : ''}`,
             tone: 'warn',

@@ -3,18 +3,16 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
-import type { TActivityDetail } from '../../../../../shared/contracts/activities';
-
+import type { TActivityDetail, TBooking } from '../../../../../shared/contracts/activities';
 import { formatDateTime, formatTime } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
+import { RotatingCodeView } from '../../../../components/rotating-code';
 import { EmptyState } from '../../../../components/states';
-
+import { TimeText } from '../../../../components/time-text';
 import { useLiveReload } from '../../../../hooks/use-live-reload';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { useActivity } from '../../api/use-activity';
 import { useCheckInCode } from '../../api/use-check-in-code';
-
-import { RotatingCodeView } from '../../../../components/rotating-code';
 
 /** While the code is on screen, the booking is re-read this often so a scan flips the page to 签到成功. */
 const STATUS_POLL_MS = 10_000;
@@ -24,8 +22,15 @@ function opensText(activity: TActivityDetail): string {
   return `签到时间：${formatDateTime(opens)} 起，至活动结束`;
 }
 
-function CheckedIn({ activity }: { activity: TActivityDetail }) {
-  const at = activity.myBooking?.checkedInAt;
+/** The booking this page shows a code for: the caller's own, or a family member's. */
+function bookingShown(activity: TActivityDetail | undefined, memberId: string | undefined): TBooking | null {
+  if (!activity) return null;
+  if (!memberId) return activity.myBooking;
+  return activity.familyBookings.find((m) => m.memberId === memberId)?.booking ?? null;
+}
+
+function CheckedIn({ activity, booking }: { activity: TActivityDetail; booking: TBooking | null }) {
+  const at = booking?.checkedInAt;
   return (
     <View className="card rotating-code__done" id="check-in-done">
       <Text className="rotating-code__done-mark">✓</Text>
@@ -49,16 +54,19 @@ function CheckedIn({ activity }: { activity: TActivityDetail }) {
 }
 
 /**
- * The resident's check-in code for one confirmed booking: a large QR code (rotating every 30
- * seconds, so a screenshot is stale within a minute), the same code as 6 digits to read out when
- * a camera fails, and the activity's title. Screen brightness is left alone.
+ * The check-in code of one confirmed booking — the caller's, or with `?memberId=` the one they
+ * made for a family member (the card then says whom it admits): a large QR code sized to the
+ * screen (rotating every 30 seconds, so a screenshot is stale within a minute), the same code as 6
+ * digits right under it, and the activity's title. Screen brightness is left alone.
  */
 export default function CheckInCodePage() {
   const { params } = useRouter();
   const activityId = readParam(params.activityId);
+  const memberId = readParam(params.memberId);
   const activity = useActivity(activityId);
-  const checkedIn = activity.data?.myBooking?.status === 'checked_in';
-  const code = useCheckInCode(activityId, !checkedIn);
+  const booking = bookingShown(activity.data, memberId);
+  const checkedIn = booking?.status === 'checked_in';
+  const code = useCheckInCode(activityId, memberId, !checkedIn);
   useLiveReload(checkedIn ? () => Promise.resolve() : activity.reload, STATUS_POLL_MS);
 
   useEffect(() => {
@@ -75,10 +83,11 @@ export default function CheckInCodePage() {
   if (checkedIn && activity.data) {
     return (
       <PageShell>
-        <CheckedIn activity={activity.data} />
+        <CheckedIn activity={activity.data} booking={booking} />
       </PageShell>
     );
   }
+  const forName = code.code?.forName;
   return (
     <RotatingCodeView
       state={code}
@@ -89,7 +98,14 @@ export default function CheckInCodePage() {
         label: '返回活动详情',
         onClick: () => openPage(ROUTES.activityDetail, { activityId }),
       }}
-      below={activity.data ? <Text className="hint">{opensText(activity.data)}</Text> : null}
+      above={
+        forName ? (
+          <Text className="rotating-code__for" id="code-for">
+            为{forName}签到
+          </Text>
+        ) : null
+      }
+      below={activity.data ? <TimeText className="hint" id="code-opens" text={opensText(activity.data)} /> : null}
     />
   );
 }

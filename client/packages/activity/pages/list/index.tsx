@@ -1,3 +1,5 @@
+import { Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -9,16 +11,32 @@ import {
 import { ActivityCard } from '../../../../components/activity-card';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
+import { useDebounced } from '../../../../hooks/use-debounced';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { useActivityList } from '../../api/use-activity-list';
+import './index.scss';
 
-/** Upcoming activities, filtered by category; `?stationId=&stationName=` narrows to one station's subtree. */
+/** Why the list is empty, in words, for the filters in use. */
+function emptyTitle(filter: { search: string; category?: ActivityCategory; volunteers: boolean }): string {
+  if (filter.search) return `没有找到“${filter.search}”`;
+  if (filter.volunteers) return '暂时没有空缺的志愿岗位';
+  return filter.category ? `暂无${ACTIVITY_CATEGORIES[filter.category]}活动` : '近期暂无活动';
+}
+
+/**
+ * Upcoming activities — `?stationId=&stationName=` narrows to one 站 and its rooms — searched by
+ * title, filtered by category or by free volunteer slots (志愿者找岗位), each card with the
+ * caller's own state ("✓ 已报名", "候补第 2 位").
+ */
 export default function ActivityListPage() {
   const { params } = useRouter();
   const stationId = readParam(params.stationId);
   const stationName = readParam(params.stationName);
   const [category, setCategory] = useState<ActivityCategory | undefined>(undefined);
-  const list = useActivityList({ stationId, category });
+  const [volunteers, setVolunteers] = useState(readParam(params.volunteers) === '1');
+  const [searchText, setSearchText] = useState('');
+  const search = useDebounced(searchText.trim(), 400);
+  const list = useActivityList({ stationId, category, search, volunteerSlotsOpen: volunteers });
 
   usePullDownRefresh(async () => {
     await list.reload();
@@ -30,11 +48,33 @@ export default function ActivityListPage() {
     { key: undefined, label: '全部' },
     ...ACTIVITY_CATEGORY_KEYS.map((key) => ({ key, label: ACTIVITY_CATEGORIES[key] })),
   ];
+  const filtered = Boolean(search || category || volunteers);
 
   return (
     <PageShell>
-      {stationName ? <Text className="section-title">{stationName}的活动</Text> : null}
+      {stationName ? (
+        <Text className="section-title" id="activity-list-scope">
+          {stationName}及下属社工室的活动
+        </Text>
+      ) : null}
+      <View className="form-input activity-list__search">
+        <Input
+          id="activity-search"
+          value={searchText}
+          placeholder="搜索活动名称"
+          maxLength={20}
+          clearable
+          onChange={(value) => setSearchText(value)}
+        />
+      </View>
       <ScrollView scrollX className="filter-bar" id="category-filter">
+        <View
+          id="volunteer-slots-filter"
+          className={`filter-chip${volunteers ? ' filter-chip--active' : ''}`}
+          onClick={() => setVolunteers(!volunteers)}
+        >
+          {volunteers ? '✓ 有志愿岗位' : '有志愿岗位'}
+        </View>
         {chips.map((chip) => {
           const active = chip.key === category;
           return (
@@ -56,19 +96,31 @@ export default function ActivityListPage() {
         <ErrorState error={list.error} onRetry={() => void list.reload()} />
       ) : list.items.length === 0 ? (
         <EmptyState
-          title={category ? `暂无${ACTIVITY_CATEGORIES[category]}活动` : '近期暂无活动'}
-          description={category ? '换个类别看看' : '社工站发布新活动后会显示在这里'}
-          actionText={category ? '查看全部类别' : undefined}
+          title={emptyTitle({ search, category, volunteers })}
+          description={filtered ? '换个条件看看' : '社工站发布新活动后会显示在这里'}
+          actionText={filtered ? '显示全部活动' : undefined}
           actionId="clear-category-button"
-          onAction={category ? () => setCategory(undefined) : undefined}
+          onAction={
+            filtered
+              ? () => {
+                  setCategory(undefined);
+                  setVolunteers(false);
+                  setSearchText('');
+                }
+              : undefined
+          }
         />
       ) : (
-        <View>
-          <Text className="list-summary">共 {list.total} 个活动</Text>
+        <View id="activity-list">
+          <Text className="list-summary" id="activity-list-total">
+            共 {list.total} 个活动
+          </Text>
           {list.items.map((activity) => (
             <ActivityCard
               key={activity.activityId}
               activity={activity}
+              mine={activity.mine}
+              showVolunteerSlots={volunteers}
               onClick={() => openPage(ROUTES.activityDetail, { activityId: activity.activityId })}
             />
           ))}

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import type { TMyBooking } from '../../../../../shared/contracts/activities';
+import { familyMemberLabel } from '../../../../../shared/domain/booking';
 import { ActivityCard } from '../../../../components/activity-card';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
@@ -31,20 +32,27 @@ function BookingRow({
     return <Text className="status-line status-line--danger">！活动已取消（点开查看原因）</Text>;
   }
   const line = bookingLine(booking, 'list');
+  const member = booking.forMember;
+  const suffix = member ? `-${member.memberId}` : '';
   return (
     <View>
+      {member ? (
+        <Text className="text-strong booking-for" id={`booking-for-${booking.activityId}${suffix}`}>
+          为{familyMemberLabel(member)}报名
+        </Text>
+      ) : null}
       <Text className={`status-line status-line--${line.tone}`}>{line.text}</Text>
       {booking.status === 'confirmed' && activity.status === 'published' && Date.parse(activity.endAt) > Date.now() ? (
         <View className="actions">
           <Button
             type="primary"
-            id={`show-code-${booking.activityId}`}
+            id={`show-code-${booking.activityId}${suffix}`}
             onClick={(event) => {
               event.stopPropagation();
-              openPage(ROUTES.checkInCode, { activityId: booking.activityId });
+              openPage(ROUTES.checkInCode, { activityId: booking.activityId, memberId: member?.memberId });
             }}
           >
-            出示签到码
+            {member ? `出示${member.name}的签到码` : '出示签到码'}
           </Button>
         </View>
       ) : null}
@@ -52,7 +60,7 @@ function BookingRow({
         <View className="actions">
           <Button
             type="primary"
-            id={`claim-offer-${booking.activityId}`}
+            id={`claim-offer-${booking.activityId}${suffix}`}
             loading={claiming}
             disabled={claiming}
             onClick={(event) => {
@@ -85,7 +93,7 @@ export default function MyBookingsPage() {
   });
 
   const claimSeat = async (booking: TMyBooking) => {
-    const result = await claim.run(booking.activityId);
+    const result = await claim.run(booking.activityId, booking.forMember?.memberId);
     if (result.ok) {
       showSuccess('报名成功');
       await list.reload();
