@@ -96,6 +96,7 @@ export const ZMyShift = ZShift.extend({
   /** Until when the volunteer may give the slot back (the activity's own cancellation deadline). */
   cancelDeadline: ZInstant,
 });
+export type TMyShift = z.infer<typeof ZMyShift>;
 
 /** A volunteer on an activity as its staff see them: name, phone tail, in and out. */
 export const ZActivityVolunteer = z.object({

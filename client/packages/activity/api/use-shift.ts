@@ -25,3 +25,8 @@ export function useMyShift(activityId: string, enabled: boolean): Remote<TShift 
 export function useSignUpShift(options?: ActionOptions) {
   return useAction((activityId: string) => callFunction(volunteeringFn, 'signUpShift', { activityId }), options);
 }
+
+/** Give a volunteer slot back until the activity's cancellation deadline (`volunteering.cancelShift`). */
+export function useCancelShift(options?: ActionOptions) {
+  return useAction((activityId: string) => callFunction(volunteeringFn, 'cancelShift', { activityId }), options);
+}

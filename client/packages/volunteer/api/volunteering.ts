@@ -26,7 +26,7 @@ export function useSignUpShift(options?: ActionOptions) {
   return useAction((activityId: string) => callFunction(volunteeringFn, 'signUpShift', { activityId }), options);
 }
 
-/** Give a slot back before the start (`volunteering.cancelShift`). */
+/** Give a slot back until the activity's cancellation deadline (`volunteering.cancelShift`). */
 export function useCancelShift(options?: ActionOptions) {
   return useAction((activityId: string) => callFunction(volunteeringFn, 'cancelShift', { activityId }), options);
 }

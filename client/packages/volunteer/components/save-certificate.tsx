@@ -19,7 +19,7 @@ interface Canvas2d {
 }
 
 function heightOf(certificate: TCertificate): number {
-  return 760 + certificate.entries.length * ROW;
+  return 900 + certificate.entries.length * ROW;
 }
 
 /** Draws the certificate as a plain document (black on white) and the QR code at the foot. */
@@ -43,25 +43,33 @@ async function draw(canvas: Canvas2d, certificate: TCertificate, qr: string): Pr
     y += ROW;
   };
   line(`证明编号：${certificate.serial}`);
-  line(`姓名：${certificate.volunteerName}    志愿者编号：${certificate.volunteerNo}`);
-  line(`证件类型：${certificate.idType}    证件号码：${certificate.idMasked}`);
+  line(`姓名：${certificate.volunteerName}`);
+  line(`志愿者编号：${certificate.volunteerNo}`);
+  line(`证件类型：${certificate.idType}`);
+  line(`证件号码：${certificate.idMasked}`);
   line(`服务期间：${certificate.from} 至 ${certificate.to}`);
   line(`累计服务时长：${hoursText(certificate.totalMinutes)}`);
   y += 10;
   ctx.font = 'bold 24px sans-serif';
-  line('日期            活动                          时长      来源');
+  // Column heads sit above columns wide enough for what they hold: dates and minutes never wrap.
+  ctx.fillText('日期', 40, y);
+  ctx.fillText('服务项目', 210, y);
+  ctx.fillText('时长', 520, y);
+  ctx.fillText('记录方式', 620, y);
+  y += ROW;
   ctx.font = '24px sans-serif';
   for (const entry of certificate.entries) {
     ctx.fillText(inAppZone(entry.serviceDate).format('YYYY-MM-DD'), 40, y);
-    ctx.fillText(entry.activityTitle.slice(0, 14), 210, y);
-    ctx.fillText(`${entry.minutes}分钟`, 530, y);
-    ctx.fillText(KIND_LABELS[entry.kind], 640, y);
+    ctx.fillText(entry.activityTitle.slice(0, 12), 210, y);
+    ctx.fillText(`${entry.minutes}分钟`, 520, y);
+    ctx.fillText(KIND_LABELS[entry.kind], 620, y);
     y += ROW;
   }
   y += 10;
   ctx.font = '26px sans-serif';
   line(`出具单位：${certificate.issuerName}`);
-  line(`经办人：${certificate.handlerName}    联系电话：${certificate.issuerPhone}`);
+  line(`经办人：${certificate.handlerName}`);
+  line(`联系电话：${certificate.issuerPhone}`);
   line(`出具日期：${inAppZone(certificate.issuedAt).format('YYYY-MM-DD')}`);
   line(`校验码：${certificate.verificationCode}`);
   const image = canvas.createImage();

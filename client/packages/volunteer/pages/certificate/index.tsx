@@ -4,6 +4,7 @@ import { Image, Picker, Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
 import type { TCertificate } from '../../../../../shared/contracts/volunteering';
 import { inAppZone } from '../../../../../shared/domain/time';
+import { NoticeDialog } from '../../../../components/notice-dialog';
 import { PageShell } from '../../../../components/page-shell';
 import { showSuccess } from '../../../../lib/feedback';
 import { qrDataUrl } from '../../../../lib/qr';
@@ -16,11 +17,12 @@ import { KIND_LABELS, beijingDay, hoursText } from '../../lib/text';
 import { verifyLink } from '../../lib/verify-link';
 import './index.scss';
 
+/** A label and its value, each on a line of its own: never run together, never squeezed. */
 function Field({ label, value, id }: { label: string; value: string; id?: string }) {
   return (
-    <View className="meta-row">
-      <Text className="meta-label">{label}</Text>
-      <Text className="meta-value" id={id}>
+    <View className="certificate__field">
+      <Text className="certificate__label">{label}</Text>
+      <Text className="certificate__value" id={id}>
         {value}
       </Text>
     </View>
@@ -41,25 +43,32 @@ function Certificate({ certificate }: { certificate: TCertificate }) {
         <Field label="证件类型" value={certificate.idType} />
         <Field label="证件号码" value={certificate.idMasked} />
         <Field label="服务期间" value={`${certificate.from} 至 ${certificate.to}`} />
-        <View className="certificate__table" id="certificate-entries">
-          <View className="certificate__tr text-strong">
-            <Text className="certificate__td">日期</Text>
-            <Text className="certificate__td certificate__td--wide">服务项目</Text>
-            <Text className="certificate__td">时长</Text>
-            <Text className="certificate__td">来源</Text>
-          </View>
+        <Text className="certificate__label">服务记录（共 {certificate.entries.length} 项）</Text>
+        <View className="certificate__entries" id="certificate-entries">
           {certificate.entries.map((entry, index) => (
-            <View className="certificate__tr" key={`${entry.serviceDate}-${index}`}>
-              <Text className="certificate__td">{inAppZone(entry.serviceDate).format('YYYY-MM-DD')}</Text>
-              <Text className="certificate__td certificate__td--wide">{entry.activityTitle}</Text>
-              <Text className="certificate__td">{`${entry.minutes} 分钟`}</Text>
-              <Text className="certificate__td">{KIND_LABELS[entry.kind]}</Text>
+            <View
+              className="certificate__entry"
+              key={`${entry.serviceDate}-${index}`}
+              id={`certificate-entry-${index}`}
+            >
+              <View className="certificate__entry-head">
+                <Text className="certificate__nowrap" id={`certificate-entry-${index}-date`}>
+                  {inAppZone(entry.serviceDate).format('YYYY-MM-DD')}
+                </Text>
+                <Text className="certificate__nowrap text-strong" id={`certificate-entry-${index}-minutes`}>
+                  {`${entry.minutes} 分钟`}
+                </Text>
+              </View>
+              <Text className="certificate__entry-item" id={`certificate-entry-${index}-item`}>
+                {`服务项目：${entry.activityTitle}`}
+              </Text>
+              <Text className="certificate__entry-kind">{`记录方式：${KIND_LABELS[entry.kind]}`}</Text>
             </View>
           ))}
         </View>
         <Field label="累计服务时长" value={hoursText(certificate.totalMinutes)} id="certificate-total" />
         <Field label="出具单位" value={certificate.issuerName} id="certificate-issuer" />
-        <Field label="经办人" value={certificate.handlerName} />
+        <Field label="经办人" value={certificate.handlerName} id="certificate-handler" />
         <Field label="联系电话" value={certificate.issuerPhone} />
         <Field label="出具日期" value={inAppZone(certificate.issuedAt).format('YYYY-MM-DD')} />
         <View className="certificate__foot">
@@ -98,7 +107,15 @@ export default function VolunteerCertificatePage() {
   const [from, setFrom] = useState(beijingDay(-365));
   const [to, setTo] = useState(beijingDay(0));
   const [certificate, setCertificate] = useState<TCertificate | null>(null);
-  const issue = useIssueCertificate();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  // A refusal (no hours in the range, dates the wrong way round) is said in the app's own dialog.
+  const issue = useIssueCertificate({
+    onError: (error) => {
+      if (error.code === 'UNAUTHENTICATED') return false;
+      setRefusal(error.userMessage);
+      return true;
+    },
+  });
   const home = profile.data?.homeStationId;
   useEffect(() => {
     if (home) setStationId((current) => current ?? home);
@@ -166,6 +183,13 @@ export default function VolunteerCertificatePage() {
           </Button>
         </View>
       </View>
+      <NoticeDialog
+        visible={refusal !== null}
+        title="暂时不能开具证明"
+        content={`${refusal ?? ''}\n可以换一个时间范围或站点再试。`}
+        okId="close-refusal-button"
+        onClose={() => setRefusal(null)}
+      />
     </PageShell>
   );
 }

@@ -2,7 +2,8 @@ import { Button, Switch } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
 import '../../lib/zod-setup';
 import {
   type TVolunteerProfile,
@@ -12,6 +13,7 @@ import {
 import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../../../../../shared/domain/activity';
 import { idNumberProblem } from '../../../../../shared/domain/identity';
 import { PageShell } from '../../../../components/page-shell';
+import { useMe } from '../../../../hooks/use-me';
 import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage } from '../../../../lib/routes';
 import { useDisputeIdNumber, useMyIdDispute, useRegister } from '../../api/volunteering';
@@ -32,6 +34,23 @@ const CATEGORY_OPTIONS = (Object.keys(ACTIVITY_CATEGORIES) as ActivityCategory[]
 const SKILL_OPTIONS = VOLUNTEER_SKILLS.map((skill) => ({ key: skill as string, label: skill as string }));
 
 type Errors = Partial<Record<string, string>>;
+
+/** Each problem's field on the page, top to bottom: submitting scrolls to the first one. */
+const FIELD_ANCHORS: [key: string, anchor: string][] = [
+  ['realName', 'field-input-realName'],
+  ['idNumber', 'field-input-idNumber'],
+  ['phone', 'field-input-phone'],
+  ['skills', 'field-input-otherSkill'],
+  ['emergencyContact.name', 'field-input-contactName'],
+  ['emergencyContact.phone', 'field-input-contactPhone'],
+  ['homeStationId', 'field-homeStationId'],
+];
+
+/** Brings the first field with a problem into view, so a mistake far up the form is not missed. */
+function scrollToFirstProblem(errors: Errors): void {
+  const first = FIELD_ANCHORS.find(([key]) => errors[key]);
+  if (first) Taro.pageScrollTo({ selector: `#${first[1]}`, duration: 200 }).catch(() => undefined);
+}
 
 /** Real-name volunteer registration, validated with the very schema the cloud function uses. */
 export default function VolunteerRegisterPage() {
@@ -74,6 +93,13 @@ export default function VolunteerRegisterPage() {
       await myDispute.reload();
     }
   };
+  // The phone the person already gave in 我的 is filled in (they can change it).
+  const me = useMe();
+  const phoneTouched = useRef(false);
+  const profilePhone = me.data?.phone;
+  useEffect(() => {
+    if (profilePhone && !phoneTouched.current) setPhone(profilePhone);
+  }, [profilePhone]);
 
   // A field's problem goes away as soon as the person changes that field.
   const edit = (key: string, set: (value: string) => void) => (value: string) => {
@@ -114,7 +140,10 @@ export default function VolunteerRegisterPage() {
     if (idProblem) found.idNumber = ID_PROBLEMS[idProblem];
     if (!stationId) found.homeStationId = '请选择您常去的社工站';
     setErrors(found);
-    if (Object.keys(found).length || !parsed.success) return;
+    if (Object.keys(found).length || !parsed.success) {
+      scrollToFirstProblem(found);
+      return;
+    }
     const answer = await register.run(parsed.data.data);
     if (answer.ok) {
       showSuccess('登记成功');
@@ -163,6 +192,7 @@ export default function VolunteerRegisterPage() {
           value={realName}
           onChange={edit('realName', setRealName)}
           error={errors.realName}
+          placeholder="与身份证上的姓名一致"
           maxLength={20}
         />
         <TextField
@@ -170,6 +200,7 @@ export default function VolunteerRegisterPage() {
           label="身份证号"
           type="idcard"
           value={idNumber}
+          placeholder="18位，最后一位可能是X"
           maxLength={18}
           onChange={(value) => {
             setIdNumber(value);
@@ -182,8 +213,12 @@ export default function VolunteerRegisterPage() {
           label="手机号"
           type="tel"
           value={phone}
-          onChange={edit('phone', setPhone)}
+          onChange={(value) => {
+            phoneTouched.current = true;
+            edit('phone', setPhone)(value);
+          }}
           error={errors.phone}
+          placeholder="11位手机号"
           maxLength={11}
         />
       </View>
@@ -202,6 +237,7 @@ export default function VolunteerRegisterPage() {
           value={otherSkill}
           onChange={edit('skills', setOtherSkill)}
           error={errors.skills}
+          placeholder="例如：书法、编程（可不填）"
         />
         <Text className="vol-label">愿意参加的服务领域（可多选）</Text>
         <Chips
@@ -219,6 +255,7 @@ export default function VolunteerRegisterPage() {
           value={contactName}
           onChange={edit('emergencyContact.name', setContactName)}
           error={errors['emergencyContact.name']}
+          placeholder="家人或朋友的姓名"
           maxLength={20}
         />
         <TextField
@@ -228,6 +265,7 @@ export default function VolunteerRegisterPage() {
           value={contactPhone}
           onChange={edit('emergencyContact.phone', setContactPhone)}
           error={errors['emergencyContact.phone']}
+          placeholder="11位手机号"
           maxLength={11}
         />
       </View>

@@ -4,18 +4,46 @@ import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/css';
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
+import type { TMyShift } from '../../../../../shared/contracts/volunteering';
 import { SHIFT_STATUS_LABELS } from '../../../../../shared/domain/shift';
-import { formatSpan, formatTime } from '../../../../../shared/domain/time';
+import { formatDateTime, formatSpan, formatTime } from '../../../../../shared/domain/time';
+import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
+import { TimeText } from '../../../../components/time-text';
+import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage } from '../../../../lib/routes';
-import { useMyShifts } from '../../api/volunteering';
+import { useCancelShift, useMyShifts } from '../../api/volunteering';
+
+type MyShift = TMyShift;
+
+/** Whether the volunteer may still give the slot back: signed up, published, before the deadline. */
+function cancellable(shift: MyShift, now: number): boolean {
+  return (
+    shift.status === 'signed_up' && shift.activity.status === 'published' && now < Date.parse(shift.cancelDeadline)
+  );
+}
 import '../../components/volunteer.scss';
 import { hoursText } from '../../lib/text';
 
 function ShiftList({ when }: { when: 'upcoming' | 'past' }) {
   const shifts = useMyShifts(when);
+  const [cancelling, setCancelling] = useState<MyShift | null>(null);
+  const cancel = useCancelShift({
+    onError: (error) => {
+      if (error.code !== 'UNAUTHENTICATED') void shifts.reload();
+      return false;
+    },
+  });
   useReachBottom(() => void shifts.loadMore());
+  const confirmCancel = async () => {
+    if (!cancelling) return;
+    const answer = await cancel.run(cancelling.activityId);
+    setCancelling(null);
+    if (!answer.ok) return;
+    showSuccess('已取消志愿岗位');
+    await shifts.reload();
+  };
   if (!shifts.loaded) {
     return shifts.error ? <ErrorState error={shifts.error} onRetry={() => void shifts.reload()} /> : <LoadingState />;
   }
@@ -38,7 +66,7 @@ function ShiftList({ when }: { when: 'upcoming' | 'past' }) {
           <Text className="vol-title" onClick={() => openPage(ROUTES.activityDetail, { activityId: shift.activityId })}>
             {shift.activity.title}
           </Text>
-          <Text className="vol-row__line">{formatSpan(shift.activity)}</Text>
+          <TimeText className="vol-row__line" text={formatSpan(shift.activity)} />
           <Text className="vol-row__line" id={`shift-status-${shift.activityId}`}>
             状态：{SHIFT_STATUS_LABELS[shift.status]}
             {shift.checkInAt ? ` · 签到 ${formatTime(shift.checkInAt)}` : ''}
@@ -46,6 +74,19 @@ function ShiftList({ when }: { when: 'upcoming' | 'past' }) {
             {shift.autoClosed ? ' · 系统自动签退' : ''}
           </Text>
           {shift.minutes !== null ? <Text className="vol-row__line">服务时长：{hoursText(shift.minutes)}</Text> : null}
+          {shift.status === 'signed_up' ? (
+            cancellable(shift, Date.now()) ? (
+              <TimeText
+                className="vol-row__line"
+                id={`shift-cancel-deadline-${shift.activityId}`}
+                text={`取消截止：${formatDateTime(shift.cancelDeadline)}`}
+              />
+            ) : (
+              <Text className="vol-row__line" id={`shift-cancel-deadline-${shift.activityId}`}>
+                已过取消截止时间，如需取消请联系社工站
+              </Text>
+            )
+          ) : null}
           {shift.status === 'signed_up' || shift.status === 'checked_in' ? (
             <View className="actions">
               <Button
@@ -57,11 +98,35 @@ function ShiftList({ when }: { when: 'upcoming' | 'past' }) {
               >
                 出示签到码
               </Button>
+              {cancellable(shift, Date.now()) ? (
+                <Button
+                  type="danger"
+                  fill="outline"
+                  size="large"
+                  block
+                  id={`cancel-shift-${shift.activityId}`}
+                  onClick={() => setCancelling(shift)}
+                >
+                  取消志愿岗位
+                </Button>
+              ) : null}
             </View>
           ) : null}
         </View>
       ))}
       <LoadMore list={shifts} />
+      <ConfirmDialog
+        visible={cancelling !== null}
+        title="确认取消志愿岗位？"
+        content={`取消后岗位会让给其他志愿者，如需参加要重新报名。\n活动：${cancelling?.activity.title ?? ''}`}
+        confirmText="确认取消"
+        danger
+        pending={cancel.pending}
+        confirmId="confirm-cancel-shift-button"
+        cancelId="keep-shift-button"
+        onConfirm={() => void confirmCancel()}
+        onCancel={() => setCancelling(null)}
+      />
     </View>
   );
 }
