@@ -22,6 +22,7 @@ const SUB_PACKAGES = [
       'pages/scan/index',
       'pages/roster/index',
       'pages/ratings/index',
+      'pages/volunteers/index',
     ],
   },
   { root: 'packages/messages', pages: ['pages/list/index'] },

@@ -21,6 +21,7 @@ export const ROUTES = {
   staffScan: '/packages/staff/pages/scan/index',
   staffRoster: '/packages/staff/pages/roster/index',
   staffRatings: '/packages/staff/pages/ratings/index',
+  staffVolunteers: '/packages/staff/pages/volunteers/index',
   volunteerRegister: '/packages/volunteer/pages/register/index',
   volunteerProfile: '/packages/volunteer/pages/profile/index',
   volunteerShifts: '/packages/volunteer/pages/shifts/index',

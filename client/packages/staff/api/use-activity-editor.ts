@@ -39,3 +39,11 @@ export function useCancelActivity(options?: ActionOptions) {
     options,
   );
 }
+
+/** Write to everyone booked on an activity: a station notice in their 消息 (`activities.notifyParticipants`). */
+export function useNotifyParticipants(options?: ActionOptions) {
+  return useAction(
+    (activityId: string, message: string) => callFunction(activitiesFn, 'notifyParticipants', { activityId, message }),
+    options,
+  );
+}

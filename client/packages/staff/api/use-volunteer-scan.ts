@@ -5,10 +5,18 @@ import { activitiesFn, callFunction, toCloudError, volunteeringFn } from '../../
 
 export type ShiftScanResult = ResponseOf<typeof volunteeringContract, 'scanShift'>;
 
-/** A volunteer's shift code (kind `v`): first scan 签到, second 签退 with verified minutes (`volunteering.scanShift`). */
+/** What identifies the volunteer at the door: the scanned QR text or the typed six digits. */
+export type ShiftCodeInput = { code: string } | { shortCode: string };
+
+/**
+ * A volunteer's shift code (kind `v`): first scan 签到, second 签退 with verified minutes
+ * (`volunteering.scanShift`). `out` confirms a check-out the server asked about
+ * (`confirm_checkout`: it would record no time).
+ */
 export function useScanShift(options?: ActionOptions) {
   return useAction(
-    (activityId: string, code: string) => callFunction(volunteeringFn, 'scanShift', { activityId, code, mode: 'auto' }),
+    (activityId: string, input: ShiftCodeInput, mode: 'auto' | 'out' = 'auto') =>
+      callFunction(volunteeringFn, 'scanShift', { activityId, ...input, mode }),
     options,
   );
 }

@@ -25,6 +25,10 @@ export function ReasonDialog(props: {
   confirmId: string;
   cancelId: string;
   maxLength?: number;
+  /** What an empty field is told ("请填写原因" by default). */
+  emptyMessage?: string;
+  /** What the length limit is called in its message ("原因" by default). */
+  fieldName?: string;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 }) {
@@ -42,11 +46,11 @@ export function ReasonDialog(props: {
   const confirm = () => {
     const text = reason.trim();
     if (!text) {
-      setProblem('请填写原因');
+      setProblem(props.emptyMessage ?? '请填写原因');
       return;
     }
     if (text.length > maxLength) {
-      setProblem(`原因不能超过${maxLength}个字`);
+      setProblem(`${props.fieldName ?? '原因'}不能超过${maxLength}个字`);
       return;
     }
     props.onConfirm(text);

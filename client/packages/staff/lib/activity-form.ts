@@ -34,6 +34,8 @@ export interface ActivityFormValues {
   /** Only read when `promotionMode` is 'claim'. */
   claimWindowHours: string;
   checkInOpensMinutesBefore: string;
+  /** 志愿者名额; '0' = no volunteers needed. */
+  volunteerSlots: string;
 }
 
 export type ActivityField = keyof ActivityFormValues;
@@ -61,6 +63,7 @@ export const FIELD_LABELS: Record<ActivityField, string> = {
   promotionMode: '转正方式',
   claimWindowHours: '确认时限（小时）',
   checkInOpensMinutesBefore: '签到开放（开始前几分钟）',
+  volunteerSlots: '志愿者名额',
 };
 
 /** Numeric fields typed as text, with what to say when they are empty or out of range. */
@@ -72,6 +75,7 @@ const NUMBER_MESSAGES: Partial<Record<ActivityField, { empty: string; invalid: s
   },
   claimWindowHours: { empty: '请填写确认时限', invalid: '确认时限须为 1 到 72 之间的整数（小时）' },
   checkInOpensMinutesBefore: { empty: '请填写签到开放时间', invalid: '请填写 0 到 240 之间的整数（分钟）' },
+  volunteerSlots: { empty: '请填写志愿者名额（不需要志愿者填 0）', invalid: '志愿者名额须为 0 到 500 之间的整数' },
 };
 
 const INSTANT_FIELDS: readonly ActivityField[] = [
@@ -101,6 +105,7 @@ export function emptyForm(): ActivityFormValues {
     promotionMode: 'auto',
     claimWindowHours: '12',
     checkInOpensMinutesBefore: String(DEFAULT_CHECKIN_OPENS_MINUTES),
+    volunteerSlots: '0',
   };
 }
 
@@ -123,6 +128,23 @@ export function formFromDetail(detail: TActivityDetail): ActivityFormValues {
     promotionMode: detail.promotionMode,
     claimWindowHours: String(detail.claimWindowHours),
     checkInOpensMinutesBefore: String(detail.checkInOpensMinutesBefore),
+    volunteerSlots: String(detail.volunteerSlots),
+  };
+}
+
+/**
+ * A new activity's form copied from an existing one (复制到新日期): everything it says and its
+ * settings, but no dates — the sign-up window and the cancel deadline belong to the old date, so
+ * they are left for the defaults or the staff to set again.
+ */
+export function copyForm(detail: TActivityDetail): ActivityFormValues {
+  return {
+    ...formFromDetail(detail),
+    startAt: '',
+    endAt: '',
+    signUpOpensAt: '',
+    signUpClosesAt: '',
+    cancelDeadline: '',
   };
 }
 
@@ -176,6 +198,7 @@ export function validateActivityForm(
     // Without a claim window in use, the schema's default stands in for whatever is typed there.
     claimWindowHours: values.promotionMode === 'claim' ? numberOf(values.claimWindowHours) : undefined,
     checkInOpensMinutesBefore: numberOf(values.checkInOpensMinutesBefore),
+    volunteerSlots: numberOf(values.volunteerSlots),
   };
   const result = ZActivityInput.safeParse(candidate);
   const errors: FormErrors = {};

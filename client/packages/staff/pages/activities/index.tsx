@@ -17,8 +17,8 @@ import { useManagedStations } from '../../api/use-managed-stations';
 import { ManageActions } from '../../components/manage-actions';
 
 /**
- * Staff: every activity of a station they manage (drafts too), with edit, publish and create; and
- * for published ones 扫码签到, 名单, 查看评价 and 取消活动.
+ * Staff: every activity of a station they manage (drafts too), with create; a draft offers 编辑,
+ * 查看 and 发布; a published one 扫码签到 (while on) and 名单, the rest behind 更多 (ManageActions).
  */
 export default function StaffActivitiesPage() {
   const { me, stations } = useManagedStations();
@@ -119,29 +119,30 @@ export default function StaffActivitiesPage() {
           <Text className="list-summary">共 {list.total} 个活动</Text>
           {list.items.map((activity) => (
             <ActivityCard key={activity.activityId} activity={activity}>
-              <View className="actions">
-                <Button
-                  type="primary"
-                  fill="outline"
-                  id={`edit-${activity.activityId}`}
-                  onClick={() => openPage(ROUTES.staffEdit, { activityId: activity.activityId })}
-                >
-                  编辑
-                </Button>
-                <Button
-                  fill="outline"
-                  id={`view-${activity.activityId}`}
-                  onClick={() => openPage(ROUTES.activityDetail, { activityId: activity.activityId })}
-                >
-                  查看
-                </Button>
-                {activity.status === 'draft' ? (
+              {activity.status === 'draft' ? (
+                <View className="actions">
+                  <Button
+                    type="primary"
+                    fill="outline"
+                    id={`edit-${activity.activityId}`}
+                    onClick={() => openPage(ROUTES.staffEdit, { activityId: activity.activityId })}
+                  >
+                    编辑
+                  </Button>
+                  <Button
+                    fill="outline"
+                    id={`view-${activity.activityId}`}
+                    onClick={() => openPage(ROUTES.activityDetail, { activityId: activity.activityId })}
+                  >
+                    查看
+                  </Button>
                   <Button type="primary" id={`publish-${activity.activityId}`} onClick={() => setPublishing(activity)}>
                     发布
                   </Button>
-                ) : null}
-              </View>
-              <ManageActions activity={activity} onCancelled={() => void list.reload()} />
+                </View>
+              ) : (
+                <ManageActions activity={activity} onChanged={() => void list.reload()} />
+              )}
             </ActivityCard>
           ))}
           <LoadMore list={list} />

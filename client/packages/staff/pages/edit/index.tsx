@@ -32,6 +32,7 @@ import { DatetimeField } from '../../components/datetime-field';
 import { ManageActions } from '../../components/manage-actions';
 import {
   FIELD_LABELS,
+  copyForm,
   emptyForm,
   formErrorsFrom,
   formFromDetail,
@@ -56,14 +57,19 @@ const PROMOTION_OPTIONS = PROMOTION_MODE_KEYS.map((key) => ({ key, label: PROMOT
 function ActivityForm({
   stationId,
   activity,
+  copyOf,
   onChanged,
 }: {
   stationId?: string;
   activity?: TActivityDetail;
+  /** 复制到新日期: a new draft starts from this activity's content and settings, without its dates. */
+  copyOf?: TActivityDetail;
   onChanged: () => Promise<void>;
 }) {
   const status = activity?.status ?? null;
-  const [initial, setInitial] = useState<ActivityFormValues>(() => (activity ? formFromDetail(activity) : emptyForm()));
+  const [initial, setInitial] = useState<ActivityFormValues>(() =>
+    activity ? formFromDetail(activity) : copyOf ? copyForm(copyOf) : emptyForm(),
+  );
   const [values, setValues] = useState<ActivityFormValues>(initial);
   const [errors, setErrors] = useState<FormErrors>({});
   const [confirmingPublish, setConfirmingPublish] = useState(false);
@@ -159,7 +165,7 @@ function ActivityForm({
   );
 
   const number = (
-    field: 'capacity' | 'waitlistCapacity' | 'claimWindowHours' | 'checkInOpensMinutesBefore',
+    field: 'capacity' | 'waitlistCapacity' | 'claimWindowHours' | 'checkInOpensMinutesBefore' | 'volunteerSlots',
     placeholder: string,
   ) => (
     <View className="form-input">
@@ -189,6 +195,11 @@ function ActivityForm({
 
   return (
     <View>
+      {copyOf ? (
+        <Text className="status-line status-line--ok" id="copied-from">
+          已复制「{copyOf.title}」的内容和设置，请选择新的开始和结束时间
+        </Text>
+      ) : null}
       {activity ? (
         <Text className="status-line status-line--warn" id="activity-status">
           当前状态：{ACTIVITY_STATUS_LABELS[activity.status]}
@@ -353,11 +364,23 @@ function ActivityForm({
         </FormField>
       </View>
 
+      <Text className="section-title">志愿者</Text>
+      <View className="card" id="volunteer-settings">
+        <FormField
+          name="volunteerSlots"
+          label={FIELD_LABELS.volunteerSlots}
+          hint={lockedHint('volunteerSlots') ?? '需要几位志愿者帮忙（与居民名额分开计）；填 0 表示不招募志愿者'}
+          error={errors.volunteerSlots}
+        >
+          {number('volunteerSlots', '0 = 不招募志愿者')}
+        </FormField>
+      </View>
+
       {activity && activity.status !== 'draft' ? (
         <View>
           <Text className="section-title">活动现场</Text>
           <View className="card" id="manage-actions">
-            <ManageActions activity={activity} onCancelled={() => void onChanged()} />
+            <ManageActions activity={activity} showEdit={false} onChanged={() => void onChanged()} />
           </View>
         </View>
       ) : null}
@@ -408,26 +431,30 @@ export default function StaffEditPage() {
   const { params } = useRouter();
   const activityId = readParam(params.activityId);
   const stationId = readParam(params.stationId);
+  const copyFrom = readParam(params.copyFrom);
   const activity = useEditableActivity(activityId);
+  const source = useEditableActivity(activityId ? undefined : copyFrom);
 
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: activityId ? '编辑活动' : '新建活动' });
-  }, [activityId]);
+    void Taro.setNavigationBarTitle({ title: activityId ? '编辑活动' : copyFrom ? '复制活动' : '新建活动' });
+  }, [activityId, copyFrom]);
 
-  if (activityId && !activity.data) {
+  const waiting = activityId ? activity : copyFrom ? source : null;
+  if (waiting && !waiting.data) {
     return (
       <PageShell>
-        {activity.error ? (
-          <ErrorState error={activity.error} onRetry={() => void activity.reload()} />
-        ) : (
-          <LoadingState />
-        )}
+        {waiting.error ? <ErrorState error={waiting.error} onRetry={() => void waiting.reload()} /> : <LoadingState />}
       </PageShell>
     );
   }
   return (
     <PageShell>
-      <ActivityForm stationId={stationId} activity={activity.data} onChanged={activity.reload} />
+      <ActivityForm
+        stationId={stationId ?? source.data?.stationId}
+        activity={activity.data}
+        copyOf={activityId ? undefined : source.data}
+        onChanged={activity.reload}
+      />
     </PageShell>
   );
 }

@@ -115,6 +115,15 @@ export default function StaffRosterPage() {
           <Button fill="outline" id="open-ratings-button" onClick={() => openPage(ROUTES.staffRatings, { activityId })}>
             查看评价
           </Button>
+          {data && data.volunteerSlots > 0 ? (
+            <Button
+              fill="outline"
+              id="open-volunteers-button"
+              onClick={() => openPage(ROUTES.staffVolunteers, { activityId })}
+            >
+              志愿者名单
+            </Button>
+          ) : null}
         </View>
       </View>
 

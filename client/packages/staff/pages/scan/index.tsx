@@ -14,7 +14,13 @@ import type { CloudError } from '../../../../lib/cloud';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { type CheckInRequest, type RosterCounts, loadCounts, useCheckIn } from '../../api/use-attendance';
 import { useStaffActivity } from '../../api/use-staff-activity';
-import { type ShiftScanResult, useScanShift, useShortCodeCheckIn } from '../../api/use-volunteer-scan';
+import {
+  type ShiftCodeInput,
+  type ShiftScanResult,
+  useScanShift,
+  useShortCodeCheckIn,
+} from '../../api/use-volunteer-scan';
+import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import '../../../../components/form.scss';
 import { scanQrCode } from '../../lib/scan';
 import './index.scss';
@@ -24,7 +30,8 @@ type Outcome =
   | { kind: 'done'; result: TCheckInResult }
   | { kind: 'refused'; message: string; detail?: string }
   | { kind: 'unreadable' }
-  | { kind: 'shift'; result: ShiftScanResult };
+  | { kind: 'shift'; result: ShiftScanResult }
+  | { kind: 'stillIn'; result: ShiftScanResult };
 
 function checkInOpensAt(activity: TActivityDetail): Date {
   return new Date(Date.parse(activity.startAt) - activity.checkInOpensMinutesBefore * 60_000);
@@ -32,6 +39,22 @@ function checkInOpensAt(activity: TActivityDetail): Date {
 
 /** The result, big: a mark and a headline in words (never colour alone), then who, and when. */
 function ResultCard({ outcome }: { outcome: Outcome }) {
+  if (outcome.kind === 'stillIn') {
+    // Staff chose not to check out after a second scan minutes after the first: nothing changed.
+    return (
+      <View className="card scan-result scan-result--info" id="scan-result">
+        <Text className="scan-result__headline" id="scan-result-headline">
+          ℹ 仍在服务中
+        </Text>
+        <Text className="scan-result__name" id="scan-result-name">
+          志愿者 {outcome.result.volunteerName}
+        </Text>
+        <Text className="scan-result__line" id="scan-result-minutes">
+          {`${formatTime(outcome.result.at)} 已签到，没有签退；离开时再扫一次`}
+        </Text>
+      </View>
+    );
+  }
   if (outcome.kind === 'shift') {
     // A volunteer's shift code: 签到 at arrival, 签退 (with verified minutes) at departure.
     const { result } = outcome;
@@ -53,7 +76,9 @@ function ResultCard({ outcome }: { outcome: Outcome }) {
         <Text className="scan-result__line" id="scan-result-minutes">
           {result.result === 'checked_in'
             ? `签到时间 ${formatTime(result.at)}，离开时请再扫一次签退`
-            : `签退时间 ${formatTime(result.at)}，本次服务 ${result.minutes ?? 0} 分钟`}
+            : result.minutes
+              ? `签退时间 ${formatTime(result.at)}，本次服务 ${result.minutes} 分钟`
+              : `签退时间 ${formatTime(result.at)}，服务不足半小时，不计时长`}
         </Text>
       </View>
     );
@@ -110,6 +135,8 @@ export default function StaffScanPage() {
   const [shortCodeProblem, setShortCodeProblem] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
   const [counts, setCounts] = useState<RosterCounts | null>(null);
+  /** A second scan the server wants confirmed before it checks out with no time recorded. */
+  const [pendingOut, setPendingOut] = useState<{ input: ShiftCodeInput; result: ShiftScanResult } | null>(null);
 
   const refreshCounts = useCallback(() => {
     if (!activityId) return;
@@ -172,9 +199,22 @@ export default function StaffScanPage() {
       return true;
     },
   });
+  /** A shift scan's answer: shown, or — when it would check out with no time — asked about first. */
+  const showShift = (input: ShiftCodeInput, result: ShiftScanResult) => {
+    if (result.result === 'confirm_checkout') {
+      setOutcome(null);
+      setPendingOut({ input, result });
+    } else setOutcome({ kind: 'shift', result });
+  };
   const submitShift = async (code: string) => {
     if (!activityId) return;
-    const answer = await scanShift.run(activityId, code);
+    const answer = await scanShift.run(activityId, { code });
+    if (answer.ok) showShift({ code }, answer.value);
+  };
+  const confirmCheckOut = async () => {
+    if (!activityId || !pendingOut) return;
+    const answer = await scanShift.run(activityId, pendingOut.input, 'out');
+    setPendingOut(null);
     if (answer.ok) setOutcome({ kind: 'shift', result: answer.value });
   };
 
@@ -209,7 +249,7 @@ export default function StaffScanPage() {
       setOutcome({ kind: 'done', result: answer.value.result });
       refreshCounts();
     } else {
-      setOutcome({ kind: 'shift', result: answer.value.result });
+      showShift({ shortCode: digits }, answer.value.result);
     }
     setShortCode('');
   };
@@ -306,6 +346,26 @@ export default function StaffScanPage() {
           查看名单 / 代签到
         </Button>
       </View>
+
+      <ConfirmDialog
+        visible={pendingOut !== null}
+        title="现在签退？"
+        content={
+          pendingOut
+            ? `志愿者 ${pendingOut.result.volunteerName} ${formatTime(pendingOut.result.at)} 刚签到，到现在不足半小时，现在签退不计服务时长。\n如果只是又扫了一次，请选“不签退”。`
+            : ''
+        }
+        confirmText="确认签退"
+        cancelText="不签退"
+        pending={scanShift.pending}
+        confirmId="confirm-checkout-button"
+        cancelId="keep-checked-in-button"
+        onConfirm={() => void confirmCheckOut()}
+        onCancel={() => {
+          if (pendingOut) setOutcome({ kind: 'stillIn', result: pendingOut.result });
+          setPendingOut(null);
+        }}
+      />
     </PageShell>
   );
 }
