@@ -109,7 +109,10 @@ test('check-in: the resident shows her code, staff scan a screenshot of it, she 
       const r = resident;
       await goto(r, gateway, `/packages/activity/pages/detail/index?activityId=${tea._id}`);
       await visible(r, '#book-button').click();
-      await expectText(r, '#booking-status', '✓ 您已报名成功');
+      // Today's tea is past its cancel deadline: booking asks first, and says why.
+      await expectText(r, '.nut-dialog', '报名后不能在线取消');
+      await visible(r, '#confirm-book-button').click();
+      await expectText(r, '#booking-status', '✓ 您已报名成功', { exact: true });
       expect(await bookingOf(tea._id, zhang)).toMatchObject({ status: 'confirmed' });
 
       // 出示签到码: the QR and the short code (6 digits, shown as "123 456").

@@ -3,7 +3,6 @@
  * the real cloud functions against the database emulator (demo district seeded). Chromium signs
  * in through the dev persona page like a person would.
  */
-import { existsSync } from 'node:fs';
 import { ERROR_MESSAGES } from '../../shared/errors';
 import {
   activityByTitle,
@@ -13,7 +12,6 @@ import {
   goto,
   httpLogin,
   inFreshPage,
-  SCREENSHOT_HOME,
   signInAs,
   useE2E,
   visible,
@@ -53,11 +51,6 @@ test('a resident signs in, books an activity from the home page and finds it und
     // Her station (颐和社区社工室) and its upcoming activities.
     await visibleText(p, '健康义诊进社区').waitFor();
     await visibleText(p, '老年书法班（小班）').waitFor();
-
-    if (process.env.UPDATE_SCREENSHOT === '1' || !existsSync(SCREENSHOT_HOME)) {
-      await p.waitForTimeout(500); // let fonts and the last paint settle
-      await p.screenshot({ path: SCREENSHOT_HOME });
-    }
 
     await visibleText(p, '健康义诊进社区').click();
     await p.waitForURL(/activity\/pages\/detail\/index\?activityId=/);

@@ -17,6 +17,12 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const H5_DIR = path.join(ROOT, 'dist/h5');
 export const ARTIFACTS_DIR = path.join(ROOT, 'tests/.artifacts');
 export const SCREENSHOT_HOME = path.join(ROOT, 'docs/screenshot-home.png');
+export const SCREENSHOT_CODE_200 = path.join(ROOT, 'docs/screenshot-check-in-code-200.png');
+
+/** Whether a test should (re)write a docs screenshot: when it is missing or UPDATE_SCREENSHOT=1. */
+export function shouldWriteScreenshot(file: string): boolean {
+  return process.env.UPDATE_SCREENSHOT === '1' || !existsSync(file);
+}
 
 /** Phone-sized viewport (iPhone X class), 2× pixels for a crisp screenshot. */
 export const VIEWPORT = { width: 375, height: 812 };
@@ -258,6 +264,13 @@ export async function signInAs(
       )?.data?.persona === key,
     persona,
   );
+}
+
+/** `fn.action` over HTTP as the holder of `token`; fails the test with the coded error unless ok. */
+export async function apiOk(gateway: Gateway, fn: string, action: string, data: unknown, token: string): Promise<any> {
+  const answer = await api(gateway, fn, { action, data }, token);
+  if (!answer.ok) throw new Error(`${fn}.${action} refused: ${JSON.stringify(answer.error)}`);
+  return answer.data;
 }
 
 /** Signs someone in over HTTP (`/api/dev/login` with an openid) and returns their bearer token. */

@@ -1,9 +1,17 @@
 /**
  * The client's own pure rules, tested without a screen: the activity page's booking panel
- * (`bookingPanelState`) and the staff roster's words and buttons (`roster-rules`).
+ * (`bookingPanelState`), the staff roster's words and buttons (`roster-rules`), the QR code's size,
+ * unbreakable dates and times, the words on cards, and the forms' own checks.
  */
 import type { TActivityDetail, TBooking, TRosterEntry } from '../../shared/contracts/activities';
+import { activityScope } from '../../client/lib/station-scope';
+import { myStateLine, phaseLabel } from '../../client/lib/activity-text';
+import { designScale, qrSide } from '../../client/lib/qr-size';
+import { timeChunks } from '../../client/lib/time-chunks';
 import { bookingPanelState } from '../../client/packages/activity/lib/booking-panel';
+import { checkFamilyForm } from '../../client/packages/activity/lib/family-form';
+import { copyForm } from '../../client/packages/staff/lib/activity-form';
+import { shiftLine } from '../../client/packages/staff/lib/volunteer-rows';
 import {
   emptyRosterText,
   rosterPageActions,
@@ -214,5 +222,143 @@ describe('roster rules', () => {
     expect(emptyRosterText({ search: '王', status: undefined })).toBe('没有找到“王”');
     expect(emptyRosterText({ search: '', status: 'no_show' })).toBe('没有未到场的居民');
     expect(emptyRosterText({ search: '', status: undefined })).toBe('还没有人报名');
+  });
+});
+
+describe('QR code size', () => {
+  it('fills the width a 375-wide phone leaves, up to 260 px (300 in 大字模式)', () => {
+    expect(qrSide(375, false)).toBe(260);
+    expect(qrSide(375, true)).toBe(300);
+    expect(qrSide(414, true)).toBe(300);
+  });
+  it('shrinks to the window at 200 % zoom, and never below a scannable 120 px', () => {
+    expect(qrSide(195, true)).toBe(130); // 195 − 65 px of padding
+    expect(qrSide(320, true)).toBe(255);
+    expect(qrSide(150, true)).toBe(120);
+  });
+  it('measures padding in CSS px as the H5 root font does (never below a 375-wide scale)', () => {
+    expect(designScale(195)).toBe(0.5);
+    expect(designScale(375)).toBe(0.5);
+    expect(designScale(750)).toBe(1);
+  });
+});
+
+describe('time chunks', () => {
+  it('keeps dates, weekdays and a day’s time range whole, and only those', () => {
+    expect(timeChunks('取消截止：11月25日 周三 06:00')).toEqual([
+      { text: '取消截止：', keep: false },
+      { text: '11月25日', keep: true },
+      { text: ' ', keep: false },
+      { text: '周三', keep: true },
+      { text: ' ', keep: false },
+      { text: '06:00', keep: true },
+    ]);
+    expect(
+      timeChunks('11月23日 周一 14:00–15:30')
+        .filter((c) => c.keep)
+        .map((c) => c.text),
+    ).toEqual(['11月23日', '周一', '14:00–15:30']);
+    expect(
+      timeChunks('服务期间 2026-11-01 至 2026-11-29')
+        .filter((c) => c.keep)
+        .map((c) => c.text),
+    ).toEqual(['2026-11-01', '2026-11-29']);
+    expect(
+      timeChunks('没有日期')
+        .map((c) => c.text)
+        .join(''),
+    ).toBe('没有日期');
+  });
+});
+
+describe('activity words', () => {
+  const base = {
+    status: 'published' as const,
+    startAt: '2026-11-26T00:00:00.000Z',
+    endAt: '2026-11-26T02:00:00.000Z',
+    signUpOpensAt: '2026-11-20T00:00:00.000Z',
+    signUpClosesAt: '2026-11-25T00:00:00.000Z',
+    capacity: 10,
+    confirmed: 3,
+  };
+  it('never says 报名中 beside 已满', () => {
+    expect(phaseLabel(base, t('2026-11-22T00:00:00Z'))).toBe('报名中');
+    expect(phaseLabel({ ...base, confirmed: 10 }, t('2026-11-22T00:00:00Z'))).toBeNull();
+  });
+  it('says where the activity stands otherwise', () => {
+    expect(phaseLabel(base, t('2026-11-19T00:00:00Z'))).toBe('报名未开始');
+    expect(phaseLabel(base, t('2026-11-25T12:00:00Z'))).toBe('报名已截止');
+    expect(phaseLabel(base, t('2026-11-26T01:00:00Z'))).toBe('进行中');
+    expect(phaseLabel(base, t('2026-11-26T02:00:00Z'))).toBe('已结束');
+    expect(phaseLabel({ ...base, status: 'draft' }, t('2026-11-22T00:00:00Z'))).toBe('草稿');
+  });
+  it('says the caller’s own state on a card, naming a family member', () => {
+    const state = { waitlistPosition: null, checkedInAt: null, forName: null };
+    expect(myStateLine({ ...state, status: 'confirmed' })).toEqual({ text: '✓ 已报名', tone: 'ok' });
+    expect(myStateLine({ ...state, status: 'waitlisted', waitlistPosition: 3 })).toEqual({
+      text: '候补第 3 位',
+      tone: 'warn',
+    });
+    expect(myStateLine({ ...state, status: 'checked_in', forName: '母亲 王秀英' })).toEqual({
+      text: '母亲 王秀英：✓ 已签到',
+      tone: 'ok',
+    });
+  });
+  it('widens a home 社工室 to its 社工站 for 查看全部活动', () => {
+    const ancestors = [
+      { stationId: 'c', name: '指导中心', tier: 'center' as const },
+      { stationId: 's', name: '江滨街道社工站', tier: 'station' as const },
+    ];
+    expect(activityScope({ stationId: 'r', name: '颐和社区社工室', tier: 'room', ancestors })).toEqual({
+      stationId: 's',
+      stationName: '江滨街道社工站',
+    });
+    expect(
+      activityScope({ stationId: 's', name: '江滨街道社工站', tier: 'station', ancestors: ancestors.slice(0, 1) }),
+    ).toEqual({
+      stationId: 's',
+      stationName: '江滨街道社工站',
+    });
+  });
+});
+
+describe('forms', () => {
+  it('checks the 添加家人 form with the contract’s words', () => {
+    expect(checkFamilyForm({ name: ' ', relation: '', phone: '123', consent: false })).toEqual({
+      ok: false,
+      errors: {
+        name: '请填写家人姓名',
+        relation: '请选择与您的关系',
+        phone: '请输入11位手机号',
+        consent: '请先确认已征得家人同意',
+      },
+    });
+    expect(checkFamilyForm({ name: ' 王秀英 ', relation: 'mother', phone: '', consent: true })).toEqual({
+      ok: true,
+      data: { name: '王秀英', relation: 'mother', phone: null, consent: true },
+    });
+  });
+  it('copies an activity to a new date without any of its dates', () => {
+    const copied = copyForm(activity({ volunteerSlots: 3, waitlistCapacity: 5 }));
+    expect(copied).toMatchObject({
+      title: '健康义诊',
+      location: '活动室',
+      capacity: '10',
+      volunteerSlots: '3',
+      waitlistCapacity: '5',
+      startAt: '',
+      endAt: '',
+      signUpOpensAt: '',
+      signUpClosesAt: '',
+      cancelDeadline: '',
+    });
+  });
+  it('says a volunteer’s shift at the door in words, never "0 分钟"', () => {
+    const row = { checkInAt: '2026-11-26T00:05:00.000Z', checkOutAt: '2026-11-26T00:20:00.000Z', autoClosed: false };
+    expect(shiftLine({ ...row, status: 'checked_out', minutes: 0 })).toBe(
+      '08:05 签到 · 08:20 签退 · 不足半小时，不计时长',
+    );
+    expect(shiftLine({ ...row, status: 'checked_out', minutes: 90 })).toBe('08:05 签到 · 08:20 签退 · 90 分钟');
+    expect(shiftLine({ ...row, status: 'checked_in', checkOutAt: null, minutes: null })).toBe('服务中：08:05 签到');
   });
 });
