@@ -196,6 +196,8 @@ test('family: she adds her mother, books for her, and the booking, the code and 
     await goto(p, e2e.gateway, `/packages/activity/pages/detail/index?activityId=${tea._id}`);
     await expectText(p, `#family-status-${mother.memberId}`, '未报名', { exact: true });
     await visible(p, `#family-book-${mother.memberId}`).click();
+    await expectText(p, '.nut-dialog', '为母亲 王秀英报名。');
+    await visible(p, '#confirm-family-book-button').click();
     await expectText(p, `#family-status-${mother.memberId}`, '✓ 已报名成功', { exact: true });
     const zhang = await userOf('dev-resident');
     const { data: rows } = await e2e.db.collection('bookings').where({ activityId: tea._id, userId: zhang._id }).get();

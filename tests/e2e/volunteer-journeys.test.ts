@@ -122,7 +122,10 @@ test('a volunteer finds open shifts, signs up and cancels before the deadline, a
       await expectText(v, `#volunteer-slots-${health._id}`, '志愿岗位：剩余 6 个（共 6 个）', { exact: true });
       // Only activities that recruit volunteers are listed.
       const listed = await v.locator('[id^="activity-card-"]').filter({ visible: true }).count();
-      const slots = await v.locator('[id^="volunteer-slots-"]').filter({ visible: true }).count();
+      const slots = await v
+        .locator('[id^="volunteer-slots-"]:not(#volunteer-slots-filter)')
+        .filter({ visible: true })
+        .count();
       expect(slots).toBe(listed);
 
       await visible(v, `#activity-card-${health._id}`).click();
