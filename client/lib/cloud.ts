@@ -2,8 +2,10 @@ import type { accountsContract } from '../../shared/contracts/accounts';
 import type { activitiesContract } from '../../shared/contracts/activities';
 import type { Contract, RequestOf, ResponseOf } from '../../shared/contracts/common';
 import type { donationsContract } from '../../shared/contracts/donations';
+import type { ordersContract } from '../../shared/contracts/orders';
 import type { reportsContract } from '../../shared/contracts/reports';
 import type { stationsContract } from '../../shared/contracts/stations';
+import type { targetsContract } from '../../shared/contracts/targets';
 import type { volunteeringContract } from '../../shared/contracts/volunteering';
 import { unwrapEnvelope } from './cloud-error';
 import { send } from './transport';
@@ -32,6 +34,8 @@ export const activitiesFn: FunctionRef<typeof activitiesContract> = { name: 'act
 export const volunteeringFn: FunctionRef<typeof volunteeringContract> = { name: 'volunteering' };
 export const donationsFn: FunctionRef<typeof donationsContract> = { name: 'donations' };
 export const reportsFn: FunctionRef<typeof reportsContract> = { name: 'reports' };
+export const targetsFn: FunctionRef<typeof targetsContract> = { name: 'targets' };
+export const ordersFn: FunctionRef<typeof ordersContract> = { name: 'orders' };
 
 /** The action names of a contract. */
 export type ActionOf<C extends Contract> = keyof C['actions'] & string;

@@ -159,7 +159,7 @@ export default function MinePage() {
             onClick={() => openPage(ROUTES.targetsRoster)}
           />
         ) : null}
-        {me.data && (volunteer.data || canAnywhere({ grants: me.data.roles }, 'order:manage')) ? (
+        {me.data && (volunteerNo || canAnywhere({ grants: me.data.roles }, 'order:manage')) ? (
           <Entry
             id="order-work-entry"
             title="我的工单"

@@ -6,7 +6,7 @@ import type { StaffRole } from '../../../../shared/domain/roles';
 import { useAction, type ActionOptions } from '../../../hooks/use-action';
 import { type PagedList, usePaged } from '../../../hooks/use-paged';
 import { type Remote, useRemote } from '../../../hooks/use-remote';
-import { accountsFn, callFunction, reportsFn } from '../../../lib/cloud';
+import { accountsFn, callFunction, ordersFn, reportsFn } from '../../../lib/cloud';
 
 export type TodayData = ResponseOf<typeof reportsContract, 'today'>;
 export type MonthlyReport = ResponseOf<typeof reportsContract, 'monthly'>;
@@ -107,8 +107,6 @@ export function useRevokeRole(options?: ActionOptions) {
   );
 }
 
-/** The `orders` cloud function, typed by its contract (type only). */
-const ordersFn: FunctionRef<typeof ordersContract> = { name: 'orders' };
 export type OrderConsole = ResponseOf<typeof ordersContract, 'getConsole'>;
 
 /** The service-order cards of a station subtree: today's new, open, overdue, awaiting rating (`orders.getConsole`). */

@@ -3,10 +3,7 @@ import type { ordersContract, QueueView } from '../../../../shared/contracts/ord
 import { type ActionOptions, useAction } from '../../../hooks/use-action';
 import { type PagedList, usePaged } from '../../../hooks/use-paged';
 import { type Remote, useRemote } from '../../../hooks/use-remote';
-import { callFunction, type FunctionRef } from '../../../lib/cloud';
-
-/** The `orders` cloud function, typed by its contract (type only: no zod in this module). */
-export const ordersFn: FunctionRef<typeof ordersContract> = { name: 'orders' };
+import { callFunction, ordersFn } from '../../../lib/cloud';
 
 type Actions = (typeof ordersContract)['actions'];
 type Req<K extends keyof Actions> = RequestOf<typeof ordersContract, K>;

@@ -1,9 +1,7 @@
 import type { ResponseOf } from '../../../../shared/contracts/common';
 import type { ordersContract } from '../../../../shared/contracts/orders';
 import { type Remote, useRemote } from '../../../hooks/use-remote';
-import { callFunction, type FunctionRef } from '../../../lib/cloud';
-
-const ordersFn: FunctionRef<typeof ordersContract> = { name: 'orders' };
+import { callFunction, ordersFn } from '../../../lib/cloud';
 
 /** A station's orderable service menu (`orders.listMenu`, public). */
 export function useStationMenu(stationId: string | undefined): Remote<ResponseOf<typeof ordersContract, 'listMenu'>> {

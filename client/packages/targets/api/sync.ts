@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { CloudError, NETWORK_MESSAGE, callFunction, toCloudError } from '../../../lib/cloud';
 import { getDraft, patchDraft, pendingDrafts, readPhoto, removeDraft, type VisitDraft } from '../lib/drafts';
-import { TARGETS_CHANGED, targetsFn } from './targets';
+import { targetsFn } from '../../../lib/cloud';
+import { TARGETS_CHANGED } from './targets';
 
 /**
  * Sending visit drafts (ADR 0018). A draft's photos go first (each stored under the draft's own

@@ -4,10 +4,7 @@ import type { ReadReason } from '../../../../shared/domain/targets';
 import { type ActionOptions, useAction } from '../../../hooks/use-action';
 import { type PagedList, usePaged } from '../../../hooks/use-paged';
 import { type Remote, useRemote } from '../../../hooks/use-remote';
-import { callFunction, type FunctionRef } from '../../../lib/cloud';
-
-/** `targets` cloud function, typed by its contract (type only: no zod in this module). */
-export const targetsFn: FunctionRef<typeof targetsContract> = { name: 'targets' };
+import { callFunction, targetsFn } from '../../../lib/cloud';
 
 type Req<K extends keyof (typeof targetsContract)['actions']> = RequestOf<typeof targetsContract, K>;
 export type Res<K extends keyof (typeof targetsContract)['actions']> = ResponseOf<typeof targetsContract, K>;
