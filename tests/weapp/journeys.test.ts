@@ -100,6 +100,8 @@ test('family: book for her mother on the activity page; the member’s code name
   // 张阿姨 never registered as a volunteer: the tea's volunteer slots are not hers to see.
   expect(byId(page, 'volunteer-panel')).toBeUndefined();
   tap(page, `family-book-${memberId}`);
+  await waitFor(() => byId(page, 'confirm-family-book-button'), 'the confirmation', page);
+  tap(page, 'confirm-family-book-button');
   await expectText(page, `family-status-${memberId}`, '✓ 已报名成功', { exact: true });
   const rows = (await backend.all('bookings')).filter((b) => b.activityId === tea._id);
   expect(rows).toEqual([
