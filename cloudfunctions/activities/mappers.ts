@@ -25,7 +25,8 @@ export function toActivitySummary(doc: ActivityDoc) {
     confirmed: doc.confirmed,
     remaining: remainingSeats(doc),
     waitlistCapacity: doc.waitlistCapacity,
-    waitlisted: doc.waitlisted,
+    // A leaver and a call may count the same person out for a moment (ADR 0021).
+    waitlisted: Math.max(0, doc.waitlisted),
     volunteerSlots: doc.volunteerSlots,
     volunteersSignedUp: doc.volunteersSignedUp,
     ratingCount: doc.ratingCount,

@@ -1,24 +1,46 @@
-import { bookingId, holdsSeat, promotionOutcome, REBOOKABLE } from '../../shared/domain/booking';
+import {
+  bookingId,
+  calledThrough,
+  holdsSeat,
+  isCalled,
+  lineLetsNewcomerIn,
+  promotionOutcome,
+  REBOOKABLE,
+} from '../../shared/domain/booking';
 import { AppError } from '../../shared/errors';
 import type { Deps } from '../core/deps';
 import type { ActivityDoc, BookingDoc, BookingEvent } from '../core/documents';
 import { notify } from '../core/notify';
 import {
+  callNextInLine,
   findActivity,
+  leaveWaitlistCount,
   releaseSeat,
-  releaseWaitlistPlace,
   reserveSeat,
   reserveWaitlistPlace,
+  type CallMode,
 } from '../core/repositories/activities';
 import {
   findBooking,
   findExpiredOffers,
-  findWaitingInOrder,
   insertBooking,
-  passSeatInTransaction,
+  leaveLine,
+  promoteCalledTicket,
+  recordReleasedTicket,
+  takeReleasedTicket,
   transitionBooking,
+  transitionBookingAndReturn,
 } from '../core/repositories/bookings';
 import { offerExpiredNotice, promotionNotice } from './notices';
+
+/*
+ * Seats and the waitlist (ADR 0021). A seat is one conditional write on the activity; a place in
+ * line is one conditional write that draws a ticket. When a seat frees up while people wait, the
+ * seat is not handed to a person found by a query (concurrent leavers would all find the same
+ * one); instead one conditional write on the activity calls the next ticket — every caller gets a
+ * different one — and the booking holding that ticket is settled by its own conditional write.
+ * A cancellation therefore costs the same few calls however many others cancel at once.
+ */
 
 /** Who a booking is for, as the door and the roster show them. */
 export interface Attendee {
@@ -30,11 +52,16 @@ export interface Attendee {
   forMember?: NonNullable<BookingDoc['forMember']>;
 }
 
+/** A seat in hand passes on through at most this many given-up places in one request. */
+const MAX_CALLS = 50;
+
 /**
  * Book `attendee` onto a published activity (the caller checked the sign-up window). A seat is
  * one conditional write that only succeeds while nobody waits (so the line is never jumped);
  * otherwise, if the activity keeps a waitlist, a place in line is one conditional write too.
  * The booking row's deterministic id makes a second booking a duplicate, never a second row.
+ * A seat or place taken for a row that could not be written is given back. `activity` is the
+ * caller's read: a refusal it already shows (full, line full) costs no write.
  */
 export async function bookSeatOrWaitlist(
   deps: Deps,
@@ -46,38 +73,59 @@ export async function bookSeatOrWaitlist(
   const id = bookingId(activity._id, attendee.userId, attendee.forMember?.memberId);
   const by = bookedBy ?? attendee.userId;
 
-  if (await reserveSeat(deps.db, { activityId: activity._id, capacity: activity.capacity, now, for: 'newcomer' })) {
-    const booking = await placeBooking(deps, activity, attendee, bookedBy, {
-      status: 'confirmed',
-      waitlistedAt: null,
-      ticket: null,
-      by,
-    });
+  const seatMayBeFree = activity.confirmed < activity.capacity && lineLetsNewcomerIn(activity);
+  if (seatMayBeFree && (await reserveSeat(deps.db, { activityId: activity._id, capacity: activity.capacity, now }))) {
+    let booking: BookingDoc | null;
+    try {
+      booking = await placeBooking(deps, activity, attendee, bookedBy, {
+        status: 'confirmed',
+        waitlistedAt: null,
+        ticket: null,
+        by,
+      });
+    } catch (err) {
+      await passSeatOn(deps, activity._id, { compensate: false, seen: activity });
+      throw err;
+    }
     if (booking) return booking;
-    await releaseSeat(deps.db, activity._id, now);
+    await passSeatOn(deps, activity._id, { compensate: false, seen: activity });
     throw new AppError('ALREADY_BOOKED');
   }
   if (activity.waitlistCapacity === 0)
     throw new AppError((await isActive(deps, id)) ? 'ALREADY_BOOKED' : 'ACTIVITY_FULL');
-  const ticket = await reserveWaitlistPlace(deps.db, {
-    activityId: activity._id,
-    waitlistCapacity: activity.waitlistCapacity,
-    now,
-  });
-  if (ticket === null) throw new AppError((await isActive(deps, id)) ? 'ALREADY_BOOKED' : 'WAITLIST_FULL');
-  const booking = await placeBooking(deps, activity, attendee, bookedBy, {
-    status: 'waitlisted',
-    waitlistedAt: now,
-    ticket,
-    by,
-  });
+  // The line was full when the activity was read (and no seat was tried): refuse as of that read.
+  const joined =
+    seatMayBeFree || activity.waitlisted < activity.waitlistCapacity
+      ? await reserveWaitlistPlace(deps.db, {
+          activityId: activity._id,
+          waitlistCapacity: activity.waitlistCapacity,
+          now,
+        })
+      : null;
+  if (!joined) throw new AppError((await isActive(deps, id)) ? 'ALREADY_BOOKED' : 'WAITLIST_FULL');
+  const { ticket } = joined;
+  let booking: BookingDoc | null;
+  try {
+    booking = await placeBooking(deps, activity, attendee, bookedBy, {
+      status: 'waitlisted',
+      waitlistedAt: now,
+      ticket,
+      by,
+    });
+  } catch (err) {
+    await giveBackPlace(deps, activity._id, ticket, null);
+    throw err;
+  }
   if (!booking) {
-    await releaseWaitlistPlace(deps.db, activity._id, now);
+    await giveBackPlace(deps, activity._id, ticket, { bookingId: id, recorded: false });
     throw new AppError('ALREADY_BOOKED');
   }
-  // A seat may have been free while others waited: the line moves first, in order.
-  await fillFreeSeats(deps, activity._id);
-  return (await findBooking(deps.db, id)) ?? booking;
+  // Seats free while people wait (a raised capacity, a seat given back meanwhile): the line moves first.
+  if (joined.activity.confirmed < joined.activity.capacity) await fillFreeSeats(deps, joined.activity);
+  // A call may have reached this ticket before the row existed: then settling it is ours to do.
+  const line = await findActivity(deps.db, activity._id);
+  if (line && isCalled(ticket, line)) return (await settleOwnPlace(deps, line, booking)) ?? booking;
+  return booking;
 }
 
 async function isActive(deps: Deps, id: string): Promise<boolean> {
@@ -134,10 +182,9 @@ async function placeBooking(
 }
 
 /**
- * A booking leaves (the person cancels, staff cancel, or an offer expires). If it held a seat and
- * someone waits, the seat passes to the first in line inside one transaction with the leaver's
- * change; otherwise the seat or waitlist place is given back. Answers the leaver's new row, or
- * null when it was no longer in `booking.status` (a concurrent change won).
+ * A booking leaves (the person cancels, staff cancel, or an offer expires). A seat it held passes
+ * to the next place in line or back to the pool; a place in line it held is given back. Answers
+ * the leaver's new row, or null when it was no longer in `booking.status` (a concurrent change won).
  */
 export async function leaveAndPassSeat(
   deps: Deps,
@@ -146,77 +193,174 @@ export async function leaveAndPassSeat(
   change: { to: 'cancelled' | 'expired'; by: string; reason?: string },
 ): Promise<BookingDoc | null> {
   const now = deps.now();
-  const heldSeat = holdsSeat(booking.status);
-  const candidate =
-    heldSeat && activity.waitlisted > 0 && activity.status === 'published'
-      ? ((await findWaitingInOrder(deps.db, activity._id, 1))[0] ?? null)
-      : null;
-  const outcome = promotionOutcome(activity, now);
-  const { left, promoted } = await passSeatInTransaction(deps.db, {
-    leaver: {
+  const event: BookingEvent = {
+    at: now,
+    by: change.by,
+    from: booking.status,
+    to: change.to,
+    ...(change.reason ? { reason: change.reason } : {}),
+  };
+  if (booking.status === 'waitlisted' && booking.waitlistTicket !== null) {
+    const left = await leaveLine(deps.db, {
       bookingId: booking._id,
-      from: [booking.status],
+      ticket: booking.waitlistTicket,
       to: change.to,
-      event: {
-        at: now,
-        by: change.by,
-        from: booking.status,
-        to: change.to,
-        ...(change.reason ? { reason: change.reason } : {}),
-      },
-    },
-    candidateId: candidate?._id ?? null,
-    promoted: { ...outcome, event: { at: now, by: 'system', from: 'waitlisted', to: outcome.status } },
-  });
-  if (!left) return null;
-  if (!heldSeat) {
-    await releaseWaitlistPlace(deps.db, activity._id, now);
-  } else if (promoted) {
-    await releaseWaitlistPlace(deps.db, activity._id, now);
-    await notify(deps, [promotionNotice(activity, promoted)]);
-  } else {
-    await releaseSeat(deps.db, activity._id, now);
-    if (activity.waitlisted > 0) await fillFreeSeats(deps, activity._id);
+      event,
+    });
+    if (left)
+      await giveBackPlace(deps, activity._id, booking.waitlistTicket, { bookingId: booking._id, recorded: true });
+    return left;
   }
+  if (!holdsSeat(booking.status)) return null;
+  const left = await transitionBookingAndReturn(deps.db, {
+    bookingId: booking._id,
+    from: [booking.status],
+    to: change.to,
+    fields: change.to === 'cancelled' ? { cancelledAt: now } : {},
+    event,
+  });
+  if (left) await passSeatOn(deps, activity._id, { compensate: false, seen: activity });
   return left;
 }
 
 /**
- * While a published activity has a free seat and people waiting, give the seat to the first in
- * line: the seat is reserved by a conditional write, then handed over by a transaction on the
- * candidate's row (a candidate who left meanwhile is skipped; with nobody left the seat is given
- * back). Idempotent; bounded so one call never runs away.
+ * A seat-holder gives up a confirmed seat, betting on the commonest case: one conditional write
+ * `confirmed → cancelled` that also answers the row, then the seat passes on. Null when the
+ * booking was not confirmed (the caller reads it and takes the general path).
  */
-export async function fillFreeSeats(deps: Deps, activityId: string, maxRounds = 50): Promise<number> {
-  let promotedCount = 0;
-  for (let round = 0; round < maxRounds; round++) {
-    const activity = await findActivity(deps.db, activityId);
-    if (
-      !activity ||
-      activity.status !== 'published' ||
-      activity.waitlisted <= 0 ||
-      activity.confirmed >= activity.capacity
-    )
-      break;
+export async function cancelConfirmedSeat(
+  deps: Deps,
+  activity: ActivityDoc,
+  id: string,
+  by: string,
+): Promise<BookingDoc | null> {
+  const now = deps.now();
+  const left = await transitionBookingAndReturn(deps.db, {
+    bookingId: id,
+    from: ['confirmed'],
+    to: 'cancelled',
+    fields: { cancelledAt: now },
+    event: { at: now, by, from: 'confirmed', to: 'cancelled' },
+  });
+  if (left) await passSeatOn(deps, activity._id, { compensate: false, seen: activity });
+  return left;
+}
+
+/**
+ * The seat in hand (still counted in `confirmed`) goes to the next place in line, or back to the
+ * pool when nobody is there to call — the two conditional writes are exact complements, so one
+ * of them applies. A called place that was given up is taken off its row and the seat moves on to
+ * the next (`compensate`: that person was already counted out of the line). Answers the promoted
+ * row, or null (seat released, or the called person's row is not written yet: they settle it).
+ * `seen`: the activity as the caller last read it; when it showed nobody in line, giving the seat
+ * back is tried first (one write instead of two in the common case).
+ */
+async function passSeatOn(
+  deps: Deps,
+  activityId: string,
+  opts: { compensate: boolean; seen?: ActivityDoc },
+): Promise<BookingDoc | null> {
+  let compensate = opts.compensate;
+  // When the activity as last read had nobody in line, try giving the seat back first.
+  if (!compensate && opts.seen && lineLetsNewcomerIn(opts.seen)) {
+    if (await releaseSeat(deps.db, { activityId, compensate, now: deps.now() })) return null;
+  }
+  for (let round = 0; round < MAX_CALLS; round++) {
     const now = deps.now();
-    if (!(await reserveSeat(deps.db, { activityId, capacity: activity.capacity, now, for: 'promotion' }))) continue;
-    const outcome = promotionOutcome(activity, now);
-    let promoted: BookingDoc | null = null;
-    for (const candidate of await findWaitingInOrder(deps.db, activityId, 5)) {
-      ({ promoted } = await passSeatInTransaction(deps.db, {
-        leaver: null,
-        candidateId: candidate._id,
-        promoted: { ...outcome, event: { at: now, by: 'system', from: 'waitlisted', to: outcome.status } },
-      }));
-      if (promoted) break;
+    const mode: CallMode = compensate ? { kind: 'compensate' } : { kind: 'pass' };
+    const called = await callNextInLine(deps.db, { activityId, mode, now });
+    if (!called) {
+      if (await releaseSeat(deps.db, { activityId, compensate, now })) return null;
+      // Neither applied: the line moved between the two writes, or the counters were reset.
+      const current = await findActivity(deps.db, activityId);
+      if (!current || current.status !== 'published' || current.confirmed <= 0) return null;
+      continue;
     }
-    if (!promoted) {
-      await releaseSeat(deps.db, activityId, now);
-      break;
-    }
-    await releaseWaitlistPlace(deps.db, activityId, now);
-    await notify(deps, [promotionNotice(activity, promoted)]);
-    promotedCount++;
+    const settled = await settleCalledPlace(deps, called, calledThrough(called));
+    if (settled !== 'given_up') return settled === 'pending' ? null : settled;
+    compensate = true;
+  }
+  return null;
+}
+
+/**
+ * Settle the place `ticket` that a call just reached: its waiting row is promoted (and told), or,
+ * when that place was given up, the caller takes it off its row and must pass the seat on
+ * (`given_up`). `pending`: no waiting row holds the ticket — it was settled by someone else, or
+ * its holder is still writing their row and will settle it themself.
+ */
+async function settleCalledPlace(
+  deps: Deps,
+  called: ActivityDoc,
+  ticket: number,
+): Promise<BookingDoc | 'given_up' | 'pending'> {
+  const now = deps.now();
+  const outcome = promotionOutcome(called, now);
+  const promoted = await promoteCalledTicket(deps.db, {
+    activityId: called._id,
+    ticket,
+    outcome,
+    event: { at: now, by: 'system', from: 'waitlisted', to: outcome.status },
+  });
+  if (promoted) {
+    await notify(deps, [promotionNotice(called, promoted)]);
+    return promoted;
+  }
+  if (await takeReleasedTicket(deps.db, { activityId: called._id, ticket, now })) return 'given_up';
+  return 'pending';
+}
+
+/**
+ * Give back a place in line drawn for `ticket` that its person no longer holds (they left, or
+ * their row could not be written). One person less is counted in line; if the place has been
+ * called already, the seat reserved for it passes on — by whoever takes the place off the row
+ * that records it (`record`), the caller or us; when nothing could be recorded, by us.
+ */
+async function giveBackPlace(
+  deps: Deps,
+  activityId: string,
+  ticket: number,
+  record: { bookingId: string; recorded: boolean } | null,
+): Promise<void> {
+  const now = deps.now();
+  if (record && !record.recorded) await recordReleasedTicket(deps.db, { bookingId: record.bookingId, ticket, now });
+  const after = await leaveWaitlistCount(deps.db, activityId, now);
+  if (!after || !isCalled(ticket, after)) return;
+  if (!record || (await takeReleasedTicket(deps.db, { activityId, ticket, now })))
+    await passSeatOn(deps, activityId, { compensate: true });
+}
+
+/**
+ * Settle a person's own place once it has been called (their row was written after the call, or
+ * the process that called it died): one conditional write, exactly as the caller would have.
+ * Answers the promoted row, the row as it is when someone else settled it first, or null.
+ */
+export async function settleOwnPlace(deps: Deps, line: ActivityDoc, booking: BookingDoc): Promise<BookingDoc | null> {
+  if (booking.status !== 'waitlisted' || booking.waitlistTicket === null || !isCalled(booking.waitlistTicket, line))
+    return null;
+  const settled = await settleCalledPlace(deps, line, booking.waitlistTicket);
+  return typeof settled === 'string' ? findBooking(deps.db, booking._id) : settled;
+}
+
+/**
+ * While a published activity has free seats and places outstanding, call the line into them, in
+ * order: each seat one conditional write that takes it and calls the next ticket at once.
+ * `activity` gives the capacity the writes check. Idempotent; at most `maxSeats` seats.
+ */
+export async function fillFreeSeats(deps: Deps, activity: ActivityDoc, maxSeats = 50): Promise<number> {
+  let promotedCount = 0;
+  for (let seat = 0; seat < maxSeats; seat++) {
+    const now = deps.now();
+    const called = await callNextInLine(deps.db, {
+      activityId: activity._id,
+      mode: { kind: 'fill', capacity: activity.capacity },
+      now,
+    });
+    if (!called) break;
+    const settled = await settleCalledPlace(deps, called, calledThrough(called));
+    if (settled === 'given_up') {
+      if (await passSeatOn(deps, activity._id, { compensate: true })) promotedCount++;
+    } else if (settled !== 'pending') promotedCount++;
   }
   return promotedCount;
 }

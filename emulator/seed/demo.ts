@@ -434,6 +434,7 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
       waitlistCapacity: seed.waitlist?.capacity ?? 0,
       waitlisted: 0,
       waitlistTicket: 0,
+      lineOutstanding: 0,
       volunteerSlots: seed.volunteerSlots ?? 0,
       volunteersSignedUp: 0,
       promotionMode: seed.waitlist?.mode ?? 'auto',

@@ -54,6 +54,37 @@ export function holdsSeat(status: BookingStatus): boolean {
   return SEAT_HOLDING.includes(status);
 }
 
+/**
+ * The waitlist as two counters on the activity (ADR 0021): `waitlistTicket` places drawn so far
+ * (each joiner takes the next), `lineOutstanding` places drawn but not yet called. Places are
+ * called strictly in ticket order, so the places called so far are tickets 1 … `calledThrough`.
+ * A called place owns a seat; its booking row is moved out of `waitlisted` by one conditional
+ * write of whoever gets there first.
+ */
+export interface LineCounters {
+  waitlistTicket: number;
+  lineOutstanding: number;
+}
+
+/** The highest ticket called so far (0 when none): tickets up to it have been given a seat. */
+export function calledThrough(line: LineCounters): number {
+  return line.waitlistTicket - line.lineOutstanding;
+}
+
+/** Whether the place with `ticket` has been called (its holder owns a seat, settled or not). */
+export function isCalled(ticket: number, line: LineCounters): boolean {
+  return ticket <= calledThrough(line);
+}
+
+/**
+ * Whether a newcomer may take a seat straight away as far as the line is concerned: only when
+ * nobody may be waiting for one — no place outstanding, or no person counted in line (the
+ * outstanding places are all given up). The seat write checks the same condition.
+ */
+export function lineLetsNewcomerIn(line: LineCounters & { waitlisted: number }): boolean {
+  return line.lineOutstanding <= 0 || line.waitlisted <= 0;
+}
+
 /** How a freed seat reaches the first person in line. */
 export const PROMOTION_MODES = { auto: '自动转正', claim: '限时确认' } as const;
 export type PromotionMode = keyof typeof PROMOTION_MODES;

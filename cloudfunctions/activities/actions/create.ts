@@ -55,6 +55,7 @@ export async function create(
     waitlistCapacity: data.waitlistCapacity,
     waitlisted: 0,
     waitlistTicket: 0,
+    lineOutstanding: 0,
     volunteerSlots: data.volunteerSlots,
     volunteersSignedUp: 0,
     promotionMode: data.promotionMode,

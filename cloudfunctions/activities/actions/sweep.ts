@@ -18,7 +18,7 @@ export async function sweep(
   const offersExpired = await expireOffers(deps, {}, SWEEP_LIMIT);
   let promoted = 0;
   for (const activity of await findWithWaitlist(deps.db, SWEEP_LIMIT)) {
-    if (activity.confirmed < activity.capacity) promoted += await fillFreeSeats(deps, activity._id);
+    if (activity.confirmed < activity.capacity) promoted += await fillFreeSeats(deps, activity);
   }
   let finished = 0;
   let noShows = 0;

@@ -85,9 +85,9 @@ export async function update(
     to: patch,
   });
   // More seats (or a longer line) may let people in from the waitlist at once.
-  if (activity.status === 'published' && patch.capacity !== undefined && patch.capacity > activity.capacity) {
-    await fillFreeSeats(deps, activity._id);
+  let fresh = await findActivity(deps.db, activity._id);
+  if (fresh && fresh.status === 'published' && patch.capacity !== undefined && patch.capacity > activity.capacity) {
+    if ((await fillFreeSeats(deps, fresh)) > 0) fresh = await findActivity(deps.db, activity._id);
   }
-  const fresh = await findActivity(deps.db, activity._id);
   return toActivityDetail(fresh ?? { ...activity, ...patch }, { booking: null, canManage: true });
 }

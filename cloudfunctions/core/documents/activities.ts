@@ -27,6 +27,11 @@ export interface ActivityDoc {
   waitlisted: number;
   /** Tickets drawn so far; each place in line takes the next one (FIFO order). */
   waitlistTicket: number;
+  /**
+   * Places drawn but not yet called (people waiting, plus places given up before their turn).
+   * Tickets up to `waitlistTicket - lineOutstanding` have been called (ADR 0021).
+   */
+  lineOutstanding: number;
   /** Volunteer slots, separate from resident seats; `volunteersSignedUp` counts them taken. */
   volunteerSlots: number;
   volunteersSignedUp: number;
@@ -90,6 +95,12 @@ export interface BookingDoc {
   waitlistedAt: Date | null;
   /** Their ticket in line: FIFO order is ascending ticket. */
   waitlistTicket: number | null;
+  /**
+   * Places in line this person gave up before they were settled (left the line, or a second
+   * place drawn by a double tap). Whoever calls one of them takes it off with a conditional pull
+   * and passes the seat on, so each is handled exactly once (ADR 0021). Absent on most rows.
+   */
+  releasedTickets?: number[];
   offerExpiresAt: Date | null;
   checkedInAt: Date | null;
   checkedInBy: string | null;

@@ -123,63 +123,134 @@ export async function findUpcomingForStation(
 }
 
 /**
- * Take one seat: a single conditional write that increments `confirmed` only while it is below
- * `capacity` and the activity is still published with that capacity. A newcomer's seat also
- * requires that nobody waits (`waitlisted: 0`), so the line is never jumped; a seat taken `for`
- * the first in line (promotion) skips that condition. True iff a seat was taken.
+ * A newcomer takes one seat: a single conditional write that increments `confirmed` only while it
+ * is below `capacity`, the activity is still published with that capacity, and nobody may be
+ * waiting for a seat (no place in line outstanding, or nobody counted in line — see
+ * `lineLetsNewcomerIn`), so the line is never jumped. True iff a seat was taken.
  */
 export async function reserveSeat(
   db: Database,
-  seat: { activityId: string; capacity: number; now: Date; for: 'newcomer' | 'promotion' },
+  seat: { activityId: string; capacity: number; now: Date },
 ): Promise<boolean> {
   const _ = db.command;
-  const where: Record<string, unknown> = {
-    _id: seat.activityId,
-    status: 'published',
-    capacity: seat.capacity,
-    confirmed: _.lt(seat.capacity),
-  };
-  if (seat.for === 'newcomer') where.waitlisted = 0;
   const res = await db
     .collection(COLLECTIONS.activities)
-    .where(where)
+    .where(
+      _.and([
+        { _id: seat.activityId, status: 'published', capacity: seat.capacity, confirmed: _.lt(seat.capacity) },
+        _.or([{ lineOutstanding: _.lte(0) }, { waitlisted: _.lte(0) }]),
+      ]),
+    )
     .update({ confirmed: _.inc(1), updatedAt: seat.now });
   return updatedCount(res) === 1;
 }
 
 /**
  * Take a place on the waitlist: one conditional write while `waitlisted < waitlistCapacity`, which
- * also draws the next ticket number — the line's strict FIFO order, even for arrivals in the same
- * millisecond. Answers the ticket, or null when the line is full.
+ * also draws the next ticket — the line's strict FIFO order, even for arrivals in the same
+ * millisecond — and counts the place as outstanding. Answers the ticket and the activity as the
+ * write left it, or null when the line is full.
  */
 export async function reserveWaitlistPlace(
   db: Database,
   place: { activityId: string; waitlistCapacity: number; now: Date },
-): Promise<number | null> {
+): Promise<{ ticket: number; activity: ActivityDoc } | null> {
   const _ = db.command;
-  const res = (await db
-    .collection(COLLECTIONS.activities)
-    .where({
+  const doc = await updateOneAndReturn(
+    db,
+    {
       _id: place.activityId,
       status: 'published',
       waitlistCapacity: place.waitlistCapacity,
       waitlisted: _.lt(place.waitlistCapacity),
-    })
-    .updateAndReturn({ waitlisted: _.inc(1), waitlistTicket: _.inc(1), updatedAt: place.now })) as {
+    },
+    { waitlisted: _.inc(1), waitlistTicket: _.inc(1), lineOutstanding: _.inc(1), updatedAt: place.now },
+  );
+  return doc ? { ticket: doc.waitlistTicket, activity: doc } : null;
+}
+
+/**
+ * A person leaves the line (or gives back a place they could not use): one less person counted in
+ * line. Unconditional, because a call may already have counted them out (ADR 0021): whoever
+ * then finds their place given up adds the one back. Answers the activity as the write left it
+ * (so the caller sees whether their ticket was already called), or null if it does not exist.
+ */
+export function leaveWaitlistCount(db: Database, activityId: string, now: Date): Promise<ActivityDoc | null> {
+  const _ = db.command;
+  return updateOneAndReturn(db, { _id: activityId }, { waitlisted: _.inc(-1), updatedAt: now });
+}
+
+/**
+ * How a call for the next place in line gets its seat: `pass` — a seat-holder is leaving and
+ * their seat goes on (the seat count stays); `fill` — a free seat is taken for the line (the
+ * seat count rises, only below `capacity`); `compensate` — the seat in hand was reserved for a
+ * place that turned out to be given up, whose person was already counted out of the line, so
+ * this call counts nobody out (see ADR 0021).
+ */
+export type CallMode = { kind: 'pass' } | { kind: 'compensate' } | { kind: 'fill'; capacity: number };
+
+/**
+ * Call the next place in line: one conditional write that moves the called mark on by one
+ * (`lineOutstanding - 1`) while the activity is published and someone may be waiting. The
+ * called ticket is `calledThrough(answer)`; each concurrent call gets a different one, so
+ * callers never contend for the same person. Null when there is nobody to call.
+ */
+export function callNextInLine(db: Database, call: { activityId: string; mode: CallMode; now: Date }) {
+  const _ = db.command;
+  const where: Record<string, unknown> = {
+    _id: call.activityId,
+    status: 'published',
+    lineOutstanding: _.gt(0),
+    waitlisted: call.mode.kind === 'compensate' ? _.gte(0) : _.gt(0),
+  };
+  const change: Record<string, unknown> = { lineOutstanding: _.inc(-1), updatedAt: call.now };
+  if (call.mode.kind !== 'compensate') change.waitlisted = _.inc(-1);
+  if (call.mode.kind === 'fill') {
+    where.capacity = call.mode.capacity;
+    where.confirmed = _.lt(call.mode.capacity);
+    change.confirmed = _.inc(1);
+  }
+  return updateOneAndReturn(db, where, change);
+}
+
+/**
+ * Give one seat back to the pool — exactly when `callNextInLine` with the same mode would find
+ * nobody to call (the activity is no longer published, no place is outstanding, or nobody is
+ * counted in line), so a freed seat either goes to the line or back, never neither. Never takes
+ * `confirmed` below zero. `compensate` also adds back the person counted out for a place that was
+ * given up. True iff a seat was released.
+ */
+export async function releaseSeat(
+  db: Database,
+  release: { activityId: string; compensate: boolean; now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  const nobodyToCall = _.or([
+    { status: _.neq('published') },
+    { lineOutstanding: _.lte(0) },
+    { lineOutstanding: _.exists(false) },
+    { waitlisted: release.compensate ? _.lt(0) : _.lte(0) },
+  ]);
+  const change: Record<string, unknown> = { confirmed: _.inc(-1), updatedAt: release.now };
+  if (release.compensate) change.waitlisted = _.inc(1);
+  const res = await db
+    .collection(COLLECTIONS.activities)
+    .where(_.and([{ _id: release.activityId, confirmed: _.gt(0) }, nobodyToCall]))
+    .update(change);
+  return updatedCount(res) === 1;
+}
+
+/** One conditional `updateAndReturn` on activities: the document as the write left it, or null. */
+async function updateOneAndReturn(
+  db: Database,
+  where: Record<string, unknown>,
+  change: Record<string, unknown>,
+): Promise<ActivityDoc | null> {
+  const res = (await db.collection(COLLECTIONS.activities).where(where).updateAndReturn(change)) as {
     updated?: number;
     doc?: ActivityDoc | null;
   };
-  return res.updated === 1 && res.doc ? res.doc.waitlistTicket : null;
-}
-
-/** Give a waitlist place back; never below zero. */
-export async function releaseWaitlistPlace(db: Database, activityId: string, now: Date): Promise<boolean> {
-  const _ = db.command;
-  const res = await db
-    .collection(COLLECTIONS.activities)
-    .where({ _id: activityId, waitlisted: _.gt(0) })
-    .update({ waitlisted: _.inc(-1), updatedAt: now });
-  return updatedCount(res) === 1;
+  return res.updated === 1 && res.doc ? res.doc : null;
 }
 
 /** Add a rating's score to the activity's integer totals (a changed rating adds the difference). */
@@ -216,16 +287,6 @@ export async function findWithWaitlist(db: Database, limit: number): Promise<Act
       .limit(limit)
       .get(),
   );
-}
-
-/** Give one seat back; never takes `confirmed` below zero. True iff a seat was released. */
-export async function releaseSeat(db: Database, activityId: string, now: Date): Promise<boolean> {
-  const _ = db.command;
-  const res = await db
-    .collection(COLLECTIONS.activities)
-    .where({ _id: activityId, confirmed: _.gt(0) })
-    .update({ confirmed: _.inc(-1), updatedAt: now });
-  return updatedCount(res) === 1;
 }
 
 /**

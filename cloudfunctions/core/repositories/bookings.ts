@@ -1,17 +1,7 @@
 import type { BookingStatus } from '../../../shared/domain/booking';
 import type { Database } from '../deps';
 import type { BookingDoc, BookingEvent, BookingRating } from '../documents';
-import {
-  COLLECTIONS,
-  getById,
-  insertUnlessExists,
-  pageOf,
-  rows,
-  updatedCount,
-  type Page,
-  type PageArgs,
-  type TransactionLike,
-} from './base';
+import { COLLECTIONS, getById, insertUnlessExists, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
 
 /** One booking by its deterministic id, or null. */
 export function findBooking(db: Database, bookingId: string): Promise<BookingDoc | null> {
@@ -75,6 +65,143 @@ export async function transitionBooking(
     .where({ _id: change.bookingId, status: _.in([...change.from]) })
     .update({ ...change.fields, status: change.to, updatedAt: change.event.at, history: _.push([change.event]) });
   return updatedCount(res) === 1;
+}
+
+/**
+ * Like `transitionBooking`, answering the row as the write left it (or null when it was no longer
+ * in one of `from`) — one call where a transition and a re-read would be two.
+ */
+export async function transitionBookingAndReturn(
+  db: Database,
+  change: {
+    bookingId: string;
+    from: readonly BookingStatus[];
+    to: BookingStatus;
+    fields?: Partial<BookingDoc>;
+    event: BookingEvent;
+  },
+): Promise<BookingDoc | null> {
+  const _ = db.command;
+  return updateOneAndReturn(
+    db,
+    { _id: change.bookingId, status: _.in([...change.from]) },
+    { ...change.fields, status: change.to, updatedAt: change.event.at, history: _.push([change.event]) },
+  );
+}
+
+/**
+ * Settle a called place (ADR 0021): the booking holding `ticket` moves out of `waitlisted` to the
+ * promotion outcome — one conditional write, so of everyone who may settle it (the caller, the
+ * person themself, the timer) exactly one does. Answers the promoted row, or null when no row
+ * with that ticket is waiting (given up, already settled, or not written yet).
+ */
+export function promoteCalledTicket(
+  db: Database,
+  call: {
+    activityId: string;
+    ticket: number;
+    outcome: { status: 'confirmed' | 'offered'; offerExpiresAt: Date | null };
+    event: BookingEvent;
+  },
+): Promise<BookingDoc | null> {
+  const _ = db.command;
+  return updateOneAndReturn(
+    db,
+    { activityId: call.activityId, waitlistTicket: call.ticket, status: 'waitlisted' },
+    {
+      status: call.outcome.status,
+      offerExpiresAt: call.outcome.offerExpiresAt,
+      updatedAt: call.event.at,
+      history: _.push([call.event]),
+    },
+  );
+}
+
+/**
+ * A waiting person leaves the line: `waitlisted → to` by one conditional write that also records
+ * their ticket among the places they gave up (`releasedTickets`), so whoever calls it later knows
+ * to pass the seat on. Answers the row as the write left it, or null when it was no longer
+ * waiting with that ticket (a call settled it first).
+ */
+export function leaveLine(
+  db: Database,
+  change: { bookingId: string; ticket: number; to: 'cancelled' | 'expired'; event: BookingEvent },
+): Promise<BookingDoc | null> {
+  const _ = db.command;
+  return updateOneAndReturn(
+    db,
+    { _id: change.bookingId, status: 'waitlisted', waitlistTicket: change.ticket },
+    {
+      status: change.to,
+      cancelledAt: change.to === 'cancelled' ? change.event.at : null,
+      updatedAt: change.event.at,
+      releasedTickets: _.push([change.ticket]),
+      history: _.push([change.event]),
+    },
+  );
+}
+
+/** Record on a person's row a place in line they drew but could not use (a double tap). */
+export async function recordReleasedTicket(
+  db: Database,
+  place: { bookingId: string; ticket: number; now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.bookings)
+    .where({ _id: place.bookingId })
+    .update({ releasedTickets: _.push([place.ticket]), updatedAt: place.now });
+  return updatedCount(res) === 1;
+}
+
+/**
+ * Take a given-up place off the row that recorded it: one conditional pull, so exactly one of
+ * the caller who reached it and the person who gave it up handles it. True iff this call did.
+ */
+export async function takeReleasedTicket(
+  db: Database,
+  place: { activityId: string; ticket: number; now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.bookings)
+    .where({ activityId: place.activityId, releasedTickets: place.ticket })
+    .update({ releasedTickets: _.pull(place.ticket), updatedAt: place.now });
+  return updatedCount(res) === 1;
+}
+
+/**
+ * Waiting rows of an activity whose place has already been called (ticket ≤ `through`): settled
+ * by the timer when the process that called them died first. At most `limit`, in ticket order.
+ */
+export async function findCalledWaiting(
+  db: Database,
+  activityId: string,
+  through: number,
+  limit: number,
+): Promise<BookingDoc[]> {
+  const _ = db.command;
+  return rows<BookingDoc>(
+    await db
+      .collection(COLLECTIONS.bookings)
+      .where({ activityId, status: 'waitlisted', waitlistTicket: _.lte(through) })
+      .orderBy('waitlistTicket', 'asc')
+      .limit(limit)
+      .get(),
+  );
+}
+
+/** One conditional `updateAndReturn` on bookings: the row as the write left it, or null. */
+async function updateOneAndReturn(
+  db: Database,
+  where: Record<string, unknown>,
+  change: Record<string, unknown>,
+): Promise<BookingDoc | null> {
+  const res = (await db.collection(COLLECTIONS.bookings).where(where).updateAndReturn(change)) as {
+    updated?: number;
+    doc?: BookingDoc | null;
+  };
+  return res.updated === 1 && res.doc ? res.doc : null;
 }
 
 /** The first `limit` people waiting for an activity, in line order (ascending ticket). */
@@ -240,55 +367,4 @@ export function findUserBookingsPage(
     case 'all':
       return pageOf<BookingDoc>(() => coll.where({ userId: filter.userId }).orderBy('createdAt', 'desc'), args);
   }
-}
-
-/**
- * Pass a seat from a leaving booking to the first person in line, atomically: inside one
- * transaction the leaver moves `leaverFrom → leaverTo` and, if `candidateId` is still waiting,
- * the candidate moves to `promoted` (confirmed, or offered until `offerExpiresAt`). Only single
- * documents are touched, as CloudBase transactions require; a concurrent change to either row
- * is a conflict the SDK retries. Answers what happened to each.
- */
-export async function passSeatInTransaction(
-  db: Database,
-  pass: {
-    leaver: { bookingId: string; from: readonly BookingStatus[]; to: BookingStatus; event: BookingEvent } | null;
-    candidateId: string | null;
-    promoted: { status: 'confirmed' | 'offered'; offerExpiresAt: Date | null; event: BookingEvent };
-  },
-): Promise<{ left: BookingDoc | null; promoted: BookingDoc | null }> {
-  const _ = db.command;
-  return (await db.runTransaction(async (tx: TransactionLike) => {
-    let left: BookingDoc | null = null;
-    if (pass.leaver) {
-      const mine = (await tx.collection(COLLECTIONS.bookings).doc(pass.leaver.bookingId).get())
-        .data as BookingDoc | null;
-      if (!mine || !pass.leaver.from.includes(mine.status)) return { left: null, promoted: null };
-      const event = { ...pass.leaver.event, from: mine.status };
-      const fields: Partial<BookingDoc> = { status: pass.leaver.to, updatedAt: event.at };
-      if (pass.leaver.to === 'cancelled') fields.cancelledAt = event.at;
-      await tx
-        .collection(COLLECTIONS.bookings)
-        .doc(mine._id)
-        .update({ ...fields, history: _.push([event]) });
-      left = { ...mine, ...fields, history: [...mine.history, event] };
-    }
-    let promoted: BookingDoc | null = null;
-    if (pass.candidateId) {
-      const next = (await tx.collection(COLLECTIONS.bookings).doc(pass.candidateId).get()).data as BookingDoc | null;
-      if (next && next.status === 'waitlisted') {
-        const fields: Partial<BookingDoc> = {
-          status: pass.promoted.status,
-          offerExpiresAt: pass.promoted.offerExpiresAt,
-          updatedAt: pass.promoted.event.at,
-        };
-        await tx
-          .collection(COLLECTIONS.bookings)
-          .doc(next._id)
-          .update({ ...fields, history: _.push([pass.promoted.event]) });
-        promoted = { ...next, ...fields };
-      }
-    }
-    return { left, promoted };
-  }, 10)) as { left: BookingDoc | null; promoted: BookingDoc | null };
 }
