@@ -1,4 +1,5 @@
 import {
+  allOutstandingGivenUp,
   bookingId,
   calledThrough,
   holdsSeat,
@@ -14,10 +15,12 @@ import { notify } from '../core/notify';
 import {
   callNextInLine,
   findActivity,
-  leaveWaitlistCount,
+  giveBackPlace,
   releaseSeat,
   reserveSeat,
   reserveWaitlistPlace,
+  skipGivenUpLine,
+  undrawLastPlace,
   type CallMode,
 } from '../core/repositories/activities';
 import {
@@ -26,8 +29,6 @@ import {
   insertBooking,
   leaveLine,
   promoteCalledTicket,
-  recordReleasedTicket,
-  takeReleasedTicket,
   transitionBooking,
   transitionBookingAndReturn,
 } from '../core/repositories/bookings';
@@ -84,11 +85,11 @@ export async function bookSeatOrWaitlist(
         by,
       });
     } catch (err) {
-      await passSeatOn(deps, activity._id, { compensate: false, seen: activity });
+      await passSeatOn(deps, activity._id, { givenUp: null, seen: activity });
       throw err;
     }
     if (booking) return booking;
-    await passSeatOn(deps, activity._id, { compensate: false, seen: activity });
+    await passSeatOn(deps, activity._id, { givenUp: null, seen: activity });
     throw new AppError('ALREADY_BOOKED');
   }
   if (activity.waitlistCapacity === 0)
@@ -113,11 +114,11 @@ export async function bookSeatOrWaitlist(
       by,
     });
   } catch (err) {
-    await giveBackPlace(deps, activity._id, ticket, null);
+    await returnPlace(deps, joined.activity, ticket);
     throw err;
   }
   if (!booking) {
-    await giveBackPlace(deps, activity._id, ticket, { bookingId: id, recorded: false });
+    await returnPlace(deps, joined.activity, ticket);
     throw new AppError('ALREADY_BOOKED');
   }
   // Seats free while people wait (a raised capacity, a seat given back meanwhile): the line moves first.
@@ -207,8 +208,7 @@ export async function leaveAndPassSeat(
       to: change.to,
       event,
     });
-    if (left)
-      await giveBackPlace(deps, activity._id, booking.waitlistTicket, { bookingId: booking._id, recorded: true });
+    if (left) await returnPlace(deps, activity, booking.waitlistTicket);
     return left;
   }
   if (!holdsSeat(booking.status)) return null;
@@ -219,7 +219,7 @@ export async function leaveAndPassSeat(
     fields: change.to === 'cancelled' ? { cancelledAt: now } : {},
     event,
   });
-  if (left) await passSeatOn(deps, activity._id, { compensate: false, seen: activity });
+  if (left) await passSeatOn(deps, activity._id, { givenUp: null, seen: activity });
   return left;
 }
 
@@ -242,58 +242,52 @@ export async function cancelConfirmedSeat(
     fields: { cancelledAt: now },
     event: { at: now, by, from: 'confirmed', to: 'cancelled' },
   });
-  if (left) await passSeatOn(deps, activity._id, { compensate: false, seen: activity });
+  if (left) await passSeatOn(deps, activity._id, { givenUp: null, seen: activity });
   return left;
 }
 
 /**
  * The seat in hand (still counted in `confirmed`) goes to the next place in line, or back to the
  * pool when nobody is there to call — the two conditional writes are exact complements, so one
- * of them applies. A called place that was given up is taken off its row and the seat moves on to
- * the next (`compensate`: that person was already counted out of the line). Answers the promoted
- * row, or null (seat released, or the called person's row is not written yet: they settle it).
- * `seen`: the activity as the caller last read it; when it showed nobody in line, giving the seat
- * back is tried first (one write instead of two in the common case).
+ * of them applies. A called place that was given up is passed straight over: the next call with
+ * the same seat takes it off the record (`givenUp`: that person was already counted out of the
+ * line). Answers the promoted row, or null (seat released, or the called person's row is not
+ * written yet: they settle it). `seen`: the activity as the caller last read it; when it showed
+ * nobody in line, giving the seat back is tried first (one write instead of two).
  */
 async function passSeatOn(
   deps: Deps,
   activityId: string,
-  opts: { compensate: boolean; seen?: ActivityDoc },
+  opts: { givenUp: number | null; seen?: ActivityDoc },
 ): Promise<BookingDoc | null> {
-  let compensate = opts.compensate;
-  // When the activity as last read had nobody in line, try giving the seat back first.
-  if (!compensate && opts.seen && lineLetsNewcomerIn(opts.seen)) {
-    if (await releaseSeat(deps.db, { activityId, compensate, now: deps.now() })) return null;
+  let givenUp = opts.givenUp;
+  if (givenUp === null && opts.seen && lineLetsNewcomerIn(opts.seen)) {
+    if (await releaseSeat(deps.db, { activityId, givenUp, now: deps.now() })) return null;
   }
   for (let round = 0; round < MAX_CALLS; round++) {
     const now = deps.now();
-    const mode: CallMode = compensate ? { kind: 'compensate' } : { kind: 'pass' };
+    const mode: CallMode = givenUp !== null ? { kind: 'compensate', givenUp } : { kind: 'pass' };
     const called = await callNextInLine(deps.db, { activityId, mode, now });
     if (!called) {
-      if (await releaseSeat(deps.db, { activityId, compensate, now })) return null;
+      if (await releaseSeat(deps.db, { activityId, givenUp, now })) return null;
       // Neither applied: the line moved between the two writes, or the counters were reset.
       const current = await findActivity(deps.db, activityId);
       if (!current || current.status !== 'published' || current.confirmed <= 0) return null;
       continue;
     }
-    const settled = await settleCalledPlace(deps, called, calledThrough(called));
-    if (settled !== 'given_up') return settled === 'pending' ? null : settled;
-    compensate = true;
+    const ticket = calledThrough(called);
+    givenUp = (called.lineGivenUp ?? []).includes(ticket) ? ticket : null;
+    if (givenUp === null) return settleCalledPlace(deps, called, ticket);
   }
   return null;
 }
 
 /**
- * Settle the place `ticket` that a call just reached: its waiting row is promoted (and told), or,
- * when that place was given up, the caller takes it off its row and must pass the seat on
- * (`given_up`). `pending`: no waiting row holds the ticket — it was settled by someone else, or
- * its holder is still writing their row and will settle it themself.
+ * Settle the place `ticket` that a call just reached: the booking waiting on it is promoted and
+ * told. Null when no row waits on that ticket — it was settled by someone else, or its holder is
+ * still writing their row and settles it themself (ADR 0021).
  */
-async function settleCalledPlace(
-  deps: Deps,
-  called: ActivityDoc,
-  ticket: number,
-): Promise<BookingDoc | 'given_up' | 'pending'> {
+async function settleCalledPlace(deps: Deps, called: ActivityDoc, ticket: number): Promise<BookingDoc | null> {
   const now = deps.now();
   const outcome = promotionOutcome(called, now);
   const promoted = await promoteCalledTicket(deps.db, {
@@ -302,32 +296,25 @@ async function settleCalledPlace(
     outcome,
     event: { at: now, by: 'system', from: 'waitlisted', to: outcome.status },
   });
-  if (promoted) {
-    await notify(deps, [promotionNotice(called, promoted)]);
-    return promoted;
-  }
-  if (await takeReleasedTicket(deps.db, { activityId: called._id, ticket, now })) return 'given_up';
-  return 'pending';
+  if (promoted) await notify(deps, [promotionNotice(called, promoted)]);
+  return promoted;
 }
 
 /**
  * Give back a place in line drawn for `ticket` that its person no longer holds (they left, or
- * their row could not be written). One person less is counted in line; if the place has been
- * called already, the seat reserved for it passes on — by whoever takes the place off the row
- * that records it (`record`), the caller or us; when nothing could be recorded, by us.
+ * their row could not be written). The last place drawn is simply un-drawn; any other is counted
+ * out and recorded as given up, and if it had been called already (the call came first and could
+ * not know), the seat reserved for it passes on from here. When every outstanding place turns out
+ * to be given up, the line is skipped to its end. `seen`: the activity as last read.
  */
-async function giveBackPlace(
-  deps: Deps,
-  activityId: string,
-  ticket: number,
-  record: { bookingId: string; recorded: boolean } | null,
-): Promise<void> {
+async function returnPlace(deps: Deps, seen: ActivityDoc, ticket: number): Promise<void> {
   const now = deps.now();
-  if (record && !record.recorded) await recordReleasedTicket(deps.db, { bookingId: record.bookingId, ticket, now });
-  const after = await leaveWaitlistCount(deps.db, activityId, now);
-  if (!after || !isCalled(ticket, after)) return;
-  if (!record || (await takeReleasedTicket(deps.db, { activityId, ticket, now })))
-    await passSeatOn(deps, activityId, { compensate: true });
+  const undrawn =
+    seen.waitlistTicket === ticket ? await undrawLastPlace(deps.db, { activityId: seen._id, ticket, now }) : null;
+  const after = undrawn ?? (await giveBackPlace(deps.db, { activityId: seen._id, ticket, now }));
+  if (!after) return;
+  if (!undrawn && isCalled(ticket, after)) await passSeatOn(deps, seen._id, { givenUp: ticket });
+  else if (after.lineOutstanding > 0 && allOutstandingGivenUp(after)) await skipGivenUpLine(deps.db, { ...after, now });
 }
 
 /**
@@ -338,8 +325,7 @@ async function giveBackPlace(
 export async function settleOwnPlace(deps: Deps, line: ActivityDoc, booking: BookingDoc): Promise<BookingDoc | null> {
   if (booking.status !== 'waitlisted' || booking.waitlistTicket === null || !isCalled(booking.waitlistTicket, line))
     return null;
-  const settled = await settleCalledPlace(deps, line, booking.waitlistTicket);
-  return typeof settled === 'string' ? findBooking(deps.db, booking._id) : settled;
+  return (await settleCalledPlace(deps, line, booking.waitlistTicket)) ?? findBooking(deps.db, booking._id);
 }
 
 /**
@@ -357,10 +343,11 @@ export async function fillFreeSeats(deps: Deps, activity: ActivityDoc, maxSeats 
       now,
     });
     if (!called) break;
-    const settled = await settleCalledPlace(deps, called, calledThrough(called));
-    if (settled === 'given_up') {
-      if (await passSeatOn(deps, activity._id, { compensate: true })) promotedCount++;
-    } else if (settled !== 'pending') promotedCount++;
+    const ticket = calledThrough(called);
+    const promoted = (called.lineGivenUp ?? []).includes(ticket)
+      ? await passSeatOn(deps, activity._id, { givenUp: ticket })
+      : await settleCalledPlace(deps, called, ticket);
+    if (promoted) promotedCount++;
   }
   return promotedCount;
 }

@@ -435,6 +435,7 @@ export async function seedDemoDistrict(db: Database, now: Date): Promise<{ seede
       waitlisted: 0,
       waitlistTicket: 0,
       lineOutstanding: 0,
+      lineGivenUp: [],
       volunteerSlots: seed.volunteerSlots ?? 0,
       volunteersSignedUp: 0,
       promotionMode: seed.waitlist?.mode ?? 'auto',

@@ -77,6 +77,15 @@ export function isCalled(ticket: number, line: LineCounters): boolean {
 }
 
 /**
+ * Whether every outstanding place was given up (so nobody can be waiting for a seat and the line
+ * may be skipped to its end). `lineGivenUp` lists given-up tickets, called or not.
+ */
+export function allOutstandingGivenUp(line: LineCounters & { lineGivenUp: readonly number[] }): boolean {
+  const called = calledThrough(line);
+  return new Set(line.lineGivenUp.filter((t) => t > called)).size >= line.lineOutstanding;
+}
+
+/**
  * Whether a newcomer may take a seat straight away as far as the line is concerned: only when
  * nobody may be waiting for one — no place outstanding, or no person counted in line (the
  * outstanding places are all given up). The seat write checks the same condition.

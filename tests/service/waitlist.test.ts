@@ -130,31 +130,41 @@ describe('automatic promotion', () => {
   it('passes a seat over places given up before their turn, once each, and tells only the person served', async () => {
     const id = await publishedActivity(b, STATION.jiangbin, { capacity: 2, waitlistCapacity: 5 });
     await signUpInOrder(id, people('gap', 6));
-    // gap-2 and gap-3 leave the line; gap-4 taps twice (the second place drawn is given back).
+    // gap-2 and gap-3 leave the line; gap-4 taps twice (the second place, the last drawn, is un-drawn).
     await b.ok('activities', 'cancelBooking', { activityId: id }, 'gap-2');
     await b.ok('activities', 'cancelBooking', { activityId: id }, 'gap-3');
     expect(await b.refused('activities', 'signUp', { activityId: id }, 'gap-4')).toBe('ALREADY_BOOKED');
-    expect(await activityDoc(id)).toMatchObject({ waitlisted: 2, lineOutstanding: 5 });
-    await b.ok('activities', 'cancelBooking', { activityId: id }, 'gap-0');
+    expect(await activityDoc(id)).toMatchObject({
+      waitlistTicket: 4,
+      lineOutstanding: 4,
+      lineGivenUp: [1, 2],
+      waitlisted: 2,
+    });
+    await expectSeatInvariants(b, id);
+    let stats = await b.countCalls(() => b.ok('activities', 'cancelBooking', { activityId: id }, 'gap-0'));
     expect(await bookingOf(id, 'gap-4')).toMatchObject({ status: 'confirmed' });
     expect(await bookingOf(id, 'gap-5')).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-    // The two given-up places were passed over once each; the double tap's place was drawn after
-    // gap-5's and stays outstanding, recorded on gap-4's row.
-    expect(await activityDoc(id)).toMatchObject({ confirmed: 2, waitlisted: 1, lineOutstanding: 2 });
-    await b.ok('activities', 'cancelBooking', { activityId: id }, 'gap-1');
+    // Two more calls on the activity, one per given-up place passed over, nothing else.
+    expect(stats.activities).toEqual({ getDocument: 1, modifyAndReturnDoc: 3 });
+    expect(await activityDoc(id)).toMatchObject({ confirmed: 2, waitlisted: 1, lineOutstanding: 1, lineGivenUp: [] });
+    stats = await b.countCalls(() => b.ok('activities', 'cancelBooking', { activityId: id }, 'gap-1'));
+    expect(stats.activities).toEqual({ getDocument: 1, modifyAndReturnDoc: 1 });
     expect(await bookingOf(id, 'gap-5')).toMatchObject({ status: 'confirmed' });
-    await b.ok('activities', 'cancelBooking', { activityId: id }, 'gap-4');
-    // Nobody waits: the seat goes back to the pool; the given-up place stays for the next call to pass.
-    expect(await activityDoc(id)).toMatchObject({ confirmed: 1, waitlisted: 0, lineOutstanding: 1 });
-    expect(await b.ok('activities', 'signUp', { activityId: id }, 'gap-6')).toMatchObject({ status: 'confirmed' });
-    expect(await b.ok('activities', 'signUp', { activityId: id }, 'gap-7')).toMatchObject({
-      status: 'waitlisted',
-      waitlistPosition: 1,
-    });
-    await b.ok('activities', 'cancelBooking', { activityId: id }, 'gap-6');
-    expect(await bookingOf(id, 'gap-7')).toMatchObject({ status: 'confirmed' });
-    expect(await activityDoc(id)).toMatchObject({ confirmed: 2, waitlisted: 0, lineOutstanding: 0 });
     expect((await messagesOf('gap-2')).length + (await messagesOf('gap-3')).length).toBe(0);
+    await expectSeatInvariants(b, id);
+  });
+
+  it('skips the line to its end once everyone in it has given up their place', async () => {
+    const id = await publishedActivity(b, STATION.jiangbin, { capacity: 1, waitlistCapacity: 5 });
+    await signUpInOrder(id, people('empty', 4));
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'empty-2');
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'empty-1');
+    expect(await activityDoc(id)).toMatchObject({ lineOutstanding: 3, lineGivenUp: [2, 1], waitlisted: 1 });
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'empty-3');
+    expect(await activityDoc(id)).toMatchObject({ lineOutstanding: 0, lineGivenUp: [], waitlisted: 0 });
+    // The seat now goes straight back, and the next person takes it without a line.
+    await b.ok('activities', 'cancelBooking', { activityId: id }, 'empty-0');
+    expect(await b.ok('activities', 'signUp', { activityId: id }, 'empty-4')).toMatchObject({ status: 'confirmed' });
     await expectSeatInvariants(b, id);
   });
 });

@@ -56,6 +56,7 @@ export async function create(
     waitlisted: 0,
     waitlistTicket: 0,
     lineOutstanding: 0,
+    lineGivenUp: [],
     volunteerSlots: data.volunteerSlots,
     volunteersSignedUp: 0,
     promotionMode: data.promotionMode,

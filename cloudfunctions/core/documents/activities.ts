@@ -32,6 +32,11 @@ export interface ActivityDoc {
    * Tickets up to `waitlistTicket - lineOutstanding` have been called (ADR 0021).
    */
   lineOutstanding: number;
+  /**
+   * Outstanding tickets whose person gave the place up (left the line, or could not use it):
+   * the call that reaches one passes straight on and takes it off (ADR 0021). Usually empty.
+   */
+  lineGivenUp: number[];
   /** Volunteer slots, separate from resident seats; `volunteersSignedUp` counts them taken. */
   volunteerSlots: number;
   volunteersSignedUp: number;
@@ -95,12 +100,6 @@ export interface BookingDoc {
   waitlistedAt: Date | null;
   /** Their ticket in line: FIFO order is ascending ticket. */
   waitlistTicket: number | null;
-  /**
-   * Places in line this person gave up before they were settled (left the line, or a second
-   * place drawn by a double tap). Whoever calls one of them takes it off with a conditional pull
-   * and passes the seat on, so each is handled exactly once (ADR 0021). Absent on most rows.
-   */
-  releasedTickets?: number[];
   offerExpiresAt: Date | null;
   checkedInAt: Date | null;
   checkedInBy: string | null;

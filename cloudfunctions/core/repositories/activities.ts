@@ -170,24 +170,67 @@ export async function reserveWaitlistPlace(
 }
 
 /**
- * A person leaves the line (or gives back a place they could not use): one less person counted in
- * line. Unconditional, because a call may already have counted them out (ADR 0021): whoever
- * then finds their place given up adds the one back. Answers the activity as the write left it
- * (so the caller sees whether their ticket was already called), or null if it does not exist.
+ * A person gives their place in line back (they left it, or their row could not be written):
+ * one less person counted in line, and the ticket is recorded as given up so the call that
+ * reaches it passes straight on. Unconditional, because a call may already have counted them out
+ * (ADR 0021). Answers the activity as the write left it — if the ticket was already called then,
+ * the call came first and did not see the record, so the seat is the giver's to pass on.
  */
-export function leaveWaitlistCount(db: Database, activityId: string, now: Date): Promise<ActivityDoc | null> {
+export function giveBackPlace(
+  db: Database,
+  place: { activityId: string; ticket: number; now: Date },
+): Promise<ActivityDoc | null> {
   const _ = db.command;
-  return updateOneAndReturn(db, { _id: activityId }, { waitlisted: _.inc(-1), updatedAt: now });
+  return updateOneAndReturn(
+    db,
+    { _id: place.activityId },
+    { waitlisted: _.inc(-1), lineGivenUp: _.push([place.ticket]), updatedAt: place.now },
+  );
+}
+
+/**
+ * Give back the last place drawn as if it had never been drawn (a double tap, or someone leaving
+ * a line nobody joined after them): one conditional write on `waitlistTicket = ticket` while
+ * outstanding, so no gap is left in the line. Answers the activity as the write left it, or null
+ * when it did not apply.
+ */
+export function undrawLastPlace(
+  db: Database,
+  place: { activityId: string; ticket: number; now: Date },
+): Promise<ActivityDoc | null> {
+  const _ = db.command;
+  return updateOneAndReturn(
+    db,
+    { _id: place.activityId, waitlistTicket: place.ticket, lineOutstanding: _.gt(0) },
+    { waitlistTicket: _.inc(-1), lineOutstanding: _.inc(-1), waitlisted: _.inc(-1), updatedAt: place.now },
+  );
+}
+
+/**
+ * When every outstanding ticket of `seen` was given up, nobody can be waiting for a seat: mark
+ * them all called at once (`lineOutstanding` 0, the record emptied), conditional on the line not
+ * having moved since `seen`. True iff applied.
+ */
+export async function skipGivenUpLine(
+  db: Database,
+  seen: Pick<ActivityDoc, '_id' | 'waitlistTicket' | 'lineOutstanding'> & { now: Date },
+): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.activities)
+    .where({ _id: seen._id, waitlistTicket: seen.waitlistTicket, lineOutstanding: seen.lineOutstanding })
+    .update({ lineOutstanding: 0, lineGivenUp: _.set([]), updatedAt: seen.now });
+  return updatedCount(res) === 1;
 }
 
 /**
  * How a call for the next place in line gets its seat: `pass` — a seat-holder is leaving and
  * their seat goes on (the seat count stays); `fill` — a free seat is taken for the line (the
- * seat count rises, only below `capacity`); `compensate` — the seat in hand was reserved for a
- * place that turned out to be given up, whose person was already counted out of the line, so
- * this call counts nobody out (see ADR 0021).
+ * seat count rises, only below `capacity`); `compensate` — the seat in hand was reserved for the
+ * given-up place `givenUp`, whose person was already counted out of the line, so this call
+ * counts nobody out and takes that ticket off the record (ADR 0021).
  */
-export type CallMode = { kind: 'pass' } | { kind: 'compensate' } | { kind: 'fill'; capacity: number };
+export type CallMode = { kind: 'pass' } | { kind: 'compensate'; givenUp: number } | { kind: 'fill'; capacity: number };
 
 /**
  * Call the next place in line: one conditional write that moves the called mark on by one
@@ -204,7 +247,8 @@ export function callNextInLine(db: Database, call: { activityId: string; mode: C
     waitlisted: call.mode.kind === 'compensate' ? _.gte(0) : _.gt(0),
   };
   const change: Record<string, unknown> = { lineOutstanding: _.inc(-1), updatedAt: call.now };
-  if (call.mode.kind !== 'compensate') change.waitlisted = _.inc(-1);
+  if (call.mode.kind === 'compensate') change.lineGivenUp = _.pull(call.mode.givenUp);
+  else change.waitlisted = _.inc(-1);
   if (call.mode.kind === 'fill') {
     where.capacity = call.mode.capacity;
     where.confirmed = _.lt(call.mode.capacity);
@@ -217,22 +261,27 @@ export function callNextInLine(db: Database, call: { activityId: string; mode: C
  * Give one seat back to the pool — exactly when `callNextInLine` with the same mode would find
  * nobody to call (the activity is no longer published, no place is outstanding, or nobody is
  * counted in line), so a freed seat either goes to the line or back, never neither. Never takes
- * `confirmed` below zero. `compensate` also adds back the person counted out for a place that was
- * given up. True iff a seat was released.
+ * `confirmed` below zero. `givenUp`: the seat was reserved for that given-up place, whose person
+ * is added back to the count they were taken out of twice, and the ticket leaves the record.
+ * True iff a seat was released.
  */
 export async function releaseSeat(
   db: Database,
-  release: { activityId: string; compensate: boolean; now: Date },
+  release: { activityId: string; givenUp: number | null; now: Date },
 ): Promise<boolean> {
   const _ = db.command;
+  const compensate = release.givenUp !== null;
   const nobodyToCall = _.or([
     { status: _.neq('published') },
     { lineOutstanding: _.lte(0) },
     { lineOutstanding: _.exists(false) },
-    { waitlisted: release.compensate ? _.lt(0) : _.lte(0) },
+    { waitlisted: compensate ? _.lt(0) : _.lte(0) },
   ]);
   const change: Record<string, unknown> = { confirmed: _.inc(-1), updatedAt: release.now };
-  if (release.compensate) change.waitlisted = _.inc(1);
+  if (compensate) {
+    change.waitlisted = _.inc(1);
+    change.lineGivenUp = _.pull(release.givenUp);
+  }
   const res = await db
     .collection(COLLECTIONS.activities)
     .where(_.and([{ _id: release.activityId, confirmed: _.gt(0) }, nobodyToCall]))

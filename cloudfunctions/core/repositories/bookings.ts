@@ -118,10 +118,9 @@ export function promoteCalledTicket(
 }
 
 /**
- * A waiting person leaves the line: `waitlisted → to` by one conditional write that also records
- * their ticket among the places they gave up (`releasedTickets`), so whoever calls it later knows
- * to pass the seat on. Answers the row as the write left it, or null when it was no longer
- * waiting with that ticket (a call settled it first).
+ * A waiting person leaves the line: `waitlisted → to` by one conditional write on their ticket.
+ * Answers the row as the write left it, or null when it was no longer waiting with that ticket
+ * (a call settled it first). The place itself is given back on the activity (`giveBackPlace`).
  */
 export function leaveLine(
   db: Database,
@@ -135,39 +134,9 @@ export function leaveLine(
       status: change.to,
       cancelledAt: change.to === 'cancelled' ? change.event.at : null,
       updatedAt: change.event.at,
-      releasedTickets: _.push([change.ticket]),
       history: _.push([change.event]),
     },
   );
-}
-
-/** Record on a person's row a place in line they drew but could not use (a double tap). */
-export async function recordReleasedTicket(
-  db: Database,
-  place: { bookingId: string; ticket: number; now: Date },
-): Promise<boolean> {
-  const _ = db.command;
-  const res = await db
-    .collection(COLLECTIONS.bookings)
-    .where({ _id: place.bookingId })
-    .update({ releasedTickets: _.push([place.ticket]), updatedAt: place.now });
-  return updatedCount(res) === 1;
-}
-
-/**
- * Take a given-up place off the row that recorded it: one conditional pull, so exactly one of
- * the caller who reached it and the person who gave it up handles it. True iff this call did.
- */
-export async function takeReleasedTicket(
-  db: Database,
-  place: { activityId: string; ticket: number; now: Date },
-): Promise<boolean> {
-  const _ = db.command;
-  const res = await db
-    .collection(COLLECTIONS.bookings)
-    .where({ activityId: place.activityId, releasedTickets: place.ticket })
-    .update({ releasedTickets: _.pull(place.ticket), updatedAt: place.now });
-  return updatedCount(res) === 1;
 }
 
 /**
