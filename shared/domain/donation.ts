@@ -62,6 +62,12 @@ export const BENEFICIARY_GROUPS = [
 /** Statuses of a pledge whose goods (or funds) arrived: what reports, the ledger and thanks count. */
 export const ARRIVED_STATUSES: readonly PledgeStatus[] = ['received', 'distributed'];
 
+/**
+ * Statuses of a pledge whose quantity a need's `pledgedQuantity` counts: promised and neither
+ * withdrawn nor lapsed. (`receivedQuantity` counts what arrived, over `ARRIVED_STATUSES`.)
+ */
+export const PLEDGE_COUNTED_STATUSES: readonly PledgeStatus[] = ['pledged', 'received', 'distributed'];
+
 /** Who may move a pledge, and along which edge. */
 export type PledgeActor = 'donor' | 'staff' | 'system';
 

@@ -24,7 +24,15 @@ export async function cancelActivity(deps: Deps, caller: Caller, input: { activi
   assertCan(caller, 'activity:manage', activity);
   const refusal = cancelActivityRefusal(activity, now);
   if (refusal) throw new AppError(refusal.code, { userMessage: refusal.message });
-  const patch = { status: 'cancelled' as const, cancelReason: input.reason, confirmed: 0, waitlisted: 0 };
+  // Nobody holds a seat or waits any more: the line is closed at its end (ADR 0021).
+  const patch = {
+    status: 'cancelled' as const,
+    cancelReason: input.reason,
+    confirmed: 0,
+    waitlisted: 0,
+    lineOutstanding: 0,
+    lineGivenUp: [],
+  };
   if (!(await patchActivity(deps.db, { activityId: activity._id, expectedStatus: activity.status, patch, now }))) {
     throw new AppError('CONFLICT');
   }

@@ -32,6 +32,7 @@ export async function rate(
     activityId: booking.activityId,
     countDelta: previous ? 0 : 1,
     sumDelta: input.score - (previous?.score ?? 0),
+    now,
   });
   return toBooking({ ...booking, rating });
 }

@@ -1,6 +1,8 @@
+import { runCounterRepair } from '../../core/counter-repair';
 import type { Deps } from '../../core/deps';
 import { findEndedPublished, findWithWaitlist, patchActivity } from '../../core/repositories/activities';
 import { markNoShows } from '../../core/repositories/bookings';
+import { seatCounterRepair } from '../repair-counters';
 import { expireOffers, fillFreeSeats } from '../seats';
 
 /** How much one sweep does at most, so a timer invocation stays within its time limit. */
@@ -9,12 +11,19 @@ const SWEEP_LIMIT = 50;
 /**
  * The scheduled pass (CloudBase timer trigger; the local gateway runs the same schedule):
  * expire unclaimed offers and pass their seats on, promote into seats that are free while people
- * wait, and finish ended activities — their unchecked confirmed bookings become no-shows.
- * Every step is idempotent, so overlapping runs are harmless.
+ * wait, finish ended activities — their unchecked confirmed bookings become no-shows — and
+ * recount the seat, line and rating counters of activities that changed since the last run from
+ * their booking rows (`seatCounterRepair`). Every step is idempotent, so overlapping runs are
+ * harmless.
  */
-export async function sweep(
-  deps: Deps,
-): Promise<{ offersExpired: number; promoted: number; finished: number; noShows: number }> {
+export async function sweep(deps: Deps): Promise<{
+  offersExpired: number;
+  promoted: number;
+  finished: number;
+  noShows: number;
+  countersChecked: number;
+  countersCorrected: number;
+}> {
   const offersExpired = await expireOffers(deps, {}, SWEEP_LIMIT);
   let promoted = 0;
   for (const activity of await findWithWaitlist(deps.db, SWEEP_LIMIT)) {
@@ -34,5 +43,13 @@ export async function sweep(
     )
       finished++;
   }
-  return { offersExpired, promoted, finished, noShows };
+  const repair = await runCounterRepair(deps, seatCounterRepair);
+  return {
+    offersExpired,
+    promoted,
+    finished,
+    noShows,
+    countersChecked: repair.checked,
+    countersCorrected: repair.corrected,
+  };
 }

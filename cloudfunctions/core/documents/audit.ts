@@ -19,7 +19,8 @@ export interface AuditDoc {
     | 'order'
     | 'menuItem'
     | 'orderPolicy'
-    | 'invite';
+    | 'invite'
+    | 'need';
   entityId: string;
   stationId: string | null;
   from: unknown;

@@ -302,16 +302,39 @@ async function updateOneAndReturn(
   return res.updated === 1 && res.doc ? res.doc : null;
 }
 
+/**
+ * Write counters recounted from the rows, only if the activity has not changed since `seen` was
+ * read (same `updatedAt` and tickets drawn). True iff applied.
+ */
+export async function correctActivityCounters(
+  db: Database,
+  change: {
+    seen: Pick<ActivityDoc, '_id' | 'updatedAt' | 'waitlistTicket'>;
+    set: Pick<
+      ActivityDoc,
+      'confirmed' | 'waitlisted' | 'ratingCount' | 'ratingSum' | 'lineOutstanding' | 'lineGivenUp'
+    >;
+    now: Date;
+  },
+): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.activities)
+    .where({ _id: change.seen._id, updatedAt: change.seen.updatedAt, waitlistTicket: change.seen.waitlistTicket })
+    .update({ ...change.set, lineGivenUp: _.set(change.set.lineGivenUp), updatedAt: change.now });
+  return updatedCount(res) === 1;
+}
+
 /** Add a rating's score to the activity's integer totals (a changed rating adds the difference). */
 export async function addRatingTotals(
   db: Database,
-  change: { activityId: string; countDelta: number; sumDelta: number },
+  change: { activityId: string; countDelta: number; sumDelta: number; now: Date },
 ): Promise<void> {
   const _ = db.command;
   await db
     .collection(COLLECTIONS.activities)
     .doc(change.activityId)
-    .update({ ratingCount: _.inc(change.countDelta), ratingSum: _.inc(change.sumDelta) });
+    .update({ ratingCount: _.inc(change.countDelta), ratingSum: _.inc(change.sumDelta), updatedAt: change.now });
 }
 
 /** Published activities that have ended by `now` (for the finishing sweep), at most `limit`. */

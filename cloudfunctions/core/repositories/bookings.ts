@@ -1,4 +1,4 @@
-import type { BookingStatus } from '../../../shared/domain/booking';
+import { SEAT_HOLDING, type BookingStatus } from '../../../shared/domain/booking';
 import type { Database } from '../deps';
 import type { BookingDoc, BookingEvent, BookingRating } from '../documents';
 import { COLLECTIONS, getById, insertUnlessExists, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
@@ -336,4 +336,85 @@ export function findUserBookingsPage(
     case 'all':
       return pageOf<BookingDoc>(() => coll.where({ userId: filter.userId }).orderBy('createdAt', 'desc'), args);
   }
+}
+
+/** What an activity's booking rows say its counters should be (see `countSeatRows`). */
+export interface SeatRowCounts {
+  /** Rows holding a seat (`SEAT_HOLDING`). */
+  seatHolding: number;
+  /** Rows waiting in line, and the lowest ticket among them (null when nobody waits). */
+  waiting: number;
+  minWaitingTicket: number | null;
+  /** Rated rows and the sum of their scores. */
+  ratingCount: number;
+  ratingSum: number;
+  /** The latest `updatedAt` among the activity's rows (null when it has none). */
+  lastChange: Date | null;
+}
+
+/**
+ * Recount the booking rows of up to a few hundred activities in one aggregation (grouped by
+ * activity and status): the numbers the seat, line and rating counters cache.
+ */
+export async function countSeatRows(db: Database, activityIds: string[]): Promise<Map<string, SeatRowCounts>> {
+  const _ = db.command;
+  const res = (await db
+    .collection(COLLECTIONS.bookings)
+    .aggregate()
+    .match({ activityId: _.in(activityIds) })
+    .group({
+      _id: { activityId: '$activityId', status: '$status' },
+      n: { $sum: 1 },
+      minTicket: { $min: '$waitlistTicket' },
+      rated: { $sum: { $cond: [{ $gt: ['$rating.score', 0] }, 1, 0] } },
+      scores: { $sum: '$rating.score' },
+      last: { $max: '$updatedAt' },
+    })
+    .limit(5000)
+    .end()) as {
+    data?: {
+      _id: { activityId: string; status: BookingStatus };
+      n: number;
+      minTicket: number | null;
+      rated: number;
+      scores: number;
+      last: Date | null;
+    }[];
+  };
+  const out = new Map<string, SeatRowCounts>();
+  for (const row of res.data ?? []) {
+    const counts = out.get(row._id.activityId) ?? {
+      seatHolding: 0,
+      waiting: 0,
+      minWaitingTicket: null,
+      ratingCount: 0,
+      ratingSum: 0,
+      lastChange: null,
+    };
+    if (SEAT_HOLDING.includes(row._id.status)) counts.seatHolding += row.n;
+    if (row._id.status === 'waitlisted') {
+      counts.waiting += row.n;
+      counts.minWaitingTicket = typeof row.minTicket === 'number' ? row.minTicket : null;
+    }
+    counts.ratingCount += Number(row.rated ?? 0);
+    counts.ratingSum += Number(row.scores ?? 0);
+    const last = row.last ? new Date(row.last) : null;
+    if (last && (!counts.lastChange || last > counts.lastChange)) counts.lastChange = last;
+    out.set(row._id.activityId, counts);
+  }
+  return out;
+}
+
+/** The tickets of an activity's waiting rows above `afterTicket` (at most 1000, the line's cap). */
+export async function findWaitingTickets(db: Database, activityId: string, afterTicket: number): Promise<number[]> {
+  const _ = db.command;
+  const found = rows<{ waitlistTicket: number }>(
+    await db
+      .collection(COLLECTIONS.bookings)
+      .where({ activityId, status: 'waitlisted', waitlistTicket: _.gt(afterTicket) })
+      .field({ waitlistTicket: true })
+      .limit(1000)
+      .get(),
+  );
+  return found.map((row) => row.waitlistTicket);
 }

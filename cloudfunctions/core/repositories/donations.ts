@@ -1,5 +1,6 @@
 import {
   ARRIVED_STATUSES,
+  PLEDGE_COUNTED_STATUSES,
   type NeedStatus,
   type PledgeQueueView,
   type PledgeStatus,
@@ -97,6 +98,74 @@ export async function adjustNeedCounters(
   if (change.received) patch.receivedQuantity = _.inc(change.received);
   if (change.open?.delta) patch[openField(change.open.donorId)] = _.inc(change.open.delta);
   await db.collection(COLLECTIONS.needs).doc(change.needId).update(patch);
+}
+
+/** Several needs by id (the counter repair). */
+export async function findNeedsByIds(db: Database, ids: string[]): Promise<NeedDoc[]> {
+  if (ids.length === 0) return [];
+  const _ = db.command;
+  return rows<NeedDoc>(
+    await db
+      .collection(COLLECTIONS.needs)
+      .where({ _id: _.in(ids) })
+      .limit(1000)
+      .get(),
+  );
+}
+
+/** What a need's pledge rows say its counters should be, and when they last changed. */
+export interface NeedRowCounts {
+  pledgedQuantity: number;
+  receivedQuantity: number;
+  lastChange: Date | null;
+}
+
+/**
+ * Recount the pledge rows of up to a few hundred needs in one aggregation (grouped by need and
+ * status): the quantities `pledgedQuantity` and `receivedQuantity` cache.
+ */
+export async function countNeedRows(db: Database, needIds: string[]): Promise<Map<string, NeedRowCounts>> {
+  const _ = db.command;
+  const res = (await db
+    .collection(COLLECTIONS.pledges)
+    .aggregate()
+    .match({ needId: _.in(needIds) })
+    .group({
+      _id: { needId: '$needId', status: '$status' },
+      quantity: { $sum: '$quantity' },
+      received: { $sum: '$receivedQuantity' },
+      last: { $max: '$updatedAt' },
+    })
+    .limit(5000)
+    .end()) as {
+    data?: { _id: { needId: string; status: PledgeStatus }; quantity: number; received: number; last: Date | null }[];
+  };
+  const out = new Map<string, NeedRowCounts>();
+  for (const row of res.data ?? []) {
+    const counts = out.get(row._id.needId) ?? { pledgedQuantity: 0, receivedQuantity: 0, lastChange: null };
+    if (PLEDGE_COUNTED_STATUSES.includes(row._id.status)) counts.pledgedQuantity += Number(row.quantity ?? 0);
+    if (ARRIVED_STATUSES.includes(row._id.status)) counts.receivedQuantity += Number(row.received ?? 0);
+    const last = row.last ? new Date(row.last) : null;
+    if (last && (!counts.lastChange || last > counts.lastChange)) counts.lastChange = last;
+    out.set(row._id.needId, counts);
+  }
+  return out;
+}
+
+/** Write a need's recounted quantities, only if it has not changed since `seen`. True iff applied. */
+export async function correctNeedCounters(
+  db: Database,
+  change: {
+    seen: Pick<NeedDoc, '_id' | 'updatedAt'>;
+    set: Pick<NeedDoc, 'pledgedQuantity' | 'receivedQuantity'>;
+    now: Date;
+  },
+): Promise<boolean> {
+  const res = await db
+    .collection(COLLECTIONS.needs)
+    .where({ _id: change.seen._id, updatedAt: change.seen.updatedAt })
+    .update({ ...change.set, updatedAt: change.now });
+  return updatedCount(res) === 1;
 }
 
 /** Mark an open need fulfilled once what arrived meets the target (conditional on both). */

@@ -1,4 +1,5 @@
 import { PLEDGE_LAPSE_GRACE_DAYS } from '../../../shared/domain/donation';
+import { runCounterRepair } from '../../core/counter-repair';
 import type { Deps } from '../../core/deps';
 import {
   findNeedsPastDeadline,
@@ -7,12 +8,19 @@ import {
   transitionPledge,
 } from '../../core/repositories/donations';
 import { pledgeLeavesOpen } from '../need-counters';
+import { needCounterRepair } from '../repair-counters';
 
 /** How much one timer run handles at most. */
 const LAPSE_LIMIT = 100;
 
-/** Timer: pledges never delivered lapse a week after their expected date; needs past deadline expire. */
-export async function lapse(deps: Deps): Promise<{ lapsed: number; expiredNeeds: number }> {
+/**
+ * Timer: pledges never delivered lapse a week after their expected date; needs past deadline
+ * expire; the pledged and received counters of needs that changed since the last run are
+ * recounted from their pledges (`needCounterRepair`).
+ */
+export async function lapse(
+  deps: Deps,
+): Promise<{ lapsed: number; expiredNeeds: number; countersChecked: number; countersCorrected: number }> {
   const now = deps.now();
   let lapsed = 0;
   for (const p of await findPledgesToLapse(
@@ -35,5 +43,6 @@ export async function lapse(deps: Deps): Promise<{ lapsed: number; expiredNeeds:
   for (const n of await findNeedsPastDeadline(deps.db, now, LAPSE_LIMIT)) {
     if (await transitionNeed(deps.db, { needId: n._id, from: 'open', to: 'expired', now })) expiredNeeds++;
   }
-  return { lapsed, expiredNeeds };
+  const repair = await runCounterRepair(deps, needCounterRepair);
+  return { lapsed, expiredNeeds, countersChecked: repair.checked, countersCorrected: repair.corrected };
 }
