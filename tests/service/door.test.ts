@@ -311,6 +311,35 @@ describe('ratings', () => {
   });
 });
 
+describe('ratings racing', () => {
+  it("keeps the activity's totals equal to the rated rows when one attendee's ratings race", async () => {
+    const id = await openDoorActivity();
+    for (const who of ['race-0', 'race-1', 'race-2']) {
+      const { code } = await bookedCode(id, who);
+      await b.ok('activities', 'checkIn', { activityId: id, code }, AS.staff);
+    }
+    await b.ok('activities', 'rate', { activityId: id, score: 4, comment: '' }, 'race-1');
+    await b.ok('activities', 'rate', { activityId: id, score: 2, comment: '' }, 'race-2');
+    // Ten times: twenty concurrent rate(5) from race-0, with a rate(1) among them.
+    for (let round = 0; round < 10; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: 21 }, (_x, i) =>
+          b.call('activities', 'rate', { activityId: id, score: i === 10 ? 1 : 5, comment: '' }, 'race-0'),
+        ),
+      );
+      // Every answer is the rating saved or a coded "try again", never an INTERNAL.
+      for (const a of answers) if (!a.ok) expect(a.error.code).toBe('CONFLICT');
+    }
+    const rows = (await b.all('bookings')).filter((r) => r.activityId === id && r.rating);
+    const activity = (await b.all('activities')).find((a) => a._id === id);
+    expect(rows).toHaveLength(3);
+    expect({ ratingCount: activity.ratingCount, ratingSum: activity.ratingSum }).toEqual({
+      ratingCount: 3,
+      ratingSum: rows.reduce((sum, r) => sum + r.rating.score, 0),
+    });
+  });
+});
+
 describe('cancelling an activity', () => {
   it('cancels every booking and place in line, tells each person why, and takes no more sign-ups', async () => {
     const id = await publishedActivity(b, STATION.jiangbin, { capacity: 1, waitlistCapacity: 2 });

@@ -293,13 +293,25 @@ export function findRatingsPage(db: Database, activityId: string, args: PageArgs
   );
 }
 
-/** Save a rating on an attended booking (status stays `checked_in`). True iff the booking was attended. */
-export async function saveRating(db: Database, bookingId: string, rating: BookingRating): Promise<boolean> {
+/**
+ * Save a rating on an attended booking (status stays `checked_in`), only if the rating is still
+ * the one the caller read: none (`previousScore` null) or that score. The caller moves the
+ * activity's totals by the difference, so a conditional write on the previous value keeps the
+ * totals equal to the rows under any number of concurrent ratings. True iff saved.
+ */
+export async function saveRating(
+  db: Database,
+  change: { bookingId: string; previousScore: number | null; rating: BookingRating },
+): Promise<boolean> {
   const _ = db.command;
   const res = await db
     .collection(COLLECTIONS.bookings)
-    .where({ _id: bookingId, status: 'checked_in' })
-    .update({ rating: _.set(rating), updatedAt: rating.updatedAt });
+    .where({
+      _id: change.bookingId,
+      status: 'checked_in',
+      ...(change.previousScore === null ? { rating: null } : { 'rating.score': change.previousScore }),
+    })
+    .update({ rating: _.set(change.rating), updatedAt: change.rating.updatedAt });
   return updatedCount(res) === 1;
 }
 
