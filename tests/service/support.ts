@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDeps, resetDeps, setClock, type Database } from '../../cloudfunctions/core/deps';
-import { loadManifest, startDatabaseEmulator, type OperationStats } from '../../emulator/db';
+import { loadManifest, startDatabaseEmulator, type Manifest, type OperationStats } from '../../emulator/db';
 import { buildInvocationContext, buildTimerContext } from '../../emulator/gateway/context';
 import { FUNCTIONS } from '../../emulator/gateway/functions';
 import { demoStationId, seedDemoDistrict } from '../../emulator/seed/demo';
@@ -39,9 +39,9 @@ export const T0 = new Date('2026-11-22T02:00:00Z');
  * folder, the functions' SDK pointed at it through `serviceUrl`, a movable clock, the demo seed.
  * Calls go through each function's real `main` with a CloudBase-shaped context.
  */
-export async function startBackend(opts: { seed?: boolean } = {}) {
+export async function startBackend(opts: { seed?: boolean; manifest?: Manifest } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-service-'));
-  const emulator = await startDatabaseEmulator({ port: 0, dataDir, manifest: loadManifest() });
+  const emulator = await startDatabaseEmulator({ port: 0, dataDir, manifest: opts.manifest ?? loadManifest() });
   // Functions build their SDK app from these, exactly as the gateway hands them the emulator.
   process.env.TCB_SERVICE_URL = emulator.serviceUrl;
   process.env.TCB_SECRET_ID = emulator.credentials.secretId;
