@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { monthlyReportSheets } from '../../../shared/domain/report-format';
+import { Workbook } from '../xlsx';
 import { TIER_LABELS } from '../../../shared/domain/station';
 import { can } from '../../../shared/domain/policy';
 import { RISK_TIERS, TARGET_CATEGORIES } from '../../../shared/domain/targets';
@@ -29,7 +29,7 @@ export async function exportMonthly(deps: Deps, caller: Caller, input: { station
   assertReportableMonth(input.month, deps.now());
   const report = await buildMonthlyReport(deps, station, input.month);
 
-  const book = new ExcelJS.Workbook();
+  const book = new Workbook();
   book.creator = '社工站通';
   book.created = deps.now();
   for (const sheet of monthlyReportSheets(report, TIER_LABELS[report.tier])) {
