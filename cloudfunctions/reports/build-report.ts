@@ -1,4 +1,5 @@
 import { ACTIVITY_CATEGORY_KEYS } from '../../shared/domain/activity';
+import { can } from '../../shared/domain/policy';
 import {
   foldMonth,
   indicatorsFrom,
@@ -6,6 +7,7 @@ import {
   INDICATORS,
   monthProblem,
   previousMonth,
+  splitMonthPair,
   subtreeCounts,
   ZERO_COUNTS,
 } from '../../shared/domain/report';
@@ -15,8 +17,7 @@ import { stationWithPermission } from '../core/authorize';
 import type { Caller } from '../core/caller';
 import type { Deps } from '../core/deps';
 import type { StationDoc } from '../core/documents';
-import { aggregateMonth } from '../core/repositories/reports';
-import { findChildStations } from '../core/repositories/stations';
+import { aggregateMonthPair, findReportScope, type ReportScope } from '../core/repositories/reports';
 import { loadOrderSection } from './order-section';
 import { loadVisitRows, visitSection } from './visit-section';
 
@@ -33,22 +34,34 @@ export function assertReportableMonth(month: string, now: Date): void {
 }
 
 /**
- * The 月报 of a station subtree for `month` and the month before: a constant number of database
- * calls (two reads + ten aggregations per month, and the visit section's two) whatever the data size.
+ * What a 月报 of `month` is about, in one read (`findReportScope`): the station — NOT_FOUND when
+ * it does not exist, FORBIDDEN outside the caller's subtree — its children and its new volunteers.
  */
-export async function buildMonthlyReport(deps: Deps, station: StationDoc, month: string) {
-  const depth = station.path.length - 1;
+export async function reportScope(deps: Deps, caller: Caller, stationId: string, month: string): Promise<ReportScope> {
+  assertReportableMonth(month, deps.now());
+  const scope = await findReportScope(deps.db, { stationId, ...monthsOf(month) });
+  if (!scope) throw new AppError('NOT_FOUND', { userMessage: '站点不存在' });
+  if (!can(caller, 'report:read', { stationPath: scope.station.path })) throw new AppError('FORBIDDEN');
+  return scope;
+}
+
+/**
+ * The 月报 of a station subtree for `month` and the month before: five aggregations over both
+ * months (`aggregateMonthPair`) beside the scope's one read, the visit section's two calls and the
+ * order section's one, whatever the data size (ADR 0011): with the caller's row, ten.
+ */
+export async function buildMonthlyReport(deps: Deps, scope: ReportScope, month: string) {
+  const { station, children } = scope;
   const prev = previousMonth(month);
-  const [children, currentRows, beforeRows, visitRows, orders] = await Promise.all([
-    findChildStations(deps.db, station._id),
-    aggregateMonth(deps.db, { stationId: station._id, depth, ...rangeOf(month) }),
-    aggregateMonth(deps.db, { stationId: station._id, depth, ...rangeOf(prev) }),
+  const [pair, visitRows, orders] = await Promise.all([
+    aggregateMonthPair(deps.db, { stationId: station._id, depth: station.path.length - 1, ...monthsOf(month) }),
     loadVisitRows(deps, station, month),
     loadOrderSection(deps, station, month),
   ]);
-  const current = foldMonth(currentRows);
+  const months = splitMonthPair({ ...pair, newVolunteers: scope.newVolunteers });
+  const current = foldMonth(months.current);
   const now = indicatorsFrom(subtreeCounts(current));
-  const then = indicatorsFrom(subtreeCounts(foldMonth(beforeRows)));
+  const then = indicatorsFrom(subtreeCounts(foldMonth(months.previous)));
   const visits = visitSection(visitRows, { station, month, children });
   const childRows = [
     ...children.map((c) => ({ stationId: c._id as string | null, stationName: c.name })),
@@ -79,7 +92,7 @@ export async function buildMonthlyReport(deps: Deps, station: StationDoc, month:
   };
 }
 
-function rangeOf(month: string): { from: Date; to: Date } {
-  const { start, end } = monthRange(month);
-  return { from: start, to: end };
+/** The month reported and the month before, as ranges of instants (Asia/Shanghai months). */
+function monthsOf(month: string): { current: { start: Date; end: Date }; previous: { start: Date; end: Date } } {
+  return { current: monthRange(month), previous: monthRange(previousMonth(month)) };
 }

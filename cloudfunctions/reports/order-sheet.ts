@@ -1,7 +1,7 @@
-import type ExcelJS from 'exceljs';
 import type { TOrderFigures, TOrderSection } from '../../shared/contracts/orders';
 import { formatPermille, ORDER_FIGURE_LABELS } from '../../shared/domain/order-report';
 import { ORDER_CATEGORIES, ORDER_CHANNELS } from '../../shared/domain/orders';
+import type { Workbook } from './xlsx';
 
 /** The figures one row shows, in the order a 民政 report lists them. */
 const ROW_KEYS = [
@@ -44,10 +44,7 @@ function shown(figures: TOrderFigures, key: (typeof ROW_KEYS)[number]): string |
  * The 服务工单 sheet of the 月报 export: this month and the last (indicator rows), then one row per
  * child station, per category and per channel — the same figures as `reports.monthly`'s `orders`.
  */
-export function addOrderSheet(
-  book: ExcelJS.Workbook,
-  report: { stationName: string; month: string; orders: TOrderSection },
-) {
+export function addOrderSheet(book: Workbook, report: { stationName: string; month: string; orders: TOrderSection }) {
   const sheet = book.addWorksheet('服务工单');
   const { orders } = report;
   sheet.columns = [

@@ -50,9 +50,11 @@ export class Worksheet {
     return this.cols;
   }
 
-  /** Add a row: values by column key (keys without a column are ignored). */
-  addRow(values: Record<string, CellValue>): void {
-    this.rows.push({ values: this.cols.map((c) => values[c.key]), style: {} });
+  /** Add a row: values by column key (keys without a column are ignored); answers its style. */
+  addRow(values: Record<string, CellValue>): RowStyle {
+    const row = { values: this.cols.map((c) => values[c.key]), style: {} };
+    this.rows.push(row);
+    return row.style;
   }
 
   /** Row `n` (1-based) for formatting: `getRow(1).font = { bold: true }`. */

@@ -140,6 +140,76 @@ export interface MonthRows {
   distributions: AggregateRow[];
 }
 
+/**
+ * The answers of the report's pipelines over BOTH months at once (ADR 0011): every row's `_id`
+ * carries `m` — 1 for the month reported, 0 for the month before — beside its group key.
+ * - `activities`: `_id {m, child, category, method}`, `n`, `ratingSum`, `ratingCount`;
+ * - `bookings` and `hours`: rows grouped per person first, then by what each person contributes,
+ *   tagged `t`: bookings `b` `{c, s, k}` (child, status, category) `n`, residents `r` `{c}` `n`
+ *   (distinct per child), `R` `n` (distinct across the subtree); hours `h` `{c, b}` (child, base
+ *   kind) `minutes`, volunteers `v` `{c}` and `V` as for residents. `c` is `''` for the station's own
+ *   (本级) work;
+ * - `newVolunteers` / `distributions`: `_id {m, child}`, `n`; `pledges`: `_id {m, child, kind}`,
+ *   `n`, `value`.
+ */
+export interface MonthPairRows {
+  activities: AggregateRow[];
+  bookings: AggregateRow[];
+  hours: AggregateRow[];
+  newVolunteers: AggregateRow[];
+  pledges: AggregateRow[];
+  distributions: AggregateRow[];
+}
+
+/**
+ * Splits the two-month pipeline answers into one `MonthRows` per month, in the shapes `foldMonth`
+ * reads (so the fold, and every figure, stay as they were). Pure.
+ */
+export function splitMonthPair(rows: MonthPairRows): { current: MonthRows; previous: MonthRows } {
+  const empty = (): MonthRows => ({
+    activities: [],
+    bookings: [],
+    residents: [],
+    residentsTotal: [],
+    hours: [],
+    volunteers: [],
+    volunteersTotal: [],
+    newVolunteers: [],
+    pledges: [],
+    distributions: [],
+  });
+  const months = { 1: empty(), 0: empty() };
+  const keyOf = (row: AggregateRow) =>
+    row._id && typeof row._id === 'object' ? (row._id as Record<string, unknown>) : {};
+  const monthOf = (row: AggregateRow) => months[keyOf(row).m === 1 ? 1 : 0];
+  // `''` is how the per-person pipelines name the station's own work; the fold names it by absence.
+  const child = (c: unknown) => (typeof c === 'string' && c !== '' ? { child: c } : {});
+  const childId = (c: unknown) => (typeof c === 'string' && c !== '' ? c : null);
+  const strip = (row: AggregateRow) => {
+    const { m: _month, ...key } = keyOf(row);
+    return key;
+  };
+  for (const row of rows.activities) monthOf(row).activities.push({ ...row, _id: strip(row) });
+  for (const row of rows.newVolunteers) monthOf(row).newVolunteers.push({ ...row, _id: childId(keyOf(row).child) });
+  for (const row of rows.distributions) monthOf(row).distributions.push({ ...row, _id: childId(keyOf(row).child) });
+  for (const row of rows.pledges) monthOf(row).pledges.push({ ...row, _id: strip(row) });
+  for (const row of rows.bookings) {
+    const key = keyOf(row);
+    const month = monthOf(row);
+    if (key.t === 'b') month.bookings.push({ _id: { ...child(key.c), status: key.s, category: key.k }, n: row.n });
+    else if (key.t === 'r') month.residents.push({ _id: childId(key.c), n: row.n });
+    else if (key.t === 'R') month.residentsTotal.push({ _id: null, n: row.n });
+  }
+  for (const row of rows.hours) {
+    const key = keyOf(row);
+    const month = monthOf(row);
+    if (key.t === 'h') month.hours.push({ _id: { ...child(key.c), kind: key.b }, minutes: row.minutes });
+    else if (key.t === 'v') month.volunteers.push({ _id: childId(key.c), n: row.n });
+    else if (key.t === 'V') month.volunteersTotal.push({ _id: null, n: row.n });
+  }
+  return { current: months[1], previous: months[0] };
+}
+
 /** Activities and attendances of one category in a month. */
 export interface CategoryCounts {
   activities: number;

@@ -268,23 +268,23 @@ describe('cost and export', () => {
     });
     const after = await calls();
     expect(after).toEqual(before);
-    // The caller, the station and its children; ten aggregations for the month and ten for the one before;
-    // the visit section's policy and its one aggregation (ADR 0017).
+    // The caller; the station with its children and new volunteers (one aggregation); one
+    // aggregation per source collection covering the month and the one before (ADR 0011): seven.
+    // The visit section's policy and its one aggregation (ADR 0017); the service-order section's
+    // one aggregation for this month and the one before (ADR 0019): ten in all.
     expect(before).toEqual({
       users: { getDocument: 1 },
-      stations: { getDocument: 2 },
-      activities: { aggregateDocuments: 2 },
-      bookings: { aggregateDocuments: 6 },
-      hourEntries: { aggregateDocuments: 6 },
-      volunteers: { aggregateDocuments: 2 },
-      pledges: { aggregateDocuments: 2 },
-      distributions: { aggregateDocuments: 2 },
+      stations: { aggregateDocuments: 1 },
+      activities: { aggregateDocuments: 1 },
+      bookings: { aggregateDocuments: 1 },
+      hourEntries: { aggregateDocuments: 1 },
+      pledges: { aggregateDocuments: 1 },
+      distributions: { aggregateDocuments: 1 },
       visitPolicies: { getDocument: 1 },
       targets: { aggregateDocuments: 1 },
-      // The service-order section: one aggregation for this month and the one before.
       orders: { aggregateDocuments: 1 },
     });
-    expect(totalCalls(before)).toBe(26);
+    expect(totalCalls(before)).toBe(10);
   });
 
   it('exports an xlsx whose summary carries the same figures', async () => {

@@ -162,9 +162,9 @@ describe('reports', () => {
   it('build the month and the console at a constant cost', async () => {
     expect(
       await budget(() => b.ok('reports', 'monthly', { stationId: STATION.jiangbin, month: '2026-11' }, AS.staff)),
-    ).toEqual({ reads: 26, writes: 0, transaction: 0 });
+    ).toEqual({ reads: 10, writes: 0, transaction: 0 });
     expect(await budget(() => b.ok('reports', 'today', { stationId: STATION.jiangbin }, AS.staff))).toEqual({
-      reads: 33,
+      reads: 17,
       writes: 0,
       transaction: 0,
     });

@@ -2,107 +2,189 @@ import { HELD_STATUSES } from '../../../shared/domain/activity';
 import { SEAT_HOLDING } from '../../../shared/domain/booking';
 import { ARRIVED_STATUSES } from '../../../shared/domain/donation';
 import { HOUR_BASE_KINDS } from '../../../shared/domain/hours';
-import type { AggregateRow, MonthRows } from '../../../shared/domain/report';
+import type { AggregateRow, MonthPairRows } from '../../../shared/domain/report';
 import type { Database } from '../deps';
+import type { StationDoc } from '../documents';
 import { COLLECTIONS } from './base';
 
 type Row = AggregateRow;
 /** The SDK's aggregation builder. */
 type Pipeline = ReturnType<ReturnType<Database['collection']>['aggregate']>;
 
+/** A month as a half-open range of instants. */
+export interface MonthSpan {
+  start: Date;
+  end: Date;
+}
+
+/** The station a report is about, its children, and its new volunteers in both months. */
+export interface ReportScope {
+  station: StationDoc;
+  /** Child stations, by code. */
+  children: StationDoc[];
+  /** New volunteers registered in the subtree: `_id {m, child}`, `n` (see `MonthPairRows`). */
+  newVolunteers: Row[];
+}
+
 /**
- * One month of a station subtree in a FIXED number of aggregation calls (ten), whatever the data
- * size: activities, bookings, distinct residents, hours, distinct volunteers, new volunteers,
- * received pledges and distributions, each grouped by the child station on the path
- * (`stationPath[depth + 1]`). No per-activity or per-person reads. The rows are folded into
- * figures by `foldMonth` (shared/domain/report.ts).
+ * The report's station, its children and its new volunteers of both months in ONE call: an
+ * aggregation on the station that joins its children and runs the (small) volunteers pipeline as
+ * a `lookup` sub-pipeline. Null when the station does not exist.
  */
-export async function aggregateMonth(
+export async function findReportScope(
   db: Database,
-  scope: { stationId: string; depth: number; from: Date; to: Date },
-): Promise<MonthRows> {
+  scope: { stationId: string; current: MonthSpan; previous: MonthSpan },
+): Promise<ReportScope | null> {
   const _ = db.command;
-  const inMonth = _.and(_.gte(scope.from), _.lt(scope.to));
-  const child = { $arrayElemAt: ['$stationPath', scope.depth + 1] };
-  const homeChild = { $arrayElemAt: ['$homeStationPath', scope.depth + 1] };
+  const $ = _.aggregate;
+  // Which child of the station a document's path runs through, found by position in the path.
+  const child = {
+    $arrayElemAt: ['$homeStationPath', { $add: [{ $indexOfArray: ['$homeStationPath', scope.stationId] }, 1] }],
+  };
+  const res = (await db
+    .collection(COLLECTIONS.stations)
+    .aggregate()
+    .match({ _id: scope.stationId })
+    .lookup({ from: COLLECTIONS.stations, localField: '_id', foreignField: 'parentId', as: 'children' })
+    .lookup({
+      from: COLLECTIONS.volunteers,
+      pipeline: $.pipeline()
+        .match({
+          homeStationPath: scope.stationId,
+          registeredAt: _.and(_.gte(scope.previous.start), _.lt(scope.current.end)),
+        })
+        .project({ m: monthTag('$registeredAt', scope.current.start), child })
+        .group({ _id: { m: '$m', child: '$child' }, n: { $sum: 1 } })
+        .done(),
+      as: 'newVolunteers',
+    })
+    .limit(1)
+    .end()) as { data?: (StationDoc & { children: StationDoc[]; newVolunteers: Row[] })[] };
+  const found = res.data?.[0];
+  if (!found) return null;
+  const { children, newVolunteers, ...station } = found;
+  return {
+    station,
+    children: [...children].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    newVolunteers,
+  };
+}
+
+/** `1` when `field` falls in the month starting at `currentStart`, `0` for the month before. */
+function monthTag(field: string, currentStart: Date) {
+  return { $cond: [{ $gte: [field, currentStart] }, 1, 0] };
+}
+
+/**
+ * A month AND the month before of a station subtree in FIVE aggregation calls, one per source
+ * collection, whatever the data size (ADR 0011): each matches both months on an indexed prefix
+ * (station path, then the date) and groups by month, the child station on the path
+ * (`stationPath[depth + 1]`) and what the indicators split by. Distinct residents and volunteers
+ * come out of the same pipeline as the bookings and hours: rows are grouped per person first, and
+ * each person contributes their bookings, the children where they checked in, and themself once.
+ * Folded into figures by `splitMonthPair` and `foldMonth` (shared/domain/report.ts).
+ */
+export async function aggregateMonthPair(
+  db: Database,
+  scope: { stationId: string; depth: number; current: MonthSpan; previous: MonthSpan },
+): Promise<Omit<MonthPairRows, 'newVolunteers'>> {
+  const _ = db.command;
+  const both = _.and(_.gte(scope.previous.start), _.lt(scope.current.end));
+  const m = (field: string) => monthTag(field, scope.current.start);
+  const child = { $ifNull: [{ $arrayElemAt: ['$stationPath', scope.depth + 1] }, ''] };
   const run = async (collection: string, stages: (agg: Pipeline) => Pipeline): Promise<Row[]> =>
     ((await stages(db.collection(collection).aggregate()).limit(5000).end()) as { data?: Row[] }).data ?? [];
-  const held = _.in([...HELD_STATUSES]);
-  const serviceKinds = _.in([...HOUR_BASE_KINDS]);
+  const serviceKinds = [...HOUR_BASE_KINDS];
+  /** The distinct children in `set` (a per-person `$addToSet` that holds null for "not counted"). */
+  const counted = (set: string) => ({ $filter: { input: set, as: 'c', cond: { $ne: ['$$c', null] } } });
+  /** One person's contributions: `items` mapped as given, each counted child, and the person once. */
+  const perPerson = (items: unknown, distinct: { child: string; total: string }) => ({
+    _id: 0,
+    m: '$_id.m',
+    emit: {
+      $concatArrays: [
+        items,
+        { $map: { input: counted('$counted'), as: 'c', in: { t: distinct.child, c: '$$c' } } },
+        { $cond: [{ $gt: [{ $size: counted('$counted') }, 0] }, [{ t: distinct.total }], []] },
+      ],
+    },
+  });
 
-  // Every pipeline starts at once; each answer is filed under the name the fold reads it by.
-  const pipelines: Record<keyof MonthRows, Promise<Row[]>> = {
-    activities: run(COLLECTIONS.activities, (a) =>
+  const [activities, bookings, hours, pledges, distributions] = await Promise.all([
+    run(COLLECTIONS.activities, (a) =>
       a
-        .match({ stationPath: scope.stationId, status: held, startAt: inMonth })
-        .project({ child, category: 1, method: 1, ratingSum: 1, ratingCount: 1 })
+        .match({ stationPath: scope.stationId, startAt: both, status: _.in([...HELD_STATUSES]) })
+        .project({
+          m: m('$startAt'),
+          child: { $arrayElemAt: ['$stationPath', scope.depth + 1] },
+          category: 1,
+          method: 1,
+          ratingSum: 1,
+          ratingCount: 1,
+        })
         .group({
-          _id: { child: '$child', category: '$category', method: '$method' },
+          _id: { m: '$m', child: '$child', category: '$category', method: '$method' },
           n: { $sum: 1 },
           ratingSum: { $sum: '$ratingSum' },
           ratingCount: { $sum: '$ratingCount' },
         }),
     ),
-    bookings: run(COLLECTIONS.bookings, (a) =>
+    run(COLLECTIONS.bookings, (a) =>
       a
-        .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: _.in([...SEAT_HOLDING]) })
-        .project({ child, status: 1, category: 1 })
-        .group({ _id: { child: '$child', status: '$status', category: '$category' }, n: { $sum: 1 } }),
+        .match({ stationPath: scope.stationId, activityStartAt: both, status: _.in([...SEAT_HOLDING]) })
+        .project({ m: m('$activityStartAt'), c: child, s: '$status', k: '$category', u: '$userId' })
+        .group({
+          _id: { m: '$m', u: '$u' },
+          items: { $push: { t: 'b', c: '$c', s: '$s', k: '$k' } },
+          counted: { $addToSet: { $cond: [{ $eq: ['$s', 'checked_in'] }, '$c', null] } },
+        })
+        .project(perPerson('$items', { child: 'r', total: 'R' }))
+        .unwind('$emit')
+        .group({
+          _id: { m: '$m', t: '$emit.t', c: '$emit.c', s: '$emit.s', k: '$emit.k' },
+          n: { $sum: 1 },
+        }),
     ),
-    residents: run(COLLECTIONS.bookings, (a) =>
+    run(COLLECTIONS.hourEntries, (a) =>
       a
-        .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: 'checked_in' })
-        .project({ child, userId: 1 })
-        .group({ _id: { child: '$child', userId: '$userId' } })
-        .group({ _id: '$_id.child', n: { $sum: 1 } }),
+        .match({ stationPath: scope.stationId, serviceDate: both })
+        .project({ m: m('$serviceDate'), c: child, b: '$baseKind', kind: 1, minutes: 1, v: '$volunteerId' })
+        .group({
+          _id: { m: '$m', v: '$v' },
+          items: { $push: { t: 'h', c: '$c', b: '$b', minutes: '$minutes' } },
+          counted: { $addToSet: { $cond: [{ $in: ['$kind', serviceKinds] }, '$c', null] } },
+        })
+        .project(perPerson('$items', { child: 'v', total: 'V' }))
+        .unwind('$emit')
+        .group({
+          _id: { m: '$m', t: '$emit.t', c: '$emit.c', b: '$emit.b' },
+          n: { $sum: 1 },
+          minutes: { $sum: '$emit.minutes' },
+        }),
     ),
-    residentsTotal: run(COLLECTIONS.bookings, (a) =>
+    run(COLLECTIONS.pledges, (a) =>
       a
-        .match({ stationPath: scope.stationId, activityStartAt: inMonth, status: 'checked_in' })
-        .group({ _id: '$userId' })
-        .group({ _id: null, n: { $sum: 1 } }),
+        .match({ stationPath: scope.stationId, receivedAt: both, status: _.in([...ARRIVED_STATUSES]) })
+        .project({
+          m: m('$receivedAt'),
+          child: { $arrayElemAt: ['$stationPath', scope.depth + 1] },
+          kind: 1,
+          receivedValueFen: 1,
+        })
+        .group({
+          _id: { m: '$m', child: '$child', kind: '$kind' },
+          n: { $sum: 1 },
+          value: { $sum: '$receivedValueFen' },
+        }),
     ),
-    hours: run(COLLECTIONS.hourEntries, (a) =>
+    run(COLLECTIONS.distributions, (a) =>
       a
-        .match({ stationPath: scope.stationId, serviceDate: inMonth })
-        .project({ child, baseKind: 1, minutes: 1 })
-        .group({ _id: { child: '$child', kind: '$baseKind' }, minutes: { $sum: '$minutes' } }),
+        .match({ stationPath: scope.stationId, at: both })
+        .project({ m: m('$at'), child: { $arrayElemAt: ['$stationPath', scope.depth + 1] } })
+        .group({ _id: { m: '$m', child: '$child' }, n: { $sum: 1 } }),
     ),
-    volunteers: run(COLLECTIONS.hourEntries, (a) =>
-      a
-        .match({ stationPath: scope.stationId, serviceDate: inMonth, kind: serviceKinds })
-        .project({ child, volunteerId: 1 })
-        .group({ _id: { child: '$child', volunteerId: '$volunteerId' } })
-        .group({ _id: '$_id.child', n: { $sum: 1 } }),
-    ),
-    volunteersTotal: run(COLLECTIONS.hourEntries, (a) =>
-      a
-        .match({ stationPath: scope.stationId, serviceDate: inMonth, kind: serviceKinds })
-        .group({ _id: '$volunteerId' })
-        .group({ _id: null, n: { $sum: 1 } }),
-    ),
-    newVolunteers: run(COLLECTIONS.volunteers, (a) =>
-      a
-        .match({ homeStationPath: scope.stationId, registeredAt: inMonth })
-        .project({ child: homeChild })
-        .group({ _id: '$child', n: { $sum: 1 } }),
-    ),
-    pledges: run(COLLECTIONS.pledges, (a) =>
-      a
-        .match({ stationPath: scope.stationId, status: _.in([...ARRIVED_STATUSES]), receivedAt: inMonth })
-        .project({ child, kind: 1, receivedValueFen: 1 })
-        .group({ _id: { child: '$child', kind: '$kind' }, n: { $sum: 1 }, value: { $sum: '$receivedValueFen' } }),
-    ),
-    distributions: run(COLLECTIONS.distributions, (a) =>
-      a
-        .match({ stationPath: scope.stationId, at: inMonth })
-        .project({ child })
-        .group({ _id: '$child', n: { $sum: 1 } }),
-    ),
-  };
-  const names = Object.keys(pipelines) as (keyof MonthRows)[];
-  const answers = await Promise.all(names.map((name) => pipelines[name]));
-  return Object.fromEntries(names.map((name, i) => [name, answers[i]!])) as Record<keyof MonthRows, Row[]>;
+  ]);
+  return { activities, bookings, hours, pledges, distributions };
 }
 
 /**

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { EXPORT_LINK_SECONDS, fileLinks, putFile } from '../../core/repositories/files';
-import { assertReportableMonth, buildMonthlyReport, reportStation } from '../build-report';
+import { buildMonthlyReport, reportScope } from '../build-report';
 import { addOrderSheet } from '../order-sheet';
 
 /** The largest workbook built in one call (a district's report is tens of KB; this guards memory). */
@@ -25,9 +25,9 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * function's 6 MB answer limit.
  */
 export async function exportMonthly(deps: Deps, caller: Caller, input: { stationId: string; month: string }) {
-  const station = await reportStation(deps, caller, input.stationId);
-  assertReportableMonth(input.month, deps.now());
-  const report = await buildMonthlyReport(deps, station, input.month);
+  const scope = await reportScope(deps, caller, input.stationId, input.month);
+  const { station } = scope;
+  const report = await buildMonthlyReport(deps, scope, input.month);
 
   const book = new Workbook();
   book.creator = '社工站通';

@@ -3,12 +3,13 @@ import { dayRange, monthKey } from '../../../shared/domain/time';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { consoleCounts } from '../../core/repositories/reports';
-import { buildMonthlyReport, reportStation } from '../build-report';
+import { buildMonthlyReport, reportScope } from '../build-report';
 
 /** The console (工作台) of one station: today's activities and door counts, queues, this month. */
 export async function today(deps: Deps, caller: Caller, input: { stationId: string }) {
-  const station = await reportStation(deps, caller, input.stationId);
   const now = deps.now();
+  const scope = await reportScope(deps, caller, input.stationId, monthKey(now));
+  const { station } = scope;
   const { start, end } = dayRange(now);
   const [counts, report] = await Promise.all([
     consoleCounts(deps.db, {
@@ -18,7 +19,7 @@ export async function today(deps: Deps, caller: Caller, input: { stationId: stri
       now,
       weekEnd: new Date(now.getTime() + 7 * 86400_000),
     }),
-    buildMonthlyReport(deps, station, monthKey(now)),
+    buildMonthlyReport(deps, scope, monthKey(now)),
   ]);
   return {
     stationId: station._id,
