@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Contract, Envelope } from '../../shared/contracts/common';
 import { AppError, isAppError, type FieldErrors } from '../../shared/errors';
 import { assertAccess, resolveCaller, type Caller } from './caller';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FAMILY_RELATION_KEYS } from '../domain/booking';
 import { INVITE_STATUSES, normalizeInviteCode } from '../domain/invites';
 import { containsPaymentNumber } from '../domain/payment-numbers';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIVITY_CATEGORY_KEYS, ACTIVITY_METHOD_KEYS, ACTIVITY_STATUSES, MAX_CAPACITY } from '../domain/activity';
 import { ATTENDANCE_OUTCOMES, BOOKING_STATUSES, FAMILY_RELATION_KEYS, PROMOTION_MODE_KEYS } from '../domain/booking';
 import { containsPaymentNumber } from '../domain/payment-numbers';

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { zhCN } from 'zod/locales';
 import { containsPaymentNumber, PAYMENT_NUMBER_MESSAGE } from '../domain/payment-numbers';
 
 // Validation messages in Chinese on both sides: forms and INVALID_INPUT field details read naturally.
-z.config(z.locales.zhCN());
+z.config(zhCN());
 
 /** Who may call an action: anyone, any signed-in person, or someone holding a staff grant somewhere. */
 export type Access = 'public' | 'user' | 'staff';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIVITY_CATEGORY_KEYS } from '../domain/activity';
 import { EARLIEST_REPORT_MONTH, INDICATOR_KEYS } from '../domain/report';
 import { STATION_TIERS } from '../domain/station';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NEARBY_DEFAULT_LIMIT, NEARBY_MAX_LIMIT, STATION_TIERS } from '../domain/station';
 import { ZActivitySummary } from './activities';
 import { defineContract, paged, ZId, ZPageRequest } from './common';

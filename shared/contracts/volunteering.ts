@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIVITY_CATEGORY_KEYS } from '../domain/activity';
 import { CLAIM_STATUSES, HOUR_ENTRY_KINDS } from '../domain/hours';
 import { ID_DISPUTE_STATUSES } from '../domain/identity';
