@@ -10,7 +10,9 @@ import { loadManifest, startDatabaseEmulator } from '../../emulator/db';
  * year of data (at scale 1: ~500,000 bookings, ~200,000 hour entries, ~20,000 pledges) loaded
  * into the emulator by batch inserts, then the monthly report of a 室, a 站 and the 中心 through
  * the real `reports` function. Prints database calls and time per report beside a plain
- * `count()` over the same collections measured in the same run.
+ * `count()` over the same collections measured in the same run (medians of three, after one
+ * warm-up report), and for each call of the 中心's report the documents the emulator examined and
+ * the index it used — a missing index shows as a full scan.
  */
 const args = process.argv.slice(2);
 const SCALE = Number(args[args.indexOf('--scale') + 1] ?? 1) || 1;
@@ -18,8 +20,32 @@ const BOOKINGS = Math.round(500_000 * SCALE);
 const ENTRIES = Math.round(200_000 * SCALE);
 const PLEDGES = Math.round(20_000 * SCALE);
 const MONTH = '2026-10';
+const RUNS = 3;
 
-async function main(): Promise<void> {
+/** Figures of the report bench, as the `--json` line names them. */
+export interface ReportFigures {
+  /** Database calls of one report, the most over the three tiers. */
+  reportCalls: number;
+  centreReportMs: number;
+  /** The 中心's report time over the plain `count()` baseline. */
+  centreReportRatio: number;
+  roomReportMs: number;
+  stationReportMs: number;
+}
+
+/** One call as the emulator's explain counters describe it. */
+interface Explained {
+  collection: string;
+  action: string;
+  index: string | null;
+  examined: number;
+  returned: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Load the district, time the three reports, print what each call read; answers the figures. */
+export async function reportBench(): Promise<ReportFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-report-bench-'));
   const emulator = await startDatabaseEmulator({ port: 0, dataDir, manifest: loadManifest() });
   process.env.TCB_SERVICE_URL = emulator.serviceUrl;
@@ -34,49 +60,77 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const stations = await seedDistrict(db);
     console.log(
-      `Loaded ${BOOKINGS} bookings, ${ENTRIES} hour entries, ${PLEDGES} pledges in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      `\nLoaded ${BOOKINGS} bookings, ${ENTRIES} hour entries, ${PLEDGES} pledges in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
     );
 
     const { FUNCTIONS } = await import('../../emulator/gateway/functions');
     const { buildInvocationContext } = await import('../../emulator/gateway/context');
-    const { setClock } = await import('../../cloudfunctions/core/deps');
+    const { resetDeps, setClock } = await import('../../cloudfunctions/core/deps');
+    resetDeps();
     setClock(() => new Date('2026-11-15T02:00:00Z'));
     const ctx = () => buildInvocationContext('reports', 'bench-admin');
+    const report = async (stationId: string) => {
+      const s = performance.now();
+      const answer = (await FUNCTIONS.reports({ action: 'monthly', data: { stationId, month: MONTH } }, ctx())) as any;
+      if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+      return { ms: performance.now() - s, answer };
+    };
 
     const countAll = async () => {
       const s = performance.now();
       await Promise.all(['bookings', 'hourEntries', 'pledges', 'activities'].map((c) => db.collection(c).count()));
       return performance.now() - s;
     };
-    const baseline = await countAll();
-    console.log(`\nBaseline: count() over bookings, hourEntries, pledges and activities: ${baseline.toFixed(0)} ms`);
+    await countAll();
+    const baseline = median(await sequence(5, countAll));
+    console.log(`\nBaseline: count() over bookings, hourEntries, pledges and activities: ${baseline.toFixed(1)} ms`);
+    await report(stations.center); // warm-up: the first run also compiles the code paths
+    const figures: Record<string, { ms: number; calls: number; explained: Explained[] }> = {};
     for (const [label, stationId] of [
       ['室', stations.room],
       ['站', stations.station],
       ['中心', stations.center],
     ] as const) {
       await fetch(`${emulator.url}/emulator/stats/reset`, { method: 'POST', headers: control });
-      const s = performance.now();
-      const answer = (await FUNCTIONS.reports({ action: 'monthly', data: { stationId, month: MONTH } }, ctx())) as any;
-      const ms = performance.now() - s;
-      if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+      const { answer } = await report(stationId);
       const stats = (await (await fetch(`${emulator.url}/emulator/stats`, { headers: control })).json()) as Record<
         string,
         Record<string, number>
       >;
+      const explainRes = await fetch(`${emulator.url}/emulator/explain`, { headers: control });
+      const explained = explainRes.ok ? ((await explainRes.json()) as { recent: Explained[] }).recent : [];
       const calls = Object.values(stats).reduce(
         (sum, byAction) => sum + Object.values(byAction).reduce((x, y) => x + y, 0),
         0,
       );
+      const ms = median(await sequence(RUNS, async () => (await report(stationId)).ms));
+      figures[label] = { ms, calls, explained };
       const attendances = answer.data.indicators.find((i: any) => i.key === 'attendances').value;
       console.log(
         `Report of a ${label}: ${ms.toFixed(0)} ms (×${(ms / baseline).toFixed(1)} of baseline), ${calls} database calls, attendances ${attendances}`,
       );
+      for (const call of explained)
+        console.log(
+          `   ${`${call.collection}.${call.action}`.padEnd(34)} index ${String(call.index ?? 'NONE (full scan)').padEnd(18)} examined ${String(call.examined).padStart(7)}  returned ${call.returned}`,
+        );
     }
+    return {
+      reportCalls: Math.max(...Object.values(figures).map((f) => f.calls)),
+      centreReportMs: Math.round(figures['中心']!.ms),
+      centreReportRatio: Math.round((figures['中心']!.ms / baseline) * 10) / 10,
+      roomReportMs: Math.round(figures['室']!.ms),
+      stationReportMs: Math.round(figures['站']!.ms),
+    };
   } finally {
     await emulator.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function sequence<T>(n: number, run: () => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(await run());
+  return out;
 }
 
 async function seedDistrict(db: ReturnType<ReturnType<typeof tcb.init>['database']>) {
@@ -234,8 +288,3 @@ async function insertAll(
 ): Promise<void> {
   for (let i = 0; i < docs.length; i += 5000) await db.collection(collection).add(docs.slice(i, i + 5000));
 }
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});

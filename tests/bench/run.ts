@@ -8,6 +8,8 @@ import tcb from '@cloudbase/node-sdk';
 
 /**
  * `npm run bench [-- --residents 2000 --seats 100 --waitlist 300 --storm 50 --door 200]`
+ * `npm run bench -- --report` · `-- --bundles` · `-- --all` (the three in one run) · `--json`
+ * `npm run bench -- --visits` · `-- --orders` (their own benches, run alone)
  *
  * Bursts through the gateway over HTTP, with the gateway (functions + emulator) in its own
  * process: (1) sign-ups for an activity without a waitlist, (2) the same burst with a waitlist,
@@ -16,10 +18,18 @@ import tcb from '@cloudbase/node-sdk';
  * database calls per request from the emulator's counters, and p50/p99 latency beside the
  * cheapest signed-in action (`accounts.me`) measured in the same run, as ratios — absolute times
  * on a shared 2-core machine mean little. Exits non-zero on any integrity failure.
+ *
+ * `--report` runs the 月报 bench (report.ts), `--bundles` the function bundles and cold starts
+ * (bundles.ts); `--all` runs the burst, the report and the bundles in one process. With `--json`
+ * the output ends with ONE line holding a JSON object of the figures of every section run
+ * (README, "Performance").
  */
+const flags = new Set(process.argv.slice(2).filter((a) => /^--(json|report|bundles|all|burst)$/.test(a)));
 const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2)
-  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+for (let i = 2; i < process.argv.length; i++) {
+  const name = process.argv[i]!;
+  if (name.startsWith('--') && !flags.has(name)) args.set(name.replace(/^--/, ''), process.argv[++i] ?? '');
+}
 const RESIDENTS = Number(args.get('residents') ?? 2000);
 const SEATS = Number(args.get('seats') ?? 100);
 const WAITLIST = Number(args.get('waitlist') ?? 300);
@@ -42,11 +52,20 @@ function check(ok: boolean, what: string): void {
   }
 }
 
+/** Figures of the burst bench, as the `--json` line names them. */
+export interface BurstFigures {
+  signupCallsPerRequest: number;
+  signupP99Ratio: number;
+  waitlistCallsPerRequest: number;
+  waitlistP99Ratio: number;
+  cancelCallsPerCancellation: number;
+  doorCallsPerCheckIn: number;
+  doorCallsPerRepeat: number;
+  oversold: number;
+}
+
 async function main(): Promise<void> {
-  if (process.argv.includes('--report')) {
-    await import('./report');
-    return;
-  }
+  // The visits and orders benches are their own scripts, run alone.
   if (process.argv.includes('--visits')) {
     await import('./visits');
     return;
@@ -55,6 +74,17 @@ async function main(): Promise<void> {
     await import('./orders');
     return;
   }
+  const all = flags.has('--all');
+  const figures: Record<string, unknown> = {};
+  if (all || flags.has('--burst') || (!flags.has('--report') && !flags.has('--bundles')))
+    Object.assign(figures, await burstBench());
+  if (all || flags.has('--report')) Object.assign(figures, await (await import('./report')).reportBench());
+  if (all || flags.has('--bundles')) Object.assign(figures, await (await import('./bundles')).bundlesBench());
+  if (flags.has('--json')) console.log(JSON.stringify(figures));
+}
+
+/** The four bursts through the gateway; answers their figures. */
+async function burstBench(): Promise<BurstFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-bench-'));
   const port = 18000 + Math.floor(Math.random() * 2000);
   const server = await startGatewayProcess(port, dataDir);
@@ -146,7 +176,7 @@ async function main(): Promise<void> {
     );
     console.log(`   seats ${doc3.confirmed}/${SEATS}, waiting ${doc3.waitlisted}`);
     console.log(
-      `   db calls per cancellation with promotion ${(calls(stormStats) / STORM).toFixed(2)} (reads ${reads(stormStats)}, writes ${writes(stormStats)}, incl. transaction retries)`,
+      `   db calls per cancellation with promotion ${(calls(stormStats) / STORM).toFixed(2)} (reads ${reads(stormStats)}, writes ${writes(stormStats)}, transaction calls ${calls(stormStats) - reads(stormStats) - writes(stormStats)}, incl. retries)`,
     );
     console.log(`   latency p50 ${storm.p50.toFixed(1)} ms, p99 ${storm.p99.toFixed(1)} ms — ${ratio(storm)}`);
     check(
@@ -191,6 +221,18 @@ async function main(): Promise<void> {
 
     console.log(failures === 0 ? '\nAll integrity checks passed.' : `\n${failures} integrity check(s) FAILED`);
     if (failures) process.exitCode = 1;
+    const round = (n: number) => Math.round(n * 100) / 100;
+    return {
+      signupCallsPerRequest: round(calls(burstStats) / RESIDENTS),
+      signupP99Ratio: round(burst.p99 / baseline.p99),
+      waitlistCallsPerRequest: round(calls(burst2Stats) / RESIDENTS),
+      waitlistP99Ratio: round(burst2.p99 / baseline.p99),
+      cancelCallsPerCancellation: round(calls(stormStats) / STORM),
+      doorCallsPerCheckIn: round(calls(scanStats) / DOOR),
+      doorCallsPerRepeat: round(calls(rescanStats) / DOOR),
+      oversold:
+        Math.max(0, stored1 - SEATS) + Math.max(0, doc2.confirmed - SEATS) + Math.max(0, doc3.confirmed - SEATS),
+    };
   } finally {
     server.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
