@@ -1,4 +1,5 @@
 import type { ActivityCategory } from './activity';
+import { HOUR_BASE_KINDS } from './hours';
 
 /**
  * The monthly report (月报) indicators, in the words stations use. Every value is an integer
@@ -144,13 +145,15 @@ export interface MonthRows {
  * The answers of the report's pipelines over BOTH months at once (ADR 0011): every row's `_id`
  * carries `m` — 1 for the month reported, 0 for the month before — beside its group key.
  * - `activities`: `_id {m, child, category, method}`, `n`, `ratingSum`, `ratingCount`;
- * - `bookings` and `hours`: rows grouped per person first, then by what each person contributes,
- *   tagged `t`: bookings `b` `{c, s, k}` (child, status, category) `n`, residents `r` `{c}` `n`
- *   (distinct per child), `R` `n` (distinct across the subtree); hours `h` `{c, b}` (child, base
- *   kind) `minutes`, volunteers `v` `{c}` and `V` as for residents. `c` is `''` for the station's own
- *   (本级) work;
+ * - `bookings`: `_id {m, c, s, k}` (child, status, category), `n`, and `people`: the distinct
+ *   user ids of the group, from which the distinct residents per child and across the subtree
+ *   are counted (those who checked in);
+ * - `hours`: `_id {m, c, b, kind}` (child, base kind, kind), `minutes`, and `people`: the distinct
+ *   volunteer ids, counted as active when the kind is one of `HOUR_BASE_KINDS`;
  * - `newVolunteers` / `distributions`: `_id {m, child}`, `n`; `pledges`: `_id {m, child, kind}`,
  *   `n`, `value`.
+ *
+ * `c` is `''` for the station's own (本级) work.
  */
 export interface MonthPairRows {
   activities: AggregateRow[];
@@ -182,7 +185,7 @@ export function splitMonthPair(rows: MonthPairRows): { current: MonthRows; previ
   const keyOf = (row: AggregateRow) =>
     row._id && typeof row._id === 'object' ? (row._id as Record<string, unknown>) : {};
   const monthOf = (row: AggregateRow) => months[keyOf(row).m === 1 ? 1 : 0];
-  // `''` is how the per-person pipelines name the station's own work; the fold names it by absence.
+  // `''` is how the bookings and hours pipelines name the station's own work; the fold names it by absence.
   const child = (c: unknown) => (typeof c === 'string' && c !== '' ? { child: c } : {});
   const childId = (c: unknown) => (typeof c === 'string' && c !== '' ? c : null);
   const strip = (row: AggregateRow) => {
@@ -193,19 +196,40 @@ export function splitMonthPair(rows: MonthPairRows): { current: MonthRows; previ
   for (const row of rows.newVolunteers) monthOf(row).newVolunteers.push({ ...row, _id: childId(keyOf(row).child) });
   for (const row of rows.distributions) monthOf(row).distributions.push({ ...row, _id: childId(keyOf(row).child) });
   for (const row of rows.pledges) monthOf(row).pledges.push({ ...row, _id: strip(row) });
+  // Distinct people: per month, the ids seen per child and across the subtree.
+  const people = () => ({ 1: new Map<string, Set<string>>(), 0: new Map<string, Set<string>>() });
+  const residents = people();
+  const volunteers = people();
+  const see = (seen: ReturnType<typeof people>, row: AggregateRow) => {
+    const key = keyOf(row);
+    const byChild = seen[key.m === 1 ? 1 : 0];
+    const c = typeof key.c === 'string' ? key.c : '';
+    const set = byChild.get(c) ?? new Set<string>();
+    byChild.set(c, set);
+    for (const id of Array.isArray(row.people) ? row.people : []) set.add(String(id));
+  };
   for (const row of rows.bookings) {
     const key = keyOf(row);
-    const month = monthOf(row);
-    if (key.t === 'b') month.bookings.push({ _id: { ...child(key.c), status: key.s, category: key.k }, n: row.n });
-    else if (key.t === 'r') month.residents.push({ _id: childId(key.c), n: row.n });
-    else if (key.t === 'R') month.residentsTotal.push({ _id: null, n: row.n });
+    monthOf(row).bookings.push({ _id: { ...child(key.c), status: key.s, category: key.k }, n: row.n });
+    if (key.s === 'checked_in') see(residents, row);
   }
   for (const row of rows.hours) {
     const key = keyOf(row);
-    const month = monthOf(row);
-    if (key.t === 'h') month.hours.push({ _id: { ...child(key.c), kind: key.b }, minutes: row.minutes });
-    else if (key.t === 'v') month.volunteers.push({ _id: childId(key.c), n: row.n });
-    else if (key.t === 'V') month.volunteersTotal.push({ _id: null, n: row.n });
+    monthOf(row).hours.push({ _id: { ...child(key.c), kind: key.b }, minutes: row.minutes });
+    if ((HOUR_BASE_KINDS as readonly unknown[]).includes(key.kind)) see(volunteers, row);
+  }
+  for (const m of [1, 0] as const) {
+    const count = (byChild: Map<string, Set<string>>) => {
+      const perChild = [...byChild].map(([c, set]) => ({ _id: childId(c), n: set.size })).filter((r) => r.n > 0);
+      const total = new Set([...byChild.values()].flatMap((set) => [...set])).size;
+      return { perChild, total: total > 0 ? [{ _id: null, n: total }] : [] };
+    };
+    const r = count(residents[m]);
+    const v = count(volunteers[m]);
+    months[m].residents = r.perChild;
+    months[m].residentsTotal = r.total;
+    months[m].volunteers = v.perChild;
+    months[m].volunteersTotal = v.total;
   }
   return { current: months[1], previous: months[0] };
 }
