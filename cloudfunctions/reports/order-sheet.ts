@@ -1,7 +1,7 @@
 import type { TOrderFigures, TOrderSection } from '../../shared/contracts/orders';
 import { formatPermille, ORDER_FIGURE_LABELS } from '../../shared/domain/order-report';
 import { ORDER_CATEGORIES, ORDER_CHANNELS } from '../../shared/domain/orders';
-import type { Workbook } from './xlsx';
+import type { Workbook } from '../core/xlsx';
 
 /** The figures one row shows, in the order a 民政 report lists them. */
 const ROW_KEYS = [

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { columnLetters, Workbook } from '../../cloudfunctions/reports/xlsx';
+import { columnLetters, Workbook } from '../../cloudfunctions/core/xlsx';
 
 /** The 月报 export's own .xlsx writer, read back by ExcelJS (as Excel and WPS would open it). */
 describe('the xlsx writer', () => {

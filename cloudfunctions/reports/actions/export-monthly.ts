@@ -1,5 +1,5 @@
 import { monthlyReportSheets } from '../../../shared/domain/report-format';
-import { Workbook } from '../xlsx';
+import { Workbook } from '../../core/xlsx';
 import { TIER_LABELS } from '../../../shared/domain/station';
 import { can } from '../../../shared/domain/policy';
 import { RISK_TIERS, TARGET_CATEGORIES } from '../../../shared/domain/targets';

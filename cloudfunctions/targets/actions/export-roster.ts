@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { Workbook } from '../../core/xlsx';
 import { CONSENT_BY, CONSENT_METHODS, GENDERS, RISK_TIERS, TARGET_CATEGORIES } from '../../../shared/domain/targets';
 import { formatDateTime } from '../../../shared/domain/time';
 import { DUE_STATUS_LABELS, dueStatus, visitDeadline } from '../../../shared/domain/visit-plan';
@@ -28,7 +28,7 @@ export async function exportRoster(deps: Deps, caller: Caller, input: { stationI
     policyFor(deps, station.path[0]!),
   ]);
   const now = deps.now();
-  const book = new ExcelJS.Workbook();
+  const book = new Workbook();
   book.creator = '社工站通';
   book.created = now;
   const sheet = book.addWorksheet('服务对象名单');

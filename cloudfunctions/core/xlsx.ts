@@ -1,11 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
 
 /*
- * A small .xlsx (Office Open XML SpreadsheetML) writer for the 月报 export: named sheets, column
- * headers and widths, rows of text and numbers, a bold header row. It is the part of ExcelJS's API
- * the export uses (`addWorksheet`, `columns`, `addRow`, `getRow(n).font`, `xlsx.writeBuffer()`), so
- * the export reads the same, at about 1 % of the size: ExcelJS alone was ~1.2 MB of the `reports`
- * bundle, loaded on every cold start (ADR 0022). Strings go to the shared-strings table, as Excel
+ * A small .xlsx (Office Open XML SpreadsheetML) writer for the functions' exports (the 月报, the
+ * 服务对象 roster): named sheets, column headers and widths, rows of text and numbers, bold rows.
+ * It is the part of ExcelJS's API the exports use (`addWorksheet`, `columns`, `addRow`,
+ * `getRow(n).font`, `xlsx.writeBuffer()`), so they read the same, at about 1 % of the size:
+ * ExcelJS alone was ~1.2 MB of a bundle, loaded on every cold start (ADR 0022). Strings go to the shared-strings table, as Excel
  * writes them; the zip is fflate's.
  */
 
