@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ARRIVAL_PHOTO_MAX_BASE64 } from '../domain/donation';
 import {
   DELIVERY_MODE_KEYS,

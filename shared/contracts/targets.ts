@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   CHECKLIST_ITEM_KEYS,
   CLOSE_REASON_KEYS,
