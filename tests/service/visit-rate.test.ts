@@ -277,8 +277,9 @@ describe('cost, console and export', () => {
     const calls = await b.countCalls(async () => {
       report = await b.ok('reports', 'monthly', { stationId: 'st_LJ', month: MONTH }, AS.admin);
     });
-    // The caller, the station and its children, 2 × 10 core aggregations, the visit section's 2, the orders section's 1.
-    expect(totalCalls(calls)).toBe(26);
+    // The caller, the station with its children (one aggregation), 5 core aggregations over both
+    // months, the visit section's 2, the orders section's 1: the 月报's budget of 10.
+    expect(totalCalls(calls)).toBe(10);
     expect(report.visits).toMatchObject({ due: 28, visited: 9 });
   });
 
