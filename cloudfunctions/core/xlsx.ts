@@ -2,7 +2,8 @@ import { strToU8, zipSync } from 'fflate';
 
 /*
  * A small .xlsx (Office Open XML SpreadsheetML) writer for the functions' exports (the 月报, the
- * 服务对象 roster): named sheets, column headers and widths, rows of text and numbers, bold rows.
+ * 服务对象 roster): named sheets, column headers and widths, rows of text and numbers, bold rows, and
+ * number formats (per column or per row, applied to the numbers only).
  * It is the part of ExcelJS's API the exports use (`addWorksheet`, `columns`, `addRow`,
  * `getRow(n).font`, `xlsx.writeBuffer()`), so they read the same, at about 1 % of the size:
  * ExcelJS alone was ~1.2 MB of a bundle, loaded on every cold start (ADR 0022). Strings go to the shared-strings table, as Excel
@@ -12,11 +13,15 @@ import { strToU8, zipSync } from 'fflate';
 /** A cell value: text, a number, or empty. */
 export type CellValue = string | number | null | undefined;
 
-/** A column: its header text (row 1), the key rows are given by, and its width in characters. */
+/**
+ * A column: its header text (row 1), the key rows are given by, its width in characters, and the
+ * number format (Excel format code, e.g. `0.0`) of the numbers below the header.
+ */
 export interface Column {
   header: string;
   key: string;
   width?: number;
+  numFmt?: string;
 }
 
 /** A row's formatting (only bold is used). */
@@ -32,7 +37,7 @@ const SHEET_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml'
 /** One worksheet: a header row from `columns`, then rows in the order added. */
 export class Worksheet {
   private cols: Column[] = [];
-  private readonly rows: { values: CellValue[]; style: RowStyle }[] = [];
+  private readonly rows: { values: CellValue[]; style: RowStyle; numFmt?: string }[] = [];
 
   constructor(readonly name: string) {
     if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new RangeError(`invalid sheet name: ${name}`);
@@ -50,9 +55,12 @@ export class Worksheet {
     return this.cols;
   }
 
-  /** Add a row: values by column key (keys without a column are ignored); answers its style. */
-  addRow(values: Record<string, CellValue>): RowStyle {
-    const row = { values: this.cols.map((c) => values[c.key]), style: {} };
+  /**
+   * Add a row: values by column key (keys without a column are ignored); `numFmt` formats the row's
+   * numbers over the columns' formats (a summary row mixing 元, % and counts). Answers its style.
+   */
+  addRow(values: Record<string, CellValue>, numFmt?: string): RowStyle {
+    const row = { values: this.cols.map((c) => values[c.key]), style: {}, numFmt };
     this.rows.push(row);
     return row.style;
   }
@@ -64,23 +72,25 @@ export class Worksheet {
     return row.style;
   }
 
-  /** The sheet's XML, adding its strings to `strings`. */
-  toXml(strings: SharedStrings): string {
+  /** The sheet's XML, adding its strings to `strings` and its cell formats to `styles`. */
+  toXml(strings: SharedStrings, styles: CellStyles): string {
     const cols = this.cols
       .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 10}" customWidth="1"/>`)
       .join('');
     const body = this.rows
       .map((row, r) => {
-        const style = row.style.font?.bold ? ' s="1"' : '';
+        const bold = row.style.font?.bold === true;
+        const attr = (index: number) => (index ? ` s="${index}"` : '');
         const cells = row.values
           .map((value, c) => {
             const ref = `${columnLetters(c)}${r + 1}`;
             if (value === null || value === undefined || value === '') return '';
             if (typeof value === 'number') {
               if (!Number.isFinite(value)) throw new RangeError(`${this.name}!${ref}: not a finite number`);
-              return `<c r="${ref}"${style}><v>${value}</v></c>`;
+              const numFmt = r === 0 ? undefined : (row.numFmt ?? this.cols[c]?.numFmt);
+              return `<c r="${ref}"${attr(styles.indexOf(bold, numFmt))}><v>${value}</v></c>`;
             }
-            return `<c r="${ref}" t="s"${style}><v>${strings.indexOf(value)}</v></c>`;
+            return `<c r="${ref}" t="s"${attr(styles.indexOf(bold))}><v>${strings.indexOf(value)}</v></c>`;
           })
           .join('');
         return `<row r="${r + 1}">${cells}</row>`;
@@ -107,7 +117,8 @@ export class Workbook {
 
   private toBytes(): Uint8Array {
     const strings = new SharedStrings();
-    const sheets = this.worksheets.map((w) => w.toXml(strings));
+    const styles = new CellStyles();
+    const sheets = this.worksheets.map((w) => w.toXml(strings, styles));
     const n = sheets.length;
     const files: Record<string, Uint8Array> = {
       '[Content_Types].xml': xml(
@@ -159,17 +170,7 @@ export class Workbook {
           `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
           `</Relationships>`,
       ),
-      'xl/styles.xml': xml(
-        `<styleSheet xmlns="${MAIN_NS}">` +
-          `<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>` +
-          `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
-          `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
-          `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-          `<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
-          `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>` +
-          `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
-          `</styleSheet>`,
-      ),
+      'xl/styles.xml': xml(styles.toXml()),
       'xl/sharedStrings.xml': xml(strings.toXml()),
     };
     sheets.forEach((sheet, i) => {
@@ -179,6 +180,65 @@ export class Workbook {
     const year = this.created.getUTCFullYear();
     const mtime = year >= 1980 && year <= 2099 ? this.created : new Date('1980-01-01T00:00:00Z');
     return zipSync(files, { level: 6, mtime });
+  }
+}
+
+/** Custom number formats are numbered from 164 (0–163 are Excel's built-in ones). */
+const FIRST_CUSTOM_FORMAT = 164;
+
+/**
+ * The workbook's cell formats (`cellXfs`): index 0 plain, 1 bold, then one per (bold, number format)
+ * met while writing the sheets; cells refer to them by index.
+ */
+class CellStyles {
+  private readonly formats = new Map<string, number>();
+  private readonly xfs: { bold: boolean; numFmtId: number }[] = [
+    { bold: false, numFmtId: 0 },
+    { bold: true, numFmtId: 0 },
+  ];
+  private readonly byKey = new Map<string, number>([
+    ['0:0', 0],
+    ['1:0', 1],
+  ]);
+
+  indexOf(bold: boolean, numFmt?: string): number {
+    let numFmtId = 0;
+    if (numFmt) {
+      numFmtId = this.formats.get(numFmt) ?? FIRST_CUSTOM_FORMAT + this.formats.size;
+      this.formats.set(numFmt, numFmtId);
+    }
+    const key = `${bold ? 1 : 0}:${numFmtId}`;
+    let index = this.byKey.get(key);
+    if (index === undefined) {
+      index = this.xfs.length;
+      this.xfs.push({ bold, numFmtId });
+      this.byKey.set(key, index);
+    }
+    return index;
+  }
+
+  toXml(): string {
+    const formats = [...this.formats]
+      .map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`)
+      .join('');
+    const xfs = this.xfs
+      .map(
+        ({ bold, numFmtId }) =>
+          `<xf numFmtId="${numFmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"` +
+          `${bold ? ' applyFont="1"' : ''}${numFmtId ? ' applyNumberFormat="1"' : ''}/>`,
+      )
+      .join('');
+    return (
+      `<styleSheet xmlns="${MAIN_NS}">` +
+      (this.formats.size ? `<numFmts count="${this.formats.size}">${formats}</numFmts>` : '') +
+      `<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>` +
+      `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+      `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellXfs count="${this.xfs.length}">${xfs}</cellXfs>` +
+      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+      `</styleSheet>`
+    );
   }
 }
 

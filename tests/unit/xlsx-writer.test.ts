@@ -11,6 +11,35 @@ describe('the xlsx writer', () => {
     return { bytes, read };
   }
 
+  it('formats numbers by column, a row format over the column one, never text or the header', async () => {
+    const book = new Workbook();
+    const sheet = book.addWorksheet('月报汇总');
+    sheet.columns = [
+      { header: '指标', key: 'indicator', width: 20 },
+      { header: '本月', key: 'value', width: 12, numFmt: '0' },
+      { header: '上月', key: 'previous', width: 12, numFmt: '0' },
+    ];
+    sheet.addRow({ indicator: '开展活动', value: 12, previous: 10 });
+    sheet.addRow({ indicator: '到场率', value: 83.5, previous: '—' }, '0.0');
+    sheet.addRow({ indicator: '链接社会资源价值', value: 300, previous: 120.5 }, '0.00');
+    sheet.getRow(1).font = { bold: true };
+    const bold = sheet.addRow({ indicator: '合计', value: 7 });
+    bold.font = { bold: true };
+
+    const { read } = await readBack(book);
+    const ws = read.getWorksheet('月报汇总')!;
+    const formats = [1, 2, 3, 4, 5].map((r) => [1, 2, 3].map((c) => ws.getRow(r).getCell(c).numFmt ?? null));
+    expect(formats).toEqual([
+      [null, null, null],
+      [null, '0', '0'],
+      [null, '0.0', null],
+      [null, '0.00', '0.00'],
+      [null, '0', null],
+    ]);
+    expect(ws.getRow(5).getCell(2).font?.bold).toBe(true);
+    expect(ws.getRow(3).getCell(3).value).toBe('—');
+  });
+
   it('writes named sheets with headers, widths, text and numbers, and a bold header row', async () => {
     const book = new Workbook();
     book.creator = '社工站通';

@@ -34,20 +34,8 @@ export async function exportMonthly(deps: Deps, caller: Caller, input: { station
   book.created = deps.now();
   for (const sheet of monthlyReportSheets(report, TIER_LABELS[report.tier])) {
     const ws = book.addWorksheet(sheet.name);
-    ws.columns = sheet.columns.map(({ header, key, width, numFmt }) => ({
-      header,
-      key,
-      width,
-      ...(numFmt ? { style: { numFmt } } : {}),
-    }));
-    for (const row of sheet.rows) {
-      const added = ws.addRow(row.values);
-      if (row.numFmt) {
-        added.eachCell((c) => {
-          if (typeof c.value === 'number') c.numFmt = row.numFmt!;
-        });
-      }
-    }
+    ws.columns = sheet.columns.map(({ header, key, width, numFmt }) => ({ header, key, width, numFmt }));
+    for (const row of sheet.rows) ws.addRow(row.values, row.numFmt);
     ws.getRow(1).font = { bold: true };
   }
   addOrderSheet(book, report);
