@@ -380,6 +380,8 @@ export async function seedDemoHistory(db: Database, now: Date, stations: Map<str
         waitlistCapacity: 0,
         waitlisted: 0,
         waitlistTicket: 0,
+        lineOutstanding: 0,
+        lineGivenUp: [],
         volunteerSlots: past.volunteers.length ? past.volunteers.length + 2 : 0,
         volunteersSignedUp: past.volunteers.length,
         promotionMode: 'auto',
