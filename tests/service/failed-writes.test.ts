@@ -26,7 +26,7 @@ function manifestWithout(collection: string) {
 describe('a booking row that cannot be written', () => {
   let b: Backend;
   beforeAll(async () => {
-    b = await startBackend({ manifest: manifestWithout('bookings') });
+    b = await startBackend({ manifest: manifestWithout('bookings'), history: false });
   });
   afterAll(() => b.close());
   const activityDoc = async (id: string) => (await b.all('activities')).find((a) => a._id === id);
@@ -55,7 +55,7 @@ describe('a booking row that cannot be written', () => {
 describe('a pledge row that cannot be written', () => {
   let b: Backend;
   beforeAll(async () => {
-    b = await startBackend({ manifest: manifestWithout('pledges') });
+    b = await startBackend({ manifest: manifestWithout('pledges'), history: false });
   });
   afterAll(() => b.close());
 

@@ -39,7 +39,7 @@ export const T0 = new Date('2026-11-22T02:00:00Z');
  * folder, the functions' SDK pointed at it through `serviceUrl`, a movable clock, the demo seed.
  * Calls go through each function's real `main` with a CloudBase-shaped context.
  */
-export async function startBackend(opts: { seed?: boolean; manifest?: Manifest } = {}) {
+export async function startBackend(opts: { seed?: boolean; history?: boolean; manifest?: Manifest } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-service-'));
   const emulator = await startDatabaseEmulator({ port: 0, dataDir, manifest: opts.manifest ?? loadManifest() });
   // Functions build their SDK app from these, exactly as the gateway hands them the emulator.
@@ -53,7 +53,7 @@ export async function startBackend(opts: { seed?: boolean; manifest?: Manifest }
   const clock = { now: T0 };
   setClock(() => clock.now);
   const db: Database = getDeps().db;
-  if (opts.seed !== false) await seedDemoDistrict(db, clock.now);
+  if (opts.seed !== false) await seedDemoDistrict(db, clock.now, { history: opts.history });
 
   async function call(fn: FunctionName, action: string, data: unknown = {}, as?: string): Promise<Answer> {
     return (await FUNCTIONS[fn]({ action, data }, buildInvocationContext(fn, as))) as Answer;
