@@ -3,6 +3,7 @@ import { defineHandler } from '../core/handler';
 import { cancelOrder } from './actions/cancel-order';
 import { closeOrder } from './actions/close-order';
 import { confirmOrder } from './actions/confirm-order';
+import { createFromVisit } from './actions/create-from-visit';
 import { createMenuItem } from './actions/create-menu-item';
 import { declineOrder } from './actions/decline-order';
 import { dispatchOrder } from './actions/dispatch-order';
@@ -48,6 +49,7 @@ export const main = defineHandler(
     uploadOrderPhoto,
     placeOrder,
     placeOrderForResident,
+    createFromVisit,
     listMyOrders,
     getOrder,
     listQueue,

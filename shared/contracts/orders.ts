@@ -17,6 +17,7 @@ import {
   TIME_CLASS_KEYS,
 } from '../domain/orders';
 import { STATION_TIERS } from '../domain/station';
+import { CHECKLIST_ITEM_KEYS } from '../domain/targets';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
 
 /** A cloud storage file id as functions hand them out (`cloud://…`). */
@@ -151,6 +152,19 @@ export const ZPlaceForResidentRequest = z
   })
   .refine(needsTitle, TITLE_ISSUE);
 export type TPlaceForResidentRequest = z.input<typeof ZPlaceForResidentRequest>;
+
+/**
+ * Staff turn a counted visit's abnormal item into a service order for the person visited: the
+ * follow-up note becomes the description; a menu item of the person's station, or none (triage).
+ */
+export const ZCreateFromVisitRequest = z.strictObject({
+  visitId: ZId,
+  /** The abnormal checklist item the order answers (one order per visit item). */
+  item: z.enum(CHECKLIST_ITEM_KEYS, '请选择异常项'),
+  itemId: ZId.optional(),
+  urgent: z.boolean().default(false),
+});
+export type TCreateFromVisitRequest = z.input<typeof ZCreateFromVisitRequest>;
 
 /** The worker's service record, sent with closing. */
 export const ZServiceRecordInput = z.strictObject({
@@ -387,6 +401,11 @@ export const ordersContract = defineContract('orders', {
   placeOrder: { access: 'user', request: ZPlaceOrderRequest, response: ZOrder },
   /** 代点单: staff place an order for someone without a phone, by phone or at the desk. Audited. */
   placeOrderForResident: { access: 'staff', request: ZPlaceForResidentRequest, response: ZOrder },
+  /**
+   * Turn a counted visit's abnormal item into a service order for the person visited (staff of the
+   * visit's station), once per visit item; links the visit's follow-up to it. Read logged, audited.
+   */
+  createFromVisit: { access: 'staff', request: ZCreateFromVisitRequest, response: ZOrder },
   /** The caller's orders (placed by them, incl. for family), newest first. */
   listMyOrders: {
     access: 'user',

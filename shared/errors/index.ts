@@ -151,6 +151,8 @@ export const ERROR_MESSAGES = {
   OWN_ORDER: '不能处理与自己有关的服务单',
   /** Reopening or confirming after the confirmation window, or reopening too many times. */
   CONFIRM_WINDOW_PASSED: '已超过可重新办理的期限，如有问题请联系社工站',
+  /** A visit's follow-up already became a service order (from another abnormal item of the visit). */
+  FOLLOW_UP_LINKED: '该跟进事项已转为服务单',
   /** Anything unexpected; the request id in the log tells what happened. */
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { can } from '../../../shared/domain/policy';
 import type { StationDoc } from '../documents';
-import type { VisitDoc } from '../documents/targets';
+import type { TargetDoc, VisitDoc } from '../documents/targets';
 import type { Database } from '../deps';
 import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
 import { isDuplicateWrite } from './db-errors';
@@ -75,6 +75,35 @@ export async function readVisit(db: Database, reader: SensitiveReader, visitId: 
     stationPath: visit.stationPath,
   });
   return visit;
+}
+
+/**
+ * A visit and its record for staff turning its follow-up into a service order: NOT_FOUND when
+ * absent, FORBIDDEN unless the reader may read records and manage orders at the visit's station
+ * (its author gets no exception here: a volunteer cannot raise orders). The record itself is read
+ * through `readTarget` (purpose `visits`, reason `referral`), so the one read is checked against
+ * its current station and logged; nothing is logged when refused. `check` refuses on the visit's
+ * state before anything is logged.
+ */
+export async function readVisitForOrder(
+  db: Database,
+  reader: SensitiveReader,
+  visitId: string,
+  check: (visit: VisitDoc) => void,
+): Promise<{ visit: VisitDoc; target: TargetDoc }> {
+  const visit = await getById<VisitDoc>(db, COLLECTIONS.visits, visitId);
+  if (!visit) throw new AppError('NOT_FOUND', { userMessage: '探访记录不存在' });
+  const here = { stationPath: visit.stationPath };
+  if (!can(reader.caller, 'targets:read', here) || !can(reader.caller, 'order:manage', here))
+    throw new AppError('FORBIDDEN');
+  check(visit);
+  const { target } = await readTarget(db, { ...reader, purpose: 'visits', reason: 'referral' }, visit.targetId);
+  return { visit, target };
+}
+
+/** One visit by id, or null — for decisions already authorized and logged by the caller. */
+export function findVisit(db: Database, visitId: string): Promise<VisitDoc | null> {
+  return getById<VisitDoc>(db, COLLECTIONS.visits, visitId);
 }
 
 /** A record's visits, newest first — after `readTarget` (purpose `visits`) allowed and logged the read. */
