@@ -173,6 +173,7 @@ export function toQueueItem(v: VisitDoc, stationNames: Map<string, string>) {
     visitId: v._id,
     targetId: v.targetId,
     targetName: v.targetLabel,
+    stationId: v.stationId,
     stationName: stationNames.get(v.stationId) ?? '',
     authorName: v.authorName,
     startAt: v.startAt,

@@ -253,6 +253,8 @@ export const ZVisitQueueItem = z.object({
   visitId: z.string(),
   targetId: z.string(),
   targetName: z.string(),
+  /** The visit's station (the record's, unless it moved since): whose menu an order can use. */
+  stationId: z.string(),
   stationName: z.string(),
   authorName: z.string(),
   startAt: ZInstant,
