@@ -14,6 +14,7 @@ import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { TARGETS_CHANGED, useConfirmVisit, useVisitQueue, type QueueItem } from '../../api/targets';
 import { StationChips } from '../../components/fields';
+import { VisitOrderDialog, type VisitFinding } from '../../components/visit-order-dialog';
 import { stationsWith } from '../../lib/stations';
 import '../../components/targets.scss';
 
@@ -21,8 +22,8 @@ type Tab = 'pending' | 'followUps';
 
 /**
  * 待确认与跟进: volunteer visits a 社工 confirms (then they count) or declines with a reason, and
- * abnormal findings whose follow-up has no service order yet (an order can be made from each once
- * 服务工单 is available).
+ * abnormal findings whose follow-up has no service order yet — 转为服务单 makes one, and the card
+ * then says 已转服务单 and opens it (the queue drops it at the next reload).
  */
 export default function QueuePage() {
   const me = useMe();
@@ -35,6 +36,9 @@ export default function QueuePage() {
   const [rejecting, setRejecting] = useState<QueueItem | null>(null);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [finding, setFinding] = useState<VisitFinding | null>(null);
+  /** Orders made on this page, by visit: the card stays with a link until the next reload. */
+  const [ordered, setOrdered] = useState<Record<string, string>>({});
   const decide = useConfirmVisit({ onError: (e) => (setProblem(e.fields?.reason ?? e.userMessage), true) });
   usePullDownRefresh(async () => {
     await queue.reload();
@@ -114,6 +118,38 @@ export default function QueuePage() {
                 </View>
               ) : (
                 <View className="actions">
+                  {ordered[item.visitId] || item.followUp?.orderId ? (
+                    <>
+                      <Text className="status-line status-line--ok" id={`ordered-${item.visitId}`}>
+                        ✓ 已转服务单
+                      </Text>
+                      <Button
+                        type="primary"
+                        id={`open-order-${item.visitId}`}
+                        onClick={() =>
+                          openPage(ROUTES.orderDetail, { orderId: ordered[item.visitId] ?? item.followUp?.orderId })
+                        }
+                      >
+                        查看服务单
+                      </Button>
+                    </>
+                  ) : item.followUp && item.abnormal.length ? (
+                    <Button
+                      type="primary"
+                      id={`to-order-${item.visitId}`}
+                      onClick={() =>
+                        setFinding({
+                          visitId: item.visitId,
+                          stationId: item.stationId,
+                          targetName: item.targetName,
+                          abnormal: item.abnormal,
+                          note: item.followUp?.note ?? '',
+                        })
+                      }
+                    >
+                      转为服务单
+                    </Button>
+                  ) : null}
                   <Button
                     fill="outline"
                     id={`open-target-${item.visitId}`}
@@ -128,6 +164,16 @@ export default function QueuePage() {
           <LoadMore list={queue} />
         </View>
       )}
+      <VisitOrderDialog
+        finding={finding}
+        onCancel={() => setFinding(null)}
+        onCreated={(visitId, order) => {
+          setFinding(null);
+          setOrdered((done) => ({ ...done, [visitId]: order.orderId }));
+          showSuccess('已转为服务单');
+          Taro.eventCenter.trigger(TARGETS_CHANGED);
+        }}
+      />
       <ConfirmDialog
         visible={rejecting !== null}
         title="不计入这次探访？"

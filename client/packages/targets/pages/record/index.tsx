@@ -42,6 +42,7 @@ import {
   useUnpairVolunteer,
 } from '../../api/targets';
 import { ChoiceChips, FormField } from '../../components/fields';
+import { VisitOrderDialog, type VisitFinding } from '../../components/visit-order-dialog';
 import { canAt } from '../../lib/stations';
 import {
   ageWords,
@@ -138,6 +139,7 @@ export default function RecordPage() {
   const [phone, setPhone] = useState('');
   const [moveTo, setMoveTo] = useState<{ id: string; name: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [finding, setFinding] = useState<VisitFinding | null>(null);
   const flag = useFlagEvent({ onError: (e) => (setProblem(e.userMessage), true) });
   const pair = usePairVolunteer({ onError: (e) => (setProblem(e.fields?.phone ?? e.userMessage), true) });
   const unpair = useUnpairVolunteer();
@@ -190,6 +192,7 @@ export default function RecordPage() {
   const centerId = stationPath[0] ?? '';
   const canManage = canAt(me.data, 'targets:manage', stationPath);
   const active = t.status === 'active';
+  const canOrder = active && canAt(me.data, 'order:manage', stationPath);
 
   return (
     <PageShell>
@@ -365,6 +368,38 @@ export default function RecordPage() {
               {v.followUp ? (
                 <Text className="hint">{`跟进：${v.followUp.note}（${v.followUp.dueDate} 前）`}</Text>
               ) : null}
+              {v.followUp?.orderId ? (
+                <View className="actions">
+                  <Text className="status-line status-line--ok" id={`visit-ordered-${v.visitId}`}>
+                    ✓ 已转服务单
+                  </Text>
+                  <Button
+                    fill="outline"
+                    id={`visit-open-order-${v.visitId}`}
+                    onClick={() => openPage(ROUTES.orderDetail, { orderId: v.followUp?.orderId ?? undefined })}
+                  >
+                    查看服务单
+                  </Button>
+                </View>
+              ) : v.followUp && v.status === 'counted' && abnormal.length && canOrder ? (
+                <View className="actions">
+                  <Button
+                    type="primary"
+                    id={`visit-to-order-${v.visitId}`}
+                    onClick={() =>
+                      setFinding({
+                        visitId: v.visitId,
+                        stationId: t.stationId,
+                        targetName: t.name,
+                        abnormal,
+                        note: v.followUp?.note ?? '',
+                      })
+                    }
+                  >
+                    转为服务单
+                  </Button>
+                </View>
+              ) : null}
               {v.summary ? <Text className="hint">{v.summary}</Text> : null}
               {v.far ? <Text className="hint">{`！记录位置距住址约 ${v.distanceMeters} 米`}</Text> : null}
               {v.photoUrls.length ? (
@@ -377,6 +412,17 @@ export default function RecordPage() {
         })}
         {visits.items.length ? <LoadMore list={visits} /> : null}
       </View>
+
+      <VisitOrderDialog
+        finding={finding}
+        onCancel={() => setFinding(null)}
+        onCreated={() => {
+          setFinding(null);
+          showSuccess('已转为服务单');
+          Taro.eventCenter.trigger(TARGETS_CHANGED);
+          void visits.reload();
+        }}
+      />
 
       <Text className="section-title">档案变动</Text>
       <View className="card" id="record-history">
