@@ -236,6 +236,32 @@ describe('createFromVisit', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('costs a constant number of database calls (docs/architecture.md, request budget)', async () => {
+    const visitId = await abnormalVisit('ov-budget');
+    const READS = ['getDocument', 'calculateDocument', 'aggregateDocuments'];
+    const WRITES = ['insertDocument', 'modifyDocument', 'modifyAndReturnDoc', 'removeDocument'];
+    const split = (stats: Record<string, Record<string, number>>) => {
+      const sum = (actions: string[]) =>
+        Object.values(stats).reduce((n, byAction) => n + actions.reduce((m, a) => m + (byAction[a] ?? 0), 0), 0);
+      const all = Object.values(stats).reduce((n, x) => n + Object.values(x).reduce((p, q) => p + q, 0), 0);
+      return { reads: sum(READS), writes: sum(WRITES), other: all - sum(READS) - sum(WRITES) };
+    };
+    const first = split(
+      await b.countCalls(() =>
+        b.ok('orders', 'createFromVisit', { visitId, item: 'gas', itemId: ITEM.visit }, AS.staff),
+      ),
+    );
+    // caller, visit, record, station, menu item, policy; read log, claim, order, audit.
+    expect(first).toEqual({ reads: 6, writes: 4, other: 0 });
+    const repeat = split(
+      await b.countCalls(() =>
+        b.ok('orders', 'createFromVisit', { visitId, item: 'gas', itemId: ITEM.visit }, AS.staff),
+      ),
+    );
+    // The repeat finds the claim and the order: the read is still logged, nothing else written.
+    expect(repeat).toEqual({ reads: 7, writes: 2, other: 0 });
+  });
+
   it('refuses a visit that staff have not confirmed yet', async () => {
     // A volunteer's visit waits for staff to confirm it; built from a counted one to keep the test short.
     const { _id: _ignored, ...counted } = (await b.all('visits')).find((v) => v.followUp?.orderId === null);
