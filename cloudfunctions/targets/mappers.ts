@@ -176,6 +176,7 @@ export function toQueueItem(v: VisitDoc, stationNames: Map<string, string>) {
     stationId: v.stationId,
     stationName: stationNames.get(v.stationId) ?? '',
     authorName: v.authorName,
+    status: v.status,
     startAt: v.startAt,
     method: v.method,
     abnormal: abnormalItems(v.checklist),

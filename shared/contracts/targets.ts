@@ -257,6 +257,8 @@ export const ZVisitQueueItem = z.object({
   stationId: z.string(),
   stationName: z.string(),
   authorName: z.string(),
+  /** Only a counted visit's follow-up can become a service order. */
+  status: z.enum(VISIT_STATUSES),
   startAt: ZInstant,
   method: z.enum(VISIT_METHOD_KEYS),
   abnormal: z.array(z.enum(CHECKLIST_ITEM_KEYS)),

@@ -133,7 +133,7 @@ export default function QueuePage() {
                         查看服务单
                       </Button>
                     </>
-                  ) : item.followUp && item.abnormal.length ? (
+                  ) : item.followUp && item.abnormal.length && item.status === 'counted' ? (
                     <Button
                       type="primary"
                       id={`to-order-${item.visitId}`}
