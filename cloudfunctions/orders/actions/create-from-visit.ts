@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ZCreateFromVisitRequest } from '../../../shared/contracts/orders';
-import { looksLikePaymentDetails } from '../../../shared/domain/donation';
+import { containsPaymentNumber } from '../../../shared/domain/payment-numbers';
 import { orderRoles } from '../../../shared/domain/orders';
 import { checklistLabel, type ChecklistItem } from '../../../shared/domain/targets';
 import { AppError } from '../../../shared/errors';
@@ -118,6 +118,6 @@ function assertOrderable(visit: VisitDoc, item: ChecklistItem, orderId: string):
       fields: { item: '请选择本次探访的异常项' },
     });
   if (visit.followUp.orderId !== null && visit.followUp.orderId !== orderId) throw new AppError('FOLLOW_UP_LINKED');
-  if (looksLikePaymentDetails(visit.followUp.note))
+  if (containsPaymentNumber(visit.followUp.note))
     throw new AppError('RULE_VIOLATION', { userMessage: '跟进事项中含有银行卡号、账号等信息，请先更正' });
 }
