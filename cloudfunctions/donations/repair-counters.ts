@@ -2,10 +2,30 @@ import { counterDrift } from '../../shared/domain/counters';
 import type { CounterRepairJob } from '../core/counter-repair';
 import { appendAudit } from '../core/repositories/audit';
 import { COLLECTIONS } from '../core/repositories/base';
+import type { NeedDoc } from '../core/documents';
 import { correctNeedCounters, countNeedRows, findNeedsByIds } from '../core/repositories/donations';
 
+type NeedCounters = Pick<NeedDoc, 'pledgedQuantity' | 'receivedQuantity'> & {
+  openByDonor?: Record<string, number>;
+};
+
 /**
- * The `lapse` timer's recount of each need's `pledgedQuantity` and `receivedQuantity` from its
+ * A need's counters as one flat record (`openByDonor.<donor>` per donor, a missing entry 0), over
+ * the donors either side names, so the stored and the recounted values compare key by key.
+ */
+function needCounterValues(counters: NeedCounters, other: NeedCounters = counters): Record<string, number> {
+  const values: Record<string, number> = {
+    pledgedQuantity: counters.pledgedQuantity,
+    receivedQuantity: counters.receivedQuantity,
+  };
+  const donors = new Set([...Object.keys(counters.openByDonor ?? {}), ...Object.keys(other.openByDonor ?? {})]);
+  for (const donor of [...donors].sort()) values[`openByDonor.${donor}`] = counters.openByDonor?.[donor] ?? 0;
+  return values;
+}
+
+/**
+ * The `lapse` timer's recount of each need's `pledgedQuantity`, `receivedQuantity` and each
+ * donor's undelivered share (`openByDonor`, the cap in docs/security.md) from its
  * pledge rows (issue 10: a crash between the need's counter write and the pledge's row write
  * must heal within one timer run). See `runCounterRepair` for which needs and when.
  */
@@ -19,15 +39,21 @@ export const needCounterRepair: CounterRepairJob = {
     const counts = await countNeedRows(deps.db, needIds);
     let corrected = 0;
     for (const need of needs) {
-      const rows = counts.get(need._id) ?? { pledgedQuantity: 0, receivedQuantity: 0, lastChange: null };
+      const rows = counts.get(need._id) ?? {
+        pledgedQuantity: 0,
+        receivedQuantity: 0,
+        openByDonor: {},
+        lastChange: null,
+      };
       if (need.updatedAt > before || (rows.lastChange !== null && rows.lastChange > before)) continue;
-      const fromRows = { pledgedQuantity: rows.pledgedQuantity, receivedQuantity: rows.receivedQuantity };
-      const drift = counterDrift(
-        { pledgedQuantity: need.pledgedQuantity, receivedQuantity: need.receivedQuantity },
-        fromRows,
-      );
+      const drift = counterDrift(needCounterValues(need, rows), needCounterValues(rows, need));
       const now = deps.now();
-      if (!drift || !(await correctNeedCounters(deps.db, { seen: need, set: fromRows, now }))) continue;
+      const set = {
+        pledgedQuantity: rows.pledgedQuantity,
+        receivedQuantity: rows.receivedQuantity,
+        openByDonor: rows.openByDonor,
+      };
+      if (!drift || !(await correctNeedCounters(deps.db, { seen: need, set, now }))) continue;
       await appendAudit(deps.db, {
         at: now,
         actorId: 'system',

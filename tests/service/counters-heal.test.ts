@@ -202,4 +202,40 @@ describe("a need's pledged and received counters", () => {
       }),
     ]);
   });
+
+  it("recount each donor's undelivered share from the pledges still awaiting delivery", async () => {
+    const need = await createNeed(b, { targetQuantity: 100 });
+    const pledge = (quantity: number) =>
+      b.ok(
+        'donations',
+        'pledge',
+        { needId: need.needId, stationId: STATION.jiangbin, data: pledgeData(b, { quantity }) },
+        AS.donor,
+      );
+    const first = await pledge(6);
+    await pledge(4);
+    await b.ok('donations', 'confirmArrival', { pledgeId: first.pledgeId, receivedQuantity: 6, note: '' }, AS.staff);
+    const donorId = (await b.all('pledges')).find((p) => p._id === first.pledgeId).donorId as string;
+    expect((await needDoc(need.needId)).openByDonor).toEqual({ [donorId]: 4 });
+    // A share released twice (the donor could pledge past the cap) and a share nobody holds.
+    await b.db
+      .collection('needs')
+      .doc(need.needId)
+      .update({ [`openByDonor.${donorId}`]: 0, 'openByDonor.uGhost': 3 });
+    const run = await laterRun('donations', 'lapse');
+    expect(run.countersCorrected).toBeGreaterThanOrEqual(1);
+    expect(await needDoc(need.needId)).toMatchObject({
+      pledgedQuantity: 10,
+      receivedQuantity: 6,
+      openByDonor: { [donorId]: 4 },
+    });
+    expect(
+      (await b.all('auditLog')).filter((e) => e.entityId === need.needId && e.action === 'need.recountCounters'),
+    ).toEqual([
+      expect.objectContaining({
+        from: { [`openByDonor.${donorId}`]: 0, 'openByDonor.uGhost': 3 },
+        to: { [`openByDonor.${donorId}`]: 4, 'openByDonor.uGhost': 0 },
+      }),
+    ]);
+  });
 });

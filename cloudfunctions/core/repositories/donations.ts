@@ -117,6 +117,8 @@ export async function findNeedsByIds(db: Database, ids: string[]): Promise<NeedD
 export interface NeedRowCounts {
   pledgedQuantity: number;
   receivedQuantity: number;
+  /** Undelivered quantity per donor, over the pledges counted in the donor's share (no zero entries). */
+  openByDonor: Record<string, number>;
   lastChange: Date | null;
 }
 
@@ -131,19 +133,34 @@ export async function countNeedRows(db: Database, needIds: string[]): Promise<Ma
     .aggregate()
     .match({ needId: _.in(needIds) })
     .group({
-      _id: { needId: '$needId', status: '$status' },
+      _id: { needId: '$needId', status: '$status', donorId: '$donorId', shareCounted: '$shareCounted' },
       quantity: { $sum: '$quantity' },
       received: { $sum: '$receivedQuantity' },
       last: { $max: '$updatedAt' },
     })
     .limit(5000)
     .end()) as {
-    data?: { _id: { needId: string; status: PledgeStatus }; quantity: number; received: number; last: Date | null }[];
+    data?: {
+      _id: { needId: string; status: PledgeStatus; donorId: string; shareCounted?: boolean | null };
+      quantity: number;
+      received: number;
+      last: Date | null;
+    }[];
   };
   const out = new Map<string, NeedRowCounts>();
   for (const row of res.data ?? []) {
-    const counts = out.get(row._id.needId) ?? { pledgedQuantity: 0, receivedQuantity: 0, lastChange: null };
+    const counts = out.get(row._id.needId) ?? {
+      pledgedQuantity: 0,
+      receivedQuantity: 0,
+      openByDonor: {},
+      lastChange: null,
+    };
     if (PLEDGE_COUNTED_STATUSES.includes(row._id.status)) counts.pledgedQuantity += Number(row.quantity ?? 0);
+    // Only a pledge still awaiting delivery holds a share (see `pledgeLeavesOpen`).
+    if (row._id.status === 'pledged' && row._id.shareCounted === true && Number(row.quantity) > 0) {
+      const donor = row._id.donorId;
+      counts.openByDonor[donor] = (counts.openByDonor[donor] ?? 0) + Number(row.quantity);
+    }
     if (ARRIVED_STATUSES.includes(row._id.status)) counts.receivedQuantity += Number(row.received ?? 0);
     const last = row.last ? new Date(row.last) : null;
     if (last && (!counts.lastChange || last > counts.lastChange)) counts.lastChange = last;
@@ -157,14 +174,17 @@ export async function correctNeedCounters(
   db: Database,
   change: {
     seen: Pick<NeedDoc, '_id' | 'updatedAt'>;
-    set: Pick<NeedDoc, 'pledgedQuantity' | 'receivedQuantity'>;
+    set: Pick<NeedDoc, 'pledgedQuantity' | 'receivedQuantity'> & { openByDonor: Record<string, number> };
     now: Date;
   },
 ): Promise<boolean> {
+  const _ = db.command;
+  const { openByDonor, ...quantities } = change.set;
   const res = await db
     .collection(COLLECTIONS.needs)
     .where({ _id: change.seen._id, updatedAt: change.seen.updatedAt })
-    .update({ ...change.set, updatedAt: change.now });
+    // `_.set` replaces the whole map: a plain object would only merge its keys into the stored one.
+    .update({ ...quantities, openByDonor: _.set(openByDonor), updatedAt: change.now });
   return updatedCount(res) === 1;
 }
 
