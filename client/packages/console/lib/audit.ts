@@ -43,6 +43,7 @@ const ACTION_LABELS: Record<string, string> = {
   'menu.pause': '暂停服务项目',
   'menu.resume': '恢复服务项目',
   'order.placeForResident': '代居民点单',
+  'order.createFromVisit': '探访异常转为服务单',
   'order.rateForResident': '代居民评单',
   'order.replyRating': '回复评价',
   'order.reviewBadRating': '复核差评',
