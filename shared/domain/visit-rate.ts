@@ -170,7 +170,8 @@ export function foldVisitRate(
     (a, b) =>
       order.indexOf(a.child) - order.indexOf(b.child) ||
       RISK_TIER_KEYS.indexOf(a.tier) - RISK_TIER_KEYS.indexOf(b.tier) ||
-      a.targetId.localeCompare(b.targetId),
+      // By code unit, not localeCompare: ids mix cases, and the order must not depend on the runtime's ICU.
+      (a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0),
   );
 
   return {
