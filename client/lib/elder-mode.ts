@@ -36,12 +36,13 @@ export function initElderMode(): void {
   const stored: unknown = Taro.getStorageSync(STORAGE_KEY);
   const fromProfile: unknown = Taro.getStorageSync(PROFILE_KEY);
   chosen = stored === '1' || stored === '0';
-  enabled = chosen
-    ? stored === '1'
-    : fromProfile === '1' || fromProfile === '0'
-      ? fromProfile === '1'
-      : process.env.TARO_ENV === 'weapp' && fontScale() >= LARGE_FONT_SCALE;
+  enabled = chosen ? stored === '1' : fromProfile === '1' || largeFont();
   notify();
+}
+
+/** WeChat's font is set large enough that 大字模式 starts on by itself. */
+function largeFont(): boolean {
+  return process.env.TARO_ENV === 'weapp' && fontScale() >= LARGE_FONT_SCALE;
 }
 
 export function isElderMode(): boolean {
@@ -63,12 +64,14 @@ export function setElderMode(value: boolean): void {
 
 /**
  * Adopts the profile's setting on a device where the person has not chosen yet, and remembers it
- * for the next launch.
+ * for the next launch. The profile's `false` is also what a never-chosen profile says, so it never
+ * turns off what a large WeChat font turned on.
  */
 export function adoptProfileElderMode(value: boolean): void {
   Taro.setStorageSync(PROFILE_KEY, value ? '1' : '0');
-  if (chosen || value === enabled) return;
-  enabled = value;
+  const next = value || largeFont();
+  if (chosen || next === enabled) return;
+  enabled = next;
   notify();
 }
 
