@@ -71,7 +71,10 @@ test('操作记录 in words: the role granted, to whom, where — no JSON', asyn
   const granted = await backend.ok('accounts', 'me', {}, 'weapp-new-head');
   const page = await openPage('packages/console/pages/audit/index', { stationId: 'st_LJ' });
   await waitFor(() => textOf(page).includes('授予权限'), 'the audit entry', page);
-  const entry = nodeText(byId(page, 'audit-entry-0'));
+  // The invitation, its redemption and the grant share one clock time: find the grant's entry.
+  const entries: string[] = [];
+  for (let i = 0; byId(page, `audit-entry-${i}`); i++) entries.push(nodeText(byId(page, `audit-entry-${i}`)));
+  const entry = entries.find((text) => text.startsWith('授予权限')) ?? '';
   expect(entry).toContain('授予权限 · 刘主任');
   expect(entry).toContain('· 钟埭镇社工站');
   expect(entry).toContain(`对象：${granted.nickname}（136****7777）`);
