@@ -139,7 +139,8 @@ test('a visit with one abnormal item, recorded without signal, outlives the page
   // The draft is on the phone, not in the page: the sync list (a page opened later) has it.
   const sync = await openPage('packages/targets/pages/sync/index');
   await waitFor(() => nodeText(byId(sync, 'sync-count')) === '1 条探访待同步', 'the waiting draft', sync);
-  expect(textOf(sync)).toContain('等待网络，有网络后自动同步');
+  // Opening the list tries a sync first ("正在同步…"); offline, it settles on waiting for the network.
+  await waitFor(() => textOf(sync).includes('等待网络，有网络后自动同步'), 'the draft waiting for the network', sync);
 
   // The network comes back: WeChat tells every listener; the draft is sent once.
   offline = false;
