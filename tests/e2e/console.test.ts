@@ -187,7 +187,7 @@ test('admin: invites a 站长 at a chosen station; 小李 redeems the link; the 
     await expectText(p, '#staff-list', '小李');
     const { data } = await e2e.db.collection('users').where({ nickname: '小李' }).get();
     const userId = (data[0] as { _id: string })._id;
-    await expectText(p, `#staff-${userId}`, '颐和社区社工室（室）· 站长');
+    await expectText(p, `#staff-${userId}`, '颐和社区社工室（社工室）· 站长');
 
     await visible(p, `#revoke-${userId}`).click();
     await visible(p, '#confirm-revoke-button').click();
