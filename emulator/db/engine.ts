@@ -19,6 +19,8 @@ import { distanceMeters, isGeoJSON, nearPoint, parseGeometry } from './geo';
 import { pathValues } from './indexes';
 import { Journal, type JournalRecord } from './journal';
 import type { Manifest } from './manifest';
+import { compileGroupPrefix } from './compiled-group';
+import { compileQuery, type Matcher } from './compiled-query';
 import { MINGO_OPTIONS, rewriteBucket } from './operators';
 import { Counters, Explain, type ExplainStats, type OperationStats } from './stats';
 
@@ -460,8 +462,8 @@ export class Engine {
     return v;
   }
 
-  private compile(query: PlainObject): Query {
-    return new Query(query as AnyObject, MINGO_OPTIONS);
+  private compile(query: PlainObject): Matcher {
+    return compileQuery(query) ?? new Query(query as AnyObject, MINGO_OPTIONS);
   }
 
   /**
@@ -654,7 +656,8 @@ export class Engine {
       const source: Iterable<Doc> = lifted.near
         ? this.nearest(c, lifted.near, lifted.query).map((r) => r.doc)
         : this.source(c, query);
-      let cursor = this.compile(lifted.near ? {} : query).find<PlainObject>(
+      // mingo's cursor (projection, sort, skip, limit; a positional projection reads the query).
+      let cursor = new Query((lifted.near ? {} : query) as AnyObject, MINGO_OPTIONS).find<PlainObject>(
         source,
         projection as AnyObject | undefined,
       );
@@ -829,6 +832,13 @@ export class Engine {
       source = c.docs.values();
     }
     const scan = this.scan;
+    // `[$project] $group` compiled (answers as mingo does, see compiled-group.ts): it reads the
+    // stored documents without cloning them, and only its few rows go through mingo.
+    const compiled = compileGroupPrefix(pipeline, MINGO_OPTIONS);
+    if (compiled) {
+      source = compiled.run(source);
+      pipeline.splice(0, compiled.stages);
+    }
     const agg = new Aggregator(pipeline as AnyObject[], {
       ...MINGO_OPTIONS,
       processingMode: ProcessingMode.CLONE_INPUT,
