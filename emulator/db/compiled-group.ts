@@ -17,6 +17,7 @@
 import { evalExpr } from 'mingo/core';
 import type { AnyObject, Options } from 'mingo/types';
 import * as mingoUtil from 'mingo/util';
+import { sameTypeCompare } from './compiled-query';
 import { isPlainObject, type PlainObject } from './ejson';
 
 // Read once: mingo's CommonJS re-exports are getters, a measurable cost per call in a hot loop.
@@ -37,6 +38,10 @@ const {
 const { typeOf } = mingoUtil;
 
 type Fn = (doc: PlainObject) => unknown;
+
+// mingo's `compare` for two values of the same type, without its type dispatch.
+const byTime = sameTypeCompare('date');
+const byValue = sameTypeCompare('number');
 
 /** One accumulator of one group: fed each member in order, then asked for the value. */
 interface Accumulator {
@@ -399,7 +404,8 @@ function compileOperator(op: string, arg: unknown, options: Partial<Options>): F
         const a = lhs(doc);
         const b = rhs(doc);
         const tb = typeOf(b);
-        for (const v of ensureArray(a)) if (typeOf(v) === tb && ok(compare(v, b))) return true;
+        const cmp = tb === 'date' ? byTime : tb === 'number' || tb === 'string' ? byValue : compare;
+        for (const v of ensureArray(a)) if (typeOf(v) === tb && ok(cmp(v, b))) return true;
         return false;
       };
     }

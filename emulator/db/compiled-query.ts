@@ -23,6 +23,23 @@ export interface Matcher {
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
+/**
+ * mingo's `compare` for two values already known to be of type `t` (its `typeOf`): numbers,
+ * strings and booleans by `<`/`>`, dates by time, which is what `compare` does for them; other
+ * types go to `compare` itself.
+ */
+export function sameTypeCompare(t: string): (a: unknown, b: unknown) => number {
+  if (t === 'number' || t === 'string' || t === 'boolean')
+    return (a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
+  if (t === 'date')
+    return (a, b) => {
+      const x = +(a as Date);
+      const y = +(b as Date);
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+  return compare;
+}
+
 /** A string, number, boolean, null or date: the values compared here as mingo compares them. */
 function isScalarValue(v: unknown): boolean {
   return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || isDate(v);
@@ -91,6 +108,7 @@ function compilePredicate(field: string, op: string, b: unknown): Test | undefin
     case '$lte': {
       if (!isScalarValue(b)) return undefined;
       const tb = typeOf(b);
+      const cmp = sameTypeCompare(tb);
       const ok =
         op === '$gt'
           ? (n: number) => n > 0
@@ -100,7 +118,7 @@ function compilePredicate(field: string, op: string, b: unknown): Test | undefin
               ? (n: number) => n < 0
               : (n: number) => n <= 0;
       return (doc) => {
-        for (const v of ensureArray(lhs(doc))) if (typeOf(v) === tb && ok(compare(v, b))) return true;
+        for (const v of ensureArray(lhs(doc))) if (typeOf(v) === tb && ok(cmp(v, b))) return true;
         return false;
       };
     }
