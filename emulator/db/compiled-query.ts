@@ -12,7 +12,7 @@ import * as mingoUtil from 'mingo/util';
 import { isPlainObject, type PlainObject } from './ejson';
 
 // Read once: mingo's CommonJS re-exports are getters.
-const { compare, ensureArray, flatten, isArray, isDate, isEqual, isNil, typeOf } = mingoUtil;
+const { compare, isArray, isDate, isEqual, isNil, typeOf } = mingoUtil;
 
 type Test = (doc: PlainObject) => boolean;
 
@@ -83,24 +83,37 @@ function compileConditions(query: unknown): Test[] | undefined {
 
 function compilePredicate(field: string, op: string, b: unknown): Test | undefined {
   const lhs = (doc: PlainObject) => (hasOwn(doc, field) ? doc[field] : undefined);
-  // A top-level field resolves at depth 0, which is how far mingo's $eq flattens arrays.
-  const eq = (a: unknown) =>
-    isEqual(a, b) ||
-    (isNil(a) && isNil(b)) ||
-    (isArray(a) && (a.some((v) => isEqual(v, b)) || flatten(a, 0).some((v) => isEqual(v, b))));
+  // A value or any element of an array value satisfies `p` (mingo's rule for top-level fields).
+  const any = (p: (v: unknown) => boolean) => (doc: PlainObject) => {
+    const a = lhs(doc);
+    if (!isArray(a)) return p(a);
+    for (const v of a) if (p(v)) return true;
+    return false;
+  };
   switch (op) {
     case '$eq':
-      return isScalarValue(b) ? (doc) => eq(lhs(doc)) : undefined;
-    case '$ne':
-      return isScalarValue(b) ? (doc) => !eq(lhs(doc)) : undefined;
+    case '$ne': {
+      if (!isScalarValue(b)) return undefined;
+      // mingo's $eq: isEqual(a, b), both nil, or (a an array) an element isEqual to b — its
+      // flatten at a top-level field's depth 0 is a copy of the array, so nothing more.
+      const same = sameAs(b);
+      const eq = (doc: PlainObject) => {
+        const a = lhs(doc);
+        if (isNil(a)) return isNil(b);
+        if (same(a)) return true;
+        if (!isArray(a)) return false;
+        for (const v of a) if (same(v)) return true;
+        return false;
+      };
+      return op === '$eq' ? eq : (doc) => !eq(doc);
+    }
     case '$in': {
       if (!Array.isArray(b) || !b.every(isScalarValue)) return undefined;
       const hasNull = b.some((v) => v === null);
-      return (doc) => {
-        const a = lhs(doc);
-        if (isNil(a)) return hasNull;
-        return ensureArray(a).some((v) => b.some((x) => isEqual(v, x)));
-      };
+      const members = b.map(sameAs);
+      const isMember = (v: unknown) => members.some((same) => same(v));
+      const anyMember = any(isMember);
+      return (doc) => (isNil(lhs(doc)) ? hasNull : anyMember(doc));
     }
     case '$gt':
     case '$gte':
@@ -117,12 +130,18 @@ function compilePredicate(field: string, op: string, b: unknown): Test | undefin
             : op === '$lt'
               ? (n: number) => n < 0
               : (n: number) => n <= 0;
-      return (doc) => {
-        for (const v of ensureArray(lhs(doc))) if (typeOf(v) === tb && ok(cmp(v, b))) return true;
-        return false;
-      };
+      return any((v) => typeOf(v) === tb && ok(cmp(v, b)));
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * mingo's `isEqual(v, b)` for a scalar `b`: identity (or both NaN) for a primitive; for a date,
+ * another date of the same time.
+ */
+function sameAs(b: unknown): (v: unknown) => boolean {
+  if (isDate(b)) return (v) => isEqual(v, b);
+  return (v) => v === b || Object.is(v, b);
 }
