@@ -2,6 +2,9 @@ import { encodeEJSON, isDate, isPlainObject, type PlainObject } from './ejson';
 import { OrderedIndex, pathValues, queryBounds } from './indexes';
 import type { IndexSpec } from './manifest';
 
+/** Positions packed beside a sequence number in one double (2^53 > 2^31 sequences × 2^22). */
+const POSITIONS = 2 ** 22;
+
 /** A document `_id`: CloudBase ids are strings; `doc(n)` with a number is allowed by the SDK. */
 export type DocId = string | number;
 
@@ -181,19 +184,26 @@ export class Collection {
   }
 
   private inOrder(ids: Set<DocId>): Doc[] {
-    // `docs` iterates in natural order (a replaced document keeps its place in a Map), so a large
-    // share of the collection is cheaper to filter in place than to sort.
-    if (ids.size * 16 >= this.docs.size) {
+    // Most of the collection: filter it in Map order, which is natural order (a replaced
+    // document keeps its place in a Map).
+    if (ids.size * 2 >= this.docs.size || ids.size >= POSITIONS || this.nextSeq >= 2 ** 31) {
       const out: Doc[] = [];
       for (const [id, d] of this.docs) if (ids.has(id)) out.push(d);
       return out;
     }
-    const found: { seq: number; doc: Doc }[] = [];
+    // Otherwise sort (sequence number, position) pairs packed into one double each — a native
+    // numeric sort — and read the documents back by position.
+    const found: Doc[] = [];
+    const keys = new Float64Array(ids.size);
     for (const id of ids) {
       const doc = this.docs.get(id);
-      if (doc) found.push({ seq: this.seq.get(id) ?? 0, doc });
+      if (!doc) continue;
+      keys[found.length] = (this.seq.get(id) ?? 0) * POSITIONS + found.length;
+      found.push(doc);
     }
-    if (found.length > 1) found.sort((a, b) => a.seq - b.seq);
-    return found.map((f) => f.doc);
+    const sorted = keys.subarray(0, found.length).sort();
+    const out = new Array<Doc>(found.length);
+    for (let i = 0; i < sorted.length; i++) out[i] = found[sorted[i]! % POSITIONS]!;
+    return out;
   }
 }
