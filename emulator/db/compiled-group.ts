@@ -17,7 +17,7 @@
 import { evalExpr } from 'mingo/core';
 import type { AnyObject, Options } from 'mingo/types';
 import * as mingoUtil from 'mingo/util';
-import { sameTypeCompare } from './compiled-query';
+import { ownField, sameTypeCompare } from './compiled-query';
 import { isPlainObject, type PlainObject } from './ejson';
 
 // Read once: mingo's CommonJS re-exports are getters, a measurable cost per call in a hot loop.
@@ -180,9 +180,13 @@ function compileProjection(spec: unknown, options: Partial<Options>): Fn | undef
   // mingo evaluates the fields in sorted order (which error surfaces first depends on it).
   computed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (keepId && !include.includes('_id') && !computed.some(([n]) => n === '_id')) include.push('_id');
+  const included = include.map((name) => [name, ownField(name)] as const);
   return (doc) => {
     const out: PlainObject = {};
-    for (const name of include) if (hasOwn(doc, name) && doc[name] !== undefined) out[name] = doc[name];
+    for (const [name, get] of included) {
+      const v = get(doc);
+      if (v !== undefined) out[name] = v;
+    }
     for (const [name, f] of computed) {
       const v = f(doc);
       if (v !== undefined) out[name] = v;
@@ -314,8 +318,7 @@ export function compileExpr(expr: unknown, options: Partial<Options>): Fn {
     if (expr === '$$ROOT' || expr === '$$CURRENT') return (doc) => doc;
     if (expr.startsWith('$$') || expr.includes('__proto__') || expr === '$') return delegate;
     const path = expr.slice(1);
-    if (!path.includes('.'))
-      return (doc) => (hasOwn(doc, path) ? doc[path] : isPlainObject(doc) ? undefined : resolve(doc, path));
+    if (!path.includes('.')) return ownField(path);
     return (doc) => resolve(doc, path);
   }
   if (Array.isArray(expr)) {

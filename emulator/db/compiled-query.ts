@@ -24,6 +24,15 @@ export interface Matcher {
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
+ * A top-level field of a stored (plain) document as mingo's `resolve` reads it: own properties
+ * only. A name that `Object.prototype` does not have needs no ownership check.
+ */
+export function ownField(name: string): (doc: PlainObject) => unknown {
+  if (!(name in Object.prototype)) return (doc) => doc[name];
+  return (doc) => (hasOwn(doc, name) ? doc[name] : undefined);
+}
+
+/**
  * mingo's `compare` for two values already known to be of type `t` (its `typeOf`): numbers,
  * strings and booleans by `<`/`>`, dates by time, which is what `compare` does for them; other
  * types go to `compare` itself.
@@ -82,7 +91,7 @@ function compileConditions(query: unknown): Test[] | undefined {
 }
 
 function compilePredicate(field: string, op: string, b: unknown): Test | undefined {
-  const lhs = (doc: PlainObject) => (hasOwn(doc, field) ? doc[field] : undefined);
+  const lhs = ownField(field);
   // A value or any element of an array value satisfies `p` (mingo's rule for top-level fields).
   const any = (p: (v: unknown) => boolean) => (doc: PlainObject) => {
     const a = lhs(doc);

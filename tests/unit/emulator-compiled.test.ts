@@ -51,7 +51,17 @@ const arbDoc = fc
 
 const arbPath = fc.oneof(
   fc.constantFrom(...FIELDS.map((f) => `$${f}`)),
-  fc.constantFrom('$nested.k', '$nested.v', '$a.k', '$nested.0', '$missing', '$$ROOT', '$$CURRENT.kind', '$_id'),
+  fc.constantFrom(
+    '$nested.k',
+    '$nested.v',
+    '$a.k',
+    '$nested.0',
+    '$missing',
+    '$toString',
+    '$$ROOT',
+    '$$CURRENT.kind',
+    '$_id',
+  ),
 );
 const arbLiteral = fc.oneof(
   arbScalar.filter((v) => typeof v !== 'string' || !v.startsWith('$')),
@@ -248,7 +258,7 @@ const arbCondition = fc.oneof(
 const { query: arbQuery } = fc.letrec<{ query: Record<string, unknown> }>((tie) => ({
   query: fc.oneof(
     { depthSize: 'small' },
-    fc.dictionary(fc.constantFrom(...FIELDS, '_id', 'nested.k'), arbCondition, { maxKeys: 3 }),
+    fc.dictionary(fc.constantFrom(...FIELDS, '_id', 'nested.k', 'constructor'), arbCondition, { maxKeys: 3 }),
     fc.record({ $and: fc.array(tie('query'), { maxLength: 3 }), kind: arbCondition }, { requiredKeys: ['$and'] }),
   ),
 }));
