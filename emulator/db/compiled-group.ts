@@ -17,7 +17,7 @@
 import { evalExpr } from 'mingo/core';
 import type { AnyObject, Options } from 'mingo/types';
 import * as mingoUtil from 'mingo/util';
-import { ownField, sameTypeCompare } from './compiled-query';
+import { ORDER_TESTS, ownField, sameTypeCompare } from './compiled-query';
 import { isPlainObject, type PlainObject } from './ejson';
 
 // Read once: mingo's CommonJS re-exports are getters, a measurable cost per call in a hot loop.
@@ -395,14 +395,7 @@ function compileOperator(op: string, arg: unknown, options: Partial<Options>): F
     case '$lte': {
       if (!Array.isArray(arg) || arg.length !== 2) return undefined;
       const [lhs, rhs] = arg.map(c) as [Fn, Fn];
-      const ok =
-        op === '$gt'
-          ? (n: number) => n > 0
-          : op === '$gte'
-            ? (n: number) => n >= 0
-            : op === '$lt'
-              ? (n: number) => n < 0
-              : (n: number) => n <= 0;
+      const ok = ORDER_TESTS[op]!;
       return (doc) => {
         const a = lhs(doc);
         const b = rhs(doc);

@@ -49,6 +49,14 @@ export function sameTypeCompare(t: string): (a: unknown, b: unknown) => number {
   return compare;
 }
 
+/** What each ordering operator asks of `compare(value, bound)`. */
+export const ORDER_TESTS: Record<string, (n: number) => boolean> = {
+  $gt: (n) => n > 0,
+  $gte: (n) => n >= 0,
+  $lt: (n) => n < 0,
+  $lte: (n) => n <= 0,
+};
+
 /** A string, number, boolean, null or date: the values compared here as mingo compares them. */
 function isScalarValue(v: unknown): boolean {
   return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || isDate(v);
@@ -131,14 +139,7 @@ function compilePredicate(field: string, op: string, b: unknown): Test | undefin
       if (!isScalarValue(b)) return undefined;
       const tb = typeOf(b);
       const cmp = sameTypeCompare(tb);
-      const ok =
-        op === '$gt'
-          ? (n: number) => n > 0
-          : op === '$gte'
-            ? (n: number) => n >= 0
-            : op === '$lt'
-              ? (n: number) => n < 0
-              : (n: number) => n <= 0;
+      const ok = ORDER_TESTS[op]!;
       return any((v) => typeOf(v) === tb && ok(cmp(v, b)));
     }
     default:
