@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
@@ -10,6 +9,7 @@ import { buildTimerContext } from '../../emulator/gateway/context';
 import { FUNCTIONS } from '../../emulator/gateway/functions';
 import { startGateway } from '../../emulator/gateway/server';
 import { idCheckChar } from '../../shared/domain/identity';
+import { type Answer, call, inBatches, login, resetStats, type Stats, stats } from './http';
 
 /**
  * `npm run bench -- --orders [--residents 500 --workers 50 --race 100]`
@@ -30,10 +30,7 @@ const arg = (name: string, fallback: number) => {
 const RESIDENTS = arg('residents', 500);
 const WORKERS = arg('workers', 50);
 const RACE = Math.min(arg('race', 100), RESIDENTS);
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-type Stats = Record<string, Record<string, number>>;
-type Answer = { ok: true; data: any } | { ok: false; error: { code: string } };
 let failures = 0;
 function check(ok: boolean, what: string): void {
   if (!ok) {
@@ -62,7 +59,7 @@ async function main(): Promise<void> {
     await inBatches(residents, 100, (t) => call(base, 'accounts', 'me', {}, t));
 
     // 1. Residents order at once.
-    await resetStats(base);
+    await resetStats(base, control);
     const t1 = performance.now();
     const placed = await Promise.all(
       residents.map((t, i) =>
@@ -82,7 +79,7 @@ async function main(): Promise<void> {
       ),
     );
     const wall1 = performance.now() - t1;
-    const placeStats = await stats(base);
+    const placeStats = await stats(base, control);
     const ok1 = placed.filter((a) => a.ok).length;
     const ids = new Set(placed.flatMap((a) => (a.ok ? [a.data.orderId as string] : [])));
     const stored = await countWhere(db, 'orders', {
@@ -120,7 +117,7 @@ async function main(): Promise<void> {
       if (!answer.ok) throw new Error(`register failed: ${JSON.stringify(answer)}`);
     });
     const race = [...ids].slice(0, RACE);
-    await resetStats(base);
+    await resetStats(base, control);
     const t2 = performance.now();
     const attempts = await Promise.all(
       workers.map(async (t, w) => {
@@ -132,7 +129,7 @@ async function main(): Promise<void> {
       }),
     );
     const wall2 = performance.now() - t2;
-    const raceStats = await stats(base);
+    const raceStats = await stats(base, control);
     const all = attempts.flat();
     const wins = all.filter((a) => a.answer.ok);
     const taken = all.filter((a) => !a.answer.ok && a.answer.error.code === 'ORDER_TAKEN').length;
@@ -172,10 +169,10 @@ async function main(): Promise<void> {
     const volunteerId = userIdForOpenid(workerOpenids[0]!);
     const rows: [string, Stats][] = [];
     const step = async (label: string, fn: string, action: string, data: unknown, token: string) => {
-      await resetStats(base);
+      await resetStats(base, control);
       const answer = await call(base, fn, action, data, token);
       if (!answer.ok) throw new Error(`${label}: ${JSON.stringify(answer)}`);
-      rows.push([label, await stats(base)]);
+      rows.push([label, await stats(base, control)]);
     };
     await step(
       'dispatchOrder (派单)',
@@ -222,7 +219,7 @@ async function main(): Promise<void> {
       { stationId: 'st_LJ', month: beijingMonth(later) },
       admin,
     );
-    await resetStats(base);
+    await resetStats(base, control);
     // Thirty hours on, every untaken order is overdue: one timer run handles a batch of 100.
     setClock(() => new Date(later + 30 * 3600_000));
     const run = async () =>
@@ -232,11 +229,11 @@ async function main(): Promise<void> {
     const first = await run();
     rows.push([
       `escalation timer (${first.data.escalated} orders, ${first.data.messages} messages)`,
-      await stats(base),
+      await stats(base, control),
     ]);
-    await resetStats(base);
+    await resetStats(base, control);
     await Promise.all([run(), run()]);
-    const again = await stats(base);
+    const again = await stats(base, control);
     // Each stage's message went out once per person, however the runs overlapped.
     const sent = new Map<string, number>();
     for (let skip = 0; ; skip += 1000) {
@@ -321,47 +318,6 @@ function describe(s: Stats): string {
 
 /** The emulator's control endpoints need its credential (set once the gateway is up). */
 const control = { authorization: '' };
-async function resetStats(base: string): Promise<void> {
-  await fetch(`${base}/emulator/stats/reset`, { method: 'POST', headers: control });
-}
-async function stats(base: string): Promise<Stats> {
-  return (await (await fetch(`${base}/emulator/stats`, { headers: control })).json()) as Stats;
-}
-async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
-}
-async function login(base: string, body: unknown): Promise<string> {
-  const answer = await postJson(`${base}/api/dev/login`, body);
-  if (!answer.ok) throw new Error(`login failed: ${JSON.stringify(answer)}`);
-  return answer.data.token as string;
-}
-function call(base: string, fn: string, action: string, data: unknown, token: string): Promise<Answer> {
-  return postJson(`${base}/api/${fn}`, { action, data }, token);
-}
-function postJson(url: string, body: unknown, token?: string): Promise<any> {
-  const text = JSON.stringify(body);
-  return new Promise((ok, fail) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(text),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => ok(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-      },
-    );
-    req.on('error', fail);
-    req.end(text);
-  });
-}
 main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);

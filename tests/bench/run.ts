@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
+import { type Answer, call, inBatches, login, resetStats, type Stats, stats } from './http';
 
 /**
  * `npm run bench [-- --residents 2000 --seats 100 --waitlist 300 --storm 50 --door 200]`
@@ -39,10 +39,7 @@ const root = resolve(__dirname, '..', '..');
 /** The emulator credential handed to the gateway process, so this script can read counters and rows. */
 const CREDENTIALS = { secretId: `bench-${randomBytes(4).toString('hex')}`, secretKey: randomBytes(24).toString('hex') };
 const CONTROL = { authorization: `Bearer ${CREDENTIALS.secretKey}` };
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-type Stats = Record<string, Record<string, number>>;
-type Answer = { ok: true; data: any; error?: undefined } | { ok: false; data?: any; error: { code: string } };
 let failures = 0;
 
 function check(ok: boolean, what: string): void {
@@ -110,9 +107,9 @@ async function burstBench(): Promise<BurstFigures> {
 
     // 1. Burst without a waitlist.
     const plain = await newActivity(base, admin, { capacity: SEATS, waitlistCapacity: 0 });
-    await resetStats(base);
+    await resetStats(base, CONTROL);
     const burst = await timed(tokens, (t) => call(base, 'activities', 'signUp', { activityId: plain }, t));
-    const burstStats = await stats(base);
+    const burstStats = await stats(base, CONTROL);
     const confirmed1 = burst.answers.filter((a) => a.ok).length;
     const full1 = count(burst.answers, 'ACTIVITY_FULL');
     const stored1 = (await call(base, 'activities', 'get', { activityId: plain }, admin)).data.confirmed as number;
@@ -136,9 +133,9 @@ async function burstBench(): Promise<BurstFigures> {
 
     // 2. Burst with a waitlist.
     const lined = await newActivity(base, admin, { capacity: SEATS, waitlistCapacity: WAITLIST });
-    await resetStats(base);
+    await resetStats(base, CONTROL);
     const burst2 = await timed(tokens, (t) => call(base, 'activities', 'signUp', { activityId: lined }, t));
-    const burst2Stats = await stats(base);
+    const burst2Stats = await stats(base, CONTROL);
     const seated = burst2.answers.filter((a) => a.ok && a.data.status === 'confirmed').length;
     const waiting = burst2.answers.filter((a) => a.ok && a.data.status === 'waitlisted').length;
     const refused = count(burst2.answers, 'WAITLIST_FULL');
@@ -164,9 +161,9 @@ async function burstBench(): Promise<BurstFigures> {
       .filter((_, i) => burst2.answers[i]!.ok && (burst2.answers[i] as any).data.status === 'confirmed')
       .slice(0, STORM);
     const lineBefore = await waitingInOrder(db, lined);
-    await resetStats(base);
+    await resetStats(base, CONTROL);
     const storm = await timed(holders, (t) => call(base, 'activities', 'cancelBooking', { activityId: lined }, t));
-    const stormStats = await stats(base);
+    const stormStats = await stats(base, CONTROL);
     const lineAfter = await waitingInOrder(db, lined);
     const promoted = lineBefore.filter((id) => !lineAfter.includes(id));
     const inOrder = promoted.length === STORM && promoted.every((id, i) => id === lineBefore[i]);
@@ -195,18 +192,18 @@ async function burstBench(): Promise<BurstFigures> {
     const codes = await Promise.all(
       guests.map((t) => call(base, 'activities', 'myCheckInCode', { activityId: door }, t)),
     );
-    await resetStats(base);
+    await resetStats(base, CONTROL);
     const scans = await timed(
       codes.map((c) => (c as any).data.code as string),
       (code) => call(base, 'activities', 'checkIn', { activityId: door, code }, admin),
     );
-    const scanStats = await stats(base);
-    await resetStats(base);
+    const scanStats = await stats(base, CONTROL);
+    await resetStats(base, CONTROL);
     const rescans = await timed(
       codes.map((c) => (c as any).data.code as string),
       (code) => call(base, 'activities', 'checkIn', { activityId: door, code }, admin),
     );
-    const rescanStats = await stats(base);
+    const rescanStats = await stats(base, CONTROL);
     const firstOk = scans.answers.filter((a) => a.ok && a.data.result === 'checked_in').length;
     const already = rescans.answers.filter((a) => a.ok && a.data.result === 'already_checked_in').length;
     console.log(`\n4. Door rush: ${DOOR} check-ins at once, then the same ${DOOR} codes again`);
@@ -302,13 +299,6 @@ const calls = (s: Stats) => total(s, () => true);
 const successWrites = (s: Stats) =>
   (s.bookings?.insertDocument ?? 0) + Math.min(s.activities?.modifyDocument ?? 0, s.bookings?.insertDocument ?? 0);
 
-async function resetStats(base: string): Promise<void> {
-  await fetch(`${base}/emulator/stats/reset`, { method: 'POST', headers: CONTROL });
-}
-async function stats(base: string): Promise<Stats> {
-  return (await (await fetch(`${base}/emulator/stats`, { headers: CONTROL })).json()) as Stats;
-}
-
 async function timed<T>(items: T[], fn: (item: T) => Promise<Answer>) {
   const latencies: number[] = [];
   const t0 = performance.now();
@@ -324,45 +314,6 @@ async function timed<T>(items: T[], fn: (item: T) => Promise<Answer>) {
   latencies.sort((x, y) => x - y);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
   return { answers, p50: pct(50), p99: pct(99), wallMs };
-}
-
-async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
-}
-
-async function login(base: string, body: unknown): Promise<string> {
-  const answer = await postJson(`${base}/api/dev/login`, body);
-  if (!answer.ok) throw new Error(`login failed: ${JSON.stringify(answer)}`);
-  return answer.data.token as string;
-}
-
-function call(base: string, fn: string, action: string, data: unknown, token: string): Promise<Answer> {
-  return postJson(`${base}/api/${fn}`, { action, data }, token);
-}
-
-function postJson(url: string, body: unknown, token?: string): Promise<any> {
-  const text = JSON.stringify(body);
-  return new Promise((ok, fail) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(text),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => ok(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-      },
-    );
-    req.on('error', fail);
-    req.end(text);
-  });
 }
 
 function startGatewayProcess(port: number, dataDir: string): Promise<ChildProcess> {
