@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ChoiceChips, FormField } from '../../../components/form-field';
 import { ENDED_CHOICES, MINUTE_CHOICES, recordStart } from '../lib/when';
 import { minutesText } from '../lib/text';
-import { PhotoField, type UploadedPhoto } from './photo-field';
+import { OrderPhotoField, type UploadedPhoto } from './photo-field';
 import './orders.scss';
 
 /** What closing sends: the outcome, the service record, the reason when it could not be done. */
@@ -115,7 +115,7 @@ export function CloseDialog(props: {
           </View>
         </FormField>
       ) : null}
-      <PhotoField
+      <OrderPhotoField
         name="record-photo"
         label="现场照片（可选）"
         stationId={props.stationId}

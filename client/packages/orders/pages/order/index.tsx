@@ -23,7 +23,7 @@ import { ROUTES, readParam } from '../../../../lib/routes';
 import { useMenu, useOrderDefaults, usePlaceForResident, usePlaceOrder } from '../../api/orders';
 import { requestOrderNotice } from '../../api/subscribe';
 import { MenuItemCard } from '../../components/menu-item-card';
-import { PhotoField, type UploadedPhoto } from '../../components/photo-field';
+import { OrderPhotoField, type UploadedPhoto } from '../../components/photo-field';
 import { newClientKey, parseOrderForm, type Errors, type OrderFormValues } from '../../lib/forms';
 import { hoursText } from '../../lib/text';
 import '../../components/orders.scss';
@@ -302,7 +302,13 @@ export default function OrderFormPage() {
           </View>
         </FormField>
 
-        <PhotoField name="order-photo" label="照片（可选）" stationId={stationId} value={photo} onChange={setPhoto} />
+        <OrderPhotoField
+          name="order-photo"
+          label="照片（可选）"
+          stationId={stationId}
+          value={photo}
+          onChange={setPhoto}
+        />
 
         <View className="card">
           <View className="meta-row tap-target" id="urgent-entry" onClick={() => set('urgent', !values.urgent)}>
