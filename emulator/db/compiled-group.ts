@@ -34,8 +34,8 @@ const {
   isNumber,
   isOperator,
   resolve,
+  typeOf,
 } = mingoUtil;
-const { typeOf } = mingoUtil;
 
 type Fn = (doc: PlainObject) => unknown;
 
@@ -195,7 +195,7 @@ function compileProjection(spec: unknown, options: Partial<Options>): Fn | undef
   };
 }
 
-/** The `$group` accumulators mingo answers without looking at the other members' order. */
+/** The `$group` accumulators compiled here, as mingo computes them over the members in order. */
 function compileAccumulator(spec: unknown, options: Partial<Options>): (() => Accumulator) | undefined {
   if (!isPlainObject(spec)) return undefined;
   const keys = Object.keys(spec);
