@@ -157,6 +157,9 @@ test('text areas use the body font at the body size: ≥ 18 px in 大字模式, 
 test('H5 sub-pages have their own back control; opened directly it leads to 首页', async () => {
   const tea = await activityByTitle(e2e.db, '长者茶话会（今天）');
   await inFreshPage(e2e, 'back-control', async (p) => {
+    // Signed in: 首页 reads the profile, and without a session it would hand over to the sign-in
+    // page before the URL could be read.
+    await signInAs(p, e2e.gateway, 'resident');
     await goto(p, e2e.gateway, `/packages/activity/pages/detail/index?activityId=${tea._id}`);
     await expectText(p, '#page-back', '‹ 返回', { exact: true });
     await visible(p, '#page-back').click();
