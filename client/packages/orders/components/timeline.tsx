@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { formatDateTime } from '../../../../shared/domain/time';
+import '../../../components/timeline.scss';
 import type { Order } from '../api/orders';
 import './orders.scss';
 

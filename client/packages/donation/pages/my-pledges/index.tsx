@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../../../../shared/domain/time';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState } from '../../../../components/states';
+import '../../../../components/timeline.scss';
 import { showSuccess } from '../../../../lib/feedback';
 import { ROUTES, openPage } from '../../../../lib/routes';
 import { useCancelPledge, useMyPledges } from '../../api/donations';
