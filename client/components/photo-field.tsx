@@ -4,8 +4,7 @@ import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ActionResult } from '../hooks/use-action';
-import { showError } from '../lib/feedback';
-import { pickPhoto } from '../lib/pick-photo';
+import { takePhoto } from '../lib/take-photo';
 import { FormField } from './form-field';
 
 /** An uploaded photo: the file id the record will name and a link to show it. */
@@ -39,10 +38,7 @@ export function PhotoField(props: {
     setPicking(true);
     let picked;
     try {
-      picked = await pickPhoto();
-    } catch (error) {
-      showError(error, '照片没有读取成功，请重试');
-      return;
+      picked = await takePhoto();
     } finally {
       setPicking(false);
     }

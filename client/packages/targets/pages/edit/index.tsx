@@ -28,9 +28,9 @@ import {
 import { PageShell } from '../../../../components/page-shell';
 import { PendingState } from '../../../../components/states';
 import { type CloudError } from '../../../../lib/cloud';
-import { showError, showSuccess } from '../../../../lib/feedback';
-import { pickPhoto } from '../../../../lib/pick-photo';
+import { showSuccess } from '../../../../lib/feedback';
 import { readParam } from '../../../../lib/routes';
+import { takePhoto } from '../../../../lib/take-photo';
 import {
   TARGETS_CHANGED,
   useCreateTarget,
@@ -185,13 +185,7 @@ export default function EditTargetPage() {
 
   const takeConsentPhoto = async () => {
     if (!stationId) return;
-    let picked;
-    try {
-      picked = await pickPhoto();
-    } catch (error) {
-      showError(error, '照片没有读取成功，请重试');
-      return;
-    }
+    const picked = await takePhoto();
     if (!picked) return;
     const result = await upload.run(stationId, formId.current, picked.base64);
     if (result.ok) set('photo')({ fileId: result.value.fileId, url: result.value.url });

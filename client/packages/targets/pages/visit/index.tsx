@@ -10,9 +10,8 @@ import { formatDateTime, fromAppWallClock, inAppZone } from '../../../../../shar
 import { VISIT_PHOTO_LIMIT, VISIT_TIME_MESSAGES, visitTimeProblem } from '../../../../../shared/domain/visit';
 import { DateField } from '../../../../components/date-field';
 import { PageShell } from '../../../../components/page-shell';
-import { showError } from '../../../../lib/feedback';
-import { pickPhoto } from '../../../../lib/pick-photo';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
+import { takePhoto } from '../../../../lib/take-photo';
 import { syncDraft, type SyncOutcome } from '../../api/sync';
 import { useDrafts } from '../../api/use-sync';
 import { ChecklistToggles } from '../../components/checklist';
@@ -150,13 +149,7 @@ export default function VisitPage() {
   };
 
   const addPhoto = async () => {
-    let picked;
-    try {
-      picked = await pickPhoto();
-    } catch (error) {
-      showError(error, '照片没有读取成功，请重试');
-      return;
-    }
+    const picked = await takePhoto();
     if (!picked) return;
     const slot = draft.photos.reduce((max, p) => Math.max(max, p.slot + 1), 0);
     savePhoto(draft.clientId, slot, picked.base64);
