@@ -1,5 +1,5 @@
 import { issueCode } from '../../cloudfunctions/core/checkin-codes';
-import { AS, publishedActivity, startBackend, STATION, type Backend } from './support';
+import { AS, publishedActivity, startBackend, STATION, type Backend, withClock } from './support';
 
 let b: Backend;
 beforeAll(async () => {
@@ -41,16 +41,6 @@ async function openDoorActivity(
 async function bookedCode(activityId: string, openid: string) {
   await b.ok('activities', 'signUp', { activityId }, openid);
   return b.ok('activities', 'myCheckInCode', { activityId }, openid);
-}
-
-async function withClock<T>(offsetMs: number, fn: () => Promise<T>): Promise<T> {
-  const start = b.clock.now;
-  b.clock.now = new Date(start.getTime() + offsetMs);
-  try {
-    return await fn();
-  } finally {
-    b.clock.now = start;
-  }
 }
 
 describe('check-in codes', () => {
@@ -111,15 +101,15 @@ describe('check-in codes', () => {
   it('refuses a stale screenshot after the code rotated', async () => {
     const id = await openDoorActivity();
     const { code } = await bookedCode(id, 'stale-holder');
-    expect(await withClock(2 * MIN, () => b.refused('activities', 'checkIn', { activityId: id, code }, AS.staff))).toBe(
-      'CHECKIN_CODE_EXPIRED',
-    );
-    const fresh = await withClock(2 * MIN, () =>
+    expect(
+      await withClock(b, 2 * MIN, () => b.refused('activities', 'checkIn', { activityId: id, code }, AS.staff)),
+    ).toBe('CHECKIN_CODE_EXPIRED');
+    const fresh = await withClock(b, 2 * MIN, () =>
       b.ok('activities', 'myCheckInCode', { activityId: id }, 'stale-holder'),
     );
     expect(fresh.code).not.toBe(code);
     expect(
-      await withClock(2 * MIN, () => b.ok('activities', 'checkIn', { activityId: id, code: fresh.code }, AS.staff)),
+      await withClock(b, 2 * MIN, () => b.ok('activities', 'checkIn', { activityId: id, code: fresh.code }, AS.staff)),
     ).toMatchObject({
       result: 'checked_in',
     });
@@ -155,7 +145,7 @@ describe('check-in codes', () => {
     const id = await openDoorActivity({ checkInOpensMinutesBefore: 5 });
     const { code } = await bookedCode(id, 'early-bird');
     expect(await b.refused('activities', 'checkIn', { activityId: id, code }, AS.staff)).toBe('CHECKIN_NOT_OPEN');
-    const late = await withClock(131 * MIN, async () => {
+    const late = await withClock(b, 131 * MIN, async () => {
       const fresh = await b.ok('activities', 'myCheckInCode', { activityId: id }, 'early-bird');
       return b.refused('activities', 'checkIn', { activityId: id, code: fresh.code }, AS.staff);
     });
@@ -265,7 +255,7 @@ describe('door duty', () => {
       ok: false,
       error: { code: 'ILLEGAL_TRANSITION' },
     });
-    await withClock(131 * MIN, async () => {
+    await withClock(b, 131 * MIN, async () => {
       expect(await b.runTimer('activities', 'sweep')).toMatchObject({ ok: true });
       const roster = await b.ok('activities', 'roster', { activityId: id }, AS.staff);
       expect(roster.counts).toMatchObject({ checked_in: 1, no_show: 1 });
@@ -298,12 +288,12 @@ describe('ratings', () => {
     });
     expect(await b.refused('activities', 'rate', { activityId: id, score: 4 }, 'absent-rater')).toBe('NOT_ATTENDEE');
     expect(await b.refused('activities', 'rate', { activityId: id, score: 6 }, 'rater')).toBe('INVALID_INPUT');
-    await withClock(6 * 86400_000, () =>
+    await withClock(b, 6 * 86400_000, () =>
       b.ok('activities', 'rate', { activityId: id, score: 3, comment: '一般' }, 'rater'),
     );
     expect(await b.ok('activities', 'get', { activityId: id })).toMatchObject({ ratingCount: 1, ratingAverage: 3 });
     expect(
-      await withClock(8 * 86400_000, () => b.refused('activities', 'rate', { activityId: id, score: 1 }, 'rater')),
+      await withClock(b, 8 * 86400_000, () => b.refused('activities', 'rate', { activityId: id, score: 1 }, 'rater')),
     ).toBe('RATING_LOCKED');
     const list = await b.ok('activities', 'ratings', { activityId: id }, AS.staff);
     expect(list.items).toEqual([expect.objectContaining({ score: 3, comment: '一般' })]);

@@ -4,7 +4,7 @@
  * title search and the volunteer-slot filter, a station notice to everyone booked, and no
  * cancelling an activity under way.
  */
-import { AS, publishedActivity, registerVolunteer, startBackend, STATION, type Backend } from './support';
+import { AS, publishedActivity, registerVolunteer, startBackend, STATION, type Backend, withClock } from './support';
 
 let b: Backend;
 beforeAll(async () => {
@@ -13,16 +13,6 @@ beforeAll(async () => {
 afterAll(() => b.close());
 
 const MIN = 60_000;
-
-async function withClock<T>(at: Date, fn: () => Promise<T>): Promise<T> {
-  const saved = b.clock.now;
-  b.clock.now = at;
-  try {
-    return await fn();
-  } finally {
-    b.clock.now = saved;
-  }
-}
 
 const mother = { name: '王秀英', relation: 'mother', phone: '13900001234', consent: true };
 
@@ -132,7 +122,7 @@ describe('family members', () => {
     const code = await b.ok('activities', 'myCheckInCode', { activityId: id, memberId }, 'fam-b');
     expect(code.forName).toBe('母亲 王秀英');
     const activity = (await b.all('activities')).find((a) => a._id === id);
-    const checked = await withClock(new Date(activity.startAt.getTime() - 10 * MIN), async () =>
+    const checked = await withClock(b, new Date(activity.startAt.getTime() - 10 * MIN), async () =>
       b.ok(
         'activities',
         'checkIn',
@@ -271,7 +261,7 @@ describe('staff', () => {
     const id = await publishedActivity(b, STATION.jiangbin, { title: '进行中不能取消' });
     await b.ok('activities', 'signUp', { activityId: id }, 'underway-a');
     const activity = (await b.all('activities')).find((a) => a._id === id);
-    const answer = await withClock(new Date(activity.startAt.getTime() + MIN), () =>
+    const answer = await withClock(b, new Date(activity.startAt.getTime() + MIN), () =>
       b.call('activities', 'cancelActivity', { activityId: id, reason: '临时有事' }, AS.staff),
     );
     expect(answer).toMatchObject({

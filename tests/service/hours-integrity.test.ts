@@ -1,4 +1,4 @@
-import { AS, registerVolunteer, startBackend, STATION, type Backend } from './support';
+import { AS, registerVolunteer, startBackend, STATION, type Backend, withClock } from './support';
 
 /**
  * The hours ledger is a legal record (《志愿服务记录与证明出具办法》: 谁组织谁记录). Nobody records,
@@ -17,16 +17,6 @@ beforeEach(() => {
 
 const MIN = 60_000;
 let serial = 500;
-
-async function withClock<T>(offsetMs: number, fn: () => Promise<T>): Promise<T> {
-  const start = b.clock.now;
-  b.clock.now = new Date(start.getTime() + offsetMs);
-  try {
-    return await fn();
-  } finally {
-    b.clock.now = start;
-  }
-}
 
 /** A published 江滨 activity with volunteer slots, starting 10 minutes after the clock, 2 hours long. */
 async function shiftActivity(): Promise<string> {
@@ -78,7 +68,7 @@ describe('no hours action on one’s own record', () => {
     expect(await b.ok('volunteering', 'scanShift', { activityId, code: code.code }, AS.admin)).toMatchObject({
       result: 'checked_in',
     });
-    await withClock(100 * MIN, async () => {
+    await withClock(b, 100 * MIN, async () => {
       const later = await b.ok('volunteering', 'myShiftCode', { activityId }, AS.staff);
       expect(
         await b.refused('volunteering', 'scanShift', { activityId, code: later.code, mode: 'out' }, AS.staff),
@@ -99,7 +89,7 @@ describe('no hours action on one’s own record', () => {
     const activityId = await shiftActivity();
     const code = await onShift(AS.staff, activityId, '王社工');
     await b.ok('volunteering', 'scanShift', { activityId, code: code.code }, AS.admin);
-    await withClock(10 * MIN + 120 * MIN + 31 * MIN, async () => {
+    await withClock(b, 10 * MIN + 120 * MIN + 31 * MIN, async () => {
       expect(await b.runTimer('volunteering', 'autoClose')).toMatchObject({ ok: true, data: { closed: 1 } });
     });
     const entry = (await b.all('hourEntries')).find((e) => e.activityId === activityId);
@@ -141,7 +131,7 @@ describe('adjustments never take an entry below zero', () => {
     const activityId = await shiftActivity();
     const code = await onShift(openid, activityId, '赵志愿');
     await b.ok('volunteering', 'scanShift', { activityId, code: code.code }, AS.staff);
-    await withClock(10 * MIN + 125 * MIN, async () => {
+    await withClock(b, 10 * MIN + 125 * MIN, async () => {
       const out = await b.ok('volunteering', 'myShiftCode', { activityId }, openid);
       await b.ok('volunteering', 'scanShift', { activityId, code: out.code }, AS.staff);
     });

@@ -121,6 +121,20 @@ export function totalCalls(stats: OperationStats): number {
   return Object.values(stats).reduce((sum, byAction) => sum + Object.values(byAction).reduce((x, y) => x + y, 0), 0);
 }
 
+/**
+ * Runs `fn` with the backend's clock at `at` — an instant, or milliseconds after the clock's
+ * current time — and puts the clock back afterwards, whatever `fn` does.
+ */
+export async function withClock<T>(backend: Backend, at: Date | number, fn: () => Promise<T>): Promise<T> {
+  const saved = backend.clock.now;
+  backend.clock.now = typeof at === 'number' ? new Date(saved.getTime() + at) : at;
+  try {
+    return await fn();
+  } finally {
+    backend.clock.now = saved;
+  }
+}
+
 /** An activity input for staff `create`, starting `days` after the clock at 14:00–16:00 Shanghai. */
 export function activityInput(clockNow: Date, overrides: Record<string, unknown> = {}) {
   const day = new Date(clockNow.getTime() + 3 * 86400_000);

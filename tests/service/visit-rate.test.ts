@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { getDeps } from '../../cloudfunctions/core/deps';
 import { findStation } from '../../cloudfunctions/core/repositories/stations';
 import { loadVisitRows } from '../../cloudfunctions/reports/visit-section';
-import { AS, totalCalls, startBackend, STATION, T0, type Backend } from './support';
+import { AS, totalCalls, startBackend, STATION, T0, type Backend, withClock } from './support';
 import { clearTargets, grantStaff, registerVolunteer, targetInput, visitInput } from './targets-support';
 
 /**
@@ -22,18 +22,9 @@ const MONTH = '2026-10';
 const sh = (wall: string) => new Date(`${wall}+08:00`);
 const ids: Record<string, string> = {};
 
-async function at<T>(instant: Date, fn: () => Promise<T>): Promise<T> {
-  const saved = b.clock.now;
-  b.clock.now = instant;
-  try {
-    return await fn();
-  } finally {
-    b.clock.now = saved;
-  }
-}
-
 async function target(key: string, name: string, stationId: string, over: Record<string, unknown>, since: string) {
-  ids[key] = await at(
+  ids[key] = await withClock(
+    b,
     sh(since),
     async () =>
       (
@@ -53,7 +44,7 @@ async function target(key: string, name: string, stationId: string, over: Record
 /** A 30-minute visit starting at the Shanghai wall time `start`, recorded just after it. */
 async function visit(key: string, start: string, as: string = AS.staff) {
   const startAt = sh(start);
-  return at(new Date(startAt.getTime() + 31 * 60_000), () =>
+  return withClock(b, new Date(startAt.getTime() + 31 * 60_000), () =>
     b.ok(
       'targets',
       'recordVisit',
@@ -95,11 +86,11 @@ beforeAll(async () => {
   // H: visited 5 October, closed 10 October — still counts for October. I: closed in September — does not.
   await target('H', '辛八', STATION.yihe, monthly, '2026-09-01T09:00:00');
   await visit('H', '2026-10-05T10:00:00');
-  await at(sh('2026-10-10T09:00:00'), () =>
+  await withClock(b, sh('2026-10-10T09:00:00'), () =>
     b.ok('targets', 'closeTarget', { targetId: ids.H, rev: 0, reason: 'deceased' }, AS.staff),
   );
   await target('I', '壬九', STATION.yihe, monthly, '2026-09-01T09:00:00');
-  await at(sh('2026-09-20T09:00:00'), () =>
+  await withClock(b, sh('2026-09-20T09:00:00'), () =>
     b.ok('targets', 'closeTarget', { targetId: ids.I, rev: 0, reason: 'moved_away' }, AS.staff),
   );
   // J: weekly, registered Sunday 25 October (inside the week of the 19th), visited that day and on the 30th.
@@ -109,18 +100,18 @@ beforeAll(async () => {
   // K: visited 8 October at 望江, moved to 沈家村 on the 15th: October counts it at 钟埭.
   await target('K', '子甲', WANGJIANG, monthly, '2026-09-01T09:00:00');
   await visit('K', '2026-10-08T10:00:00');
-  await at(sh('2026-10-15T09:00:00'), () =>
+  await withClock(b, sh('2026-10-15T09:00:00'), () =>
     b.ok('targets', 'moveTarget', { targetId: ids.K, rev: 0, toStationId: STATION.shenjia, reason: '搬家' }, AS.staff),
   );
   // L: visited 20 October at 颐和, moved to 沈家村 on 5 November: October counts it at 颐和.
   await target('L', '丑乙', STATION.yihe, monthly, '2026-09-01T09:00:00');
   await visit('L', '2026-10-20T10:00:00');
-  await at(sh('2026-11-05T09:00:00'), () =>
+  await withClock(b, sh('2026-11-05T09:00:00'), () =>
     b.ok('targets', 'moveTarget', { targetId: ids.L, rev: 0, toStationId: STATION.shenjia, reason: '搬家' }, AS.staff),
   );
   // M: quarterly until 20 October, then weekly: only the weeks of the 19th and 26th are required.
   await target('M', '寅丙', STATION.yihe, { ...quarterly, categories: ['living_alone'] }, '2026-09-01T09:00:00');
-  await at(sh('2026-10-20T09:00:00'), () =>
+  await withClock(b, sh('2026-10-20T09:00:00'), () =>
     b.ok(
       'targets',
       'updateTarget',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { linkFollowUpOrder } from '../../cloudfunctions/core/repositories/visits';
-import { AS, startBackend, STATION, T0, type Backend } from './support';
+import { AS, startBackend, STATION, T0, type Backend, withClock } from './support';
 import { clearTargets, grantStaff, targetInput, visitInput } from './targets-support';
 
 /**
@@ -16,18 +16,8 @@ const HOUR = 3_600_000;
 /** An instant given as Shanghai wall-clock time. */
 const sh = (wall: string) => new Date(`${wall}+08:00`);
 
-async function at<T>(instant: Date, fn: () => Promise<T>): Promise<T> {
-  const saved = b.clock.now;
-  b.clock.now = instant;
-  try {
-    return await fn();
-  } finally {
-    b.clock.now = saved;
-  }
-}
-
 async function newTarget(name: string, overrides: Record<string, unknown> = {}, when = sh('2026-08-01T09:00:00')) {
-  return at(when, async () => {
+  return withClock(b, when, async () => {
     const created = await b.ok(
       'targets',
       'createTarget',
@@ -43,7 +33,7 @@ async function newTarget(name: string, overrides: Record<string, unknown> = {}, 
 
 /** Records a visit that started at `start` (30 minutes long), with the clock just after it. */
 function visitAt(targetId: string, start: Date, clientId: string, as: string = AS.staff, extra = {}) {
-  return at(new Date(start.getTime() + 31 * 60_000), () =>
+  return withClock(b, new Date(start.getTime() + 31 * 60_000), () =>
     b.call('targets', 'recordVisit', { clientId, targetId, data: visitInput(b.clock.now, extra, 31) }, as),
   );
 }
@@ -379,7 +369,7 @@ describe('the plan at week and month boundaries (Asia/Shanghai)', () => {
   }, 60_000);
 
   const view = (due: string, when: Date) =>
-    at(when, async () => {
+    withClock(b, when, async () => {
       const page = await b.ok('targets', 'listTargets', { stationId: STATION.jiangbin, due, mine: true }, AS.staff);
       return page.items.map((t: any) => t.name).sort();
     });
@@ -410,11 +400,11 @@ describe('the plan at week and month boundaries (Asia/Shanghai)', () => {
 
   it('agrees with the counts and each row’s own status', async () => {
     const when = sh('2026-12-07T09:00:00');
-    const summary = await at(when, () =>
+    const summary = await withClock(b, when, () =>
       b.ok('targets', 'planSummary', { stationId: STATION.jiangbin, mine: true }, AS.staff),
     );
     expect(summary).toMatchObject({ overdue: 1, week: 1, month: 3, done: 0 });
-    const rows = await at(when, () =>
+    const rows = await withClock(b, when, () =>
       b.ok('targets', 'listTargets', { stationId: STATION.jiangbin, mine: true }, AS.staff),
     );
     expect(Object.fromEntries(rows.items.map((t: any) => [t.name, t.dueStatus]))).toEqual({
@@ -426,7 +416,7 @@ describe('the plan at week and month boundaries (Asia/Shanghai)', () => {
 
   it('makes a record due within 24 hours of a major event, until the next visit', async () => {
     const when = sh('2026-12-02T09:00:00');
-    await at(when, () =>
+    await withClock(b, when, () =>
       b.ok('targets', 'flagEvent', { targetId: ids.quarterly, event: 'hospitalised', note: '摔倒住院' }, AS.staff),
     );
     expect(await view('overdue', sh('2026-12-03T08:59:00'))).not.toContain('每季');

@@ -5,7 +5,7 @@
  * an activity's volunteers.
  */
 import { issueCode } from '../../cloudfunctions/core/checkin-codes';
-import { AS, registerVolunteer, startBackend, STATION, type Backend } from './support';
+import { AS, registerVolunteer, startBackend, STATION, type Backend, withClock } from './support';
 
 let b: Backend;
 beforeAll(async () => {
@@ -14,16 +14,6 @@ beforeAll(async () => {
 afterAll(() => b.close());
 
 const MIN = 60_000;
-
-async function withClock<T>(at: Date, fn: () => Promise<T>): Promise<T> {
-  const saved = b.clock.now;
-  b.clock.now = at;
-  try {
-    return await fn();
-  } finally {
-    b.clock.now = saved;
-  }
-}
 
 describe('volunteers', () => {
   async function shiftOn(title: string, opts: { inMinutes: number; cancelMinutesBefore: number }) {
@@ -59,7 +49,7 @@ describe('volunteers', () => {
     expect(mine.items.find((s: any) => s.activityId === id).cancelDeadline).toBe(
       new Date(start.getTime() - 120 * MIN).toISOString(),
     );
-    const late = await withClock(new Date(start.getTime() - 60 * MIN), () =>
+    const late = await withClock(b, new Date(start.getTime() - 60 * MIN), () =>
       b.call('volunteering', 'cancelShift', { activityId: id }, 'vol-cancel'),
     );
     expect(late).toMatchObject({ ok: false, error: { code: 'CANCEL_DEADLINE_PASSED' } });
@@ -74,12 +64,12 @@ describe('volunteers', () => {
     const { id, start } = await shiftOn('双扫测试', { inMinutes: 10, cancelMinutesBefore: 0 });
     const shift = await b.ok('volunteering', 'signUpShift', { activityId: id }, 'vol-double');
     const code = () => issueCode('v', shift.shiftId, b.clock.now).code;
-    await withClock(start, async () => {
+    await withClock(b, start, async () => {
       expect(await b.ok('volunteering', 'scanShift', { activityId: id, code: code() }, AS.staff)).toMatchObject({
         result: 'checked_in',
       });
     });
-    await withClock(new Date(start.getTime() + 12 * MIN), async () => {
+    await withClock(b, new Date(start.getTime() + 12 * MIN), async () => {
       expect(await b.ok('volunteering', 'scanShift', { activityId: id, code: code() }, AS.staff)).toMatchObject({
         result: 'confirm_checkout',
         minutes: 0,
@@ -103,7 +93,7 @@ describe('volunteers', () => {
     await registerVolunteer(b, 'vol-list', { realName: '吴志愿', homeStationId: STATION.jiangbin, serial: 904 });
     const { id, start } = await shiftOn('志愿者名单测试', { inMinutes: 10, cancelMinutesBefore: 0 });
     const shift = await b.ok('volunteering', 'signUpShift', { activityId: id }, 'vol-list');
-    await withClock(start, () =>
+    await withClock(b, start, () =>
       b.ok('volunteering', 'scanShift', { activityId: id, code: issueCode('v', shift.shiftId, start).code }, AS.staff),
     );
     const answer = await b.ok('volunteering', 'activityVolunteers', { activityId: id }, AS.staff);
@@ -130,7 +120,7 @@ describe('volunteers', () => {
     await registerVolunteer(b, 'vol-cert', { realName: '郑志愿', homeStationId: STATION.jiangbin, serial: 905 });
     const fresh = await shiftOn('证明测试活动', { inMinutes: 10, cancelMinutesBefore: 0 });
     const s = await b.ok('volunteering', 'signUpShift', { activityId: fresh.id }, 'vol-cert');
-    await withClock(fresh.start, () =>
+    await withClock(b, fresh.start, () =>
       b.ok(
         'volunteering',
         'scanShift',
@@ -139,7 +129,7 @@ describe('volunteers', () => {
       ),
     );
     const out = new Date(fresh.start.getTime() + 90 * MIN);
-    await withClock(out, () =>
+    await withClock(b, out, () =>
       b.ok('volunteering', 'scanShift', { activityId: fresh.id, code: issueCode('v', s.shiftId, out).code }, AS.staff),
     );
     const claim = await b.ok(
@@ -157,7 +147,7 @@ describe('volunteers', () => {
     );
     await b.ok('volunteering', 'reviewClaim', { claimId: claim.claimId, decision: 'approve' }, AS.staff);
     const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    const certificate = await withClock(new Date(out.getTime() + 86400_000), () =>
+    const certificate = await withClock(b, new Date(out.getTime() + 86400_000), () =>
       b.ok(
         'volunteering',
         'issueCertificate',

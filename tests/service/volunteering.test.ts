@@ -1,6 +1,6 @@
 import { issueCode } from '../../cloudfunctions/core/checkin-codes';
 import { idCheckChar } from '../../shared/domain/identity';
-import { AS, startBackend, STATION, type Backend } from './support';
+import { AS, startBackend, STATION, type Backend, withClock } from './support';
 
 let b: Backend;
 beforeAll(async () => {
@@ -30,16 +30,6 @@ function registration(overrides: Record<string, unknown> = {}) {
       ...overrides,
     },
   };
-}
-
-async function withClock<T>(offsetMs: number, fn: () => Promise<T>): Promise<T> {
-  const start = b.clock.now;
-  b.clock.now = new Date(start.getTime() + offsetMs);
-  try {
-    return await fn();
-  } finally {
-    b.clock.now = start;
-  }
 }
 
 /** A published activity with volunteer slots, starting `inMinutes` after the clock, 2 hours long. */
@@ -158,7 +148,7 @@ describe('shifts and verified hours', () => {
     expect(await b.ok('volunteering', 'scanShift', { activityId: id, code: arrival.code }, AS.staff)).toMatchObject({
       result: 'checked_in',
     });
-    const out = await withClock(20 * MIN + 95 * MIN, async () => {
+    const out = await withClock(b, 20 * MIN + 95 * MIN, async () => {
       const code = (await b.ok('volunteering', 'myShiftCode', { activityId: id }, 'scanned')).code;
       const first = await b.ok('volunteering', 'scanShift', { activityId: id, code }, AS.staff);
       const again = await b.ok('volunteering', 'scanShift', { activityId: id, code }, AS.staff);
@@ -200,7 +190,7 @@ describe('shifts and verified hours', () => {
     await b.ok('volunteering', 'signUpShift', { activityId: id }, 'forgetful');
     const { code } = await b.ok('volunteering', 'myShiftCode', { activityId: id }, 'forgetful');
     await b.ok('volunteering', 'scanShift', { activityId: id, code }, AS.staff);
-    await withClock(5 * MIN + 120 * MIN + 31 * MIN, async () => {
+    await withClock(b, 5 * MIN + 120 * MIN + 31 * MIN, async () => {
       expect(await b.runTimer('volunteering', 'autoClose')).toMatchObject({ ok: true, data: { closed: 1 } });
     });
     const queue = await b.ok('volunteering', 'reviewQueue', { stationId: STATION.jiangbin }, AS.staff);
