@@ -21,41 +21,60 @@ export interface CounterRepairJob {
   recount(deps: Deps, parentIds: string[], before: Date): Promise<number>;
 }
 
-/** How many parents one run looks at from each source, so a timer run stays within its limit. */
+/** How many parents one page looks at from each source. */
 export const REPAIR_BATCH = 50;
 
 /**
+ * Pages per run: a run looks at up to `REPAIR_BATCH × REPAIR_PAGES` (500) changed parents per
+ * source, about 4 calls a page, so a run stays well within its function's 5 s limit. Up to that
+ * many parents changing between two runs, every run catches up to its settle point; beyond it the
+ * rest wait for the next run, oldest change first.
+ */
+export const REPAIR_PAGES = 10;
+
+/**
  * One run of a recount job: every parent whose document or rows changed since the last run and
- * have been at rest for `COUNTERS_SETTLE_MS` is recounted once — at most `REPAIR_BATCH` per
- * source, the rest on the next run (the cursor remembers where this one stopped). A parent that
- * is still moving is left: its newer change brings it up again later. Calls per run: a cursor
- * read and write, one aggregation per source, and what `recount` needs.
+ * have been at rest for `COUNTERS_SETTLE_MS` is recounted once, page by page (`REPAIR_BATCH`
+ * per source) until the run has caught up to the settle point or used `REPAIR_PAGES` pages. So
+ * what a crash left is healed by the first run that starts `COUNTERS_SETTLE_MS` after it,
+ * however many other parents changed, within the run's bound. A parent still moving is left:
+ * its newer change brings it up again. Calls per run: a cursor read and write, and per page one
+ * aggregation per source still behind plus what `recount` needs.
  */
 export async function runCounterRepair(
   deps: Deps,
   job: CounterRepairJob,
-): Promise<{ checked: number; corrected: number }> {
+): Promise<{ checked: number; corrected: number; caughtUp: boolean }> {
   const through = settledBefore(deps.now());
   const cursor = await readRepairCursor(deps.db, job.name);
-  const epoch = new Date(0);
-  const [parents, rows] = await Promise.all([
-    findChangedSince(deps.db, {
-      collection: job.parents,
-      field: '_id',
-      after: cursor.parents ?? epoch,
-      through,
-      limit: REPAIR_BATCH,
-    }),
-    findChangedSince(deps.db, {
-      collection: job.rows.collection,
-      field: job.rows.parentField,
-      after: cursor.rows ?? epoch,
-      through,
-      limit: REPAIR_BATCH,
-    }),
-  ]);
-  const ids = [...new Set([...parents.ids, ...rows.ids])];
-  const corrected = ids.length > 0 ? await job.recount(deps, ids, through) : 0;
-  await saveRepairCursor(deps.db, job.name, { parents: parents.next, rows: rows.next });
-  return { checked: ids.length, corrected };
+  const sources = [
+    { key: 'parents', collection: job.parents, field: '_id' },
+    { key: 'rows', collection: job.rows.collection, field: job.rows.parentField },
+  ];
+  const done = new Set<string>();
+  let checked = 0;
+  let corrected = 0;
+  for (let page = 0; page < REPAIR_PAGES && done.size < sources.length; page++) {
+    const behind = sources.filter((source) => !done.has(source.key));
+    const found = await Promise.all(
+      behind.map((source) =>
+        findChangedSince(deps.db, {
+          collection: source.collection,
+          field: source.field,
+          after: cursor[source.key],
+          through,
+          limit: REPAIR_BATCH,
+        }),
+      ),
+    );
+    const ids = [...new Set(found.flatMap((f) => f.ids))];
+    if (ids.length > 0) corrected += await job.recount(deps, ids, through);
+    checked += ids.length;
+    behind.forEach((source, i) => {
+      cursor[source.key] = found[i]!.next;
+      if (found[i]!.done) done.add(source.key);
+    });
+  }
+  await saveRepairCursor(deps.db, job.name, cursor);
+  return { checked, corrected, caughtUp: done.size === sources.length };
 }

@@ -5,10 +5,14 @@
  */
 
 /**
- * How long after its last write a document and its rows are trusted to be at rest: every request
- * that writes a counter and its rows finishes (or dies) well within this (function time limits
- * are 5–20 s, `cloudbaserc.json`). A repair only recounts what has been still for this long, so it
- * never mistakes a request half-way through for drift.
+ * How long after its last write a document and its rows are trusted to be at rest. The functions
+ * whose counters the timers recount (`activities`, `donations`) run with a 5 s limit
+ * (`cloudbaserc.json` `timeout`; the longest limit of any function is 20 s): CloudBase ends an
+ * invocation there, so every write a request makes is sent within 5 s of the `updatedAt` it
+ * stamps. The rest of the minute covers a write the database already holds when its function is
+ * ended, and clocks of function instances that differ by seconds (`updatedAt` is the function's
+ * clock). A repair only recounts what has been still for this long, so it never mistakes a
+ * request half-way through for drift; a shorter window would buy at most a minute of healing.
  */
 export const COUNTERS_SETTLE_MS = 60_000;
 

@@ -1,3 +1,4 @@
+import { REPAIR_BATCH, REPAIR_PAGES } from '../../cloudfunctions/core/counter-repair';
 import {
   AS,
   createNeed,
@@ -153,17 +154,46 @@ describe('seat, line and rating counters', () => {
     expect(await activityDoc(id)).toMatchObject({ ratingCount: 2, ratingSum: 7 });
   });
 
-  it('look at a bounded number of activities per run, and get to the rest on the next', async () => {
+  it('heal every activity that changed since the last run in one run, past one page of the recount', async () => {
+    await laterRun('activities', 'sweep'); // the earlier tests' activities, out of the way
     const ids: string[] = [];
-    for (let i = 0; i < 60; i++) ids.push(await publishedActivity(b, STATION.yihe, { capacity: 5 }));
+    for (let i = 0; i < REPAIR_BATCH + 10; i++) ids.push(await publishedActivity(b, STATION.yihe, { capacity: 5 }));
     for (const id of ids) await b.db.collection('activities').doc(id).update({ confirmed: 4 });
-    const first = await laterRun('activities', 'sweep');
-    expect(first.countersChecked).toBeLessThanOrEqual(100);
-    const drifted = async () => (await b.all('activities')).filter((a) => ids.includes(a._id) && a.confirmed !== 0);
-    expect((await drifted()).length).toBeGreaterThan(0);
-    await laterRun('activities', 'sweep');
-    expect(await drifted()).toEqual([]);
+    const run = await laterRun('activities', 'sweep');
+    expect(run).toMatchObject({ countersChecked: REPAIR_BATCH + 10, countersCorrected: 60, countersCaughtUp: true });
+    expect((await b.all('activities')).filter((a) => ids.includes(a._id) && a.confirmed !== 0)).toEqual([]);
   });
+
+  it('look at a bounded number of activities per run, oldest change first, and get to the rest on the next', async () => {
+    await laterRun('activities', 'sweep');
+    const bound = REPAIR_BATCH * REPAIR_PAGES;
+    const model = await activityDoc(await publishedActivity(b, STATION.yihe, { capacity: 5 }));
+    await laterRun('activities', 'sweep');
+    // More activities changed within one period than a run looks at, each a millisecond apart.
+    const ids = Array.from({ length: bound + 20 }, (_, i) => `bound-${String(i).padStart(4, '0')}`);
+    for (const [i, id] of ids.entries()) {
+      const { _id, ...fields } = model;
+      const at = new Date(b.clock.now.getTime() + i);
+      await b.db.collection('activities').add({ ...fields, _id: id, confirmed: 4, createdAt: at, updatedAt: at });
+    }
+    const first = await laterRun('activities', 'sweep');
+    expect(first).toMatchObject({ countersChecked: bound, countersCorrected: bound, countersCaughtUp: false });
+    const drifted = async () =>
+      (
+        (await b.db
+          .collection('activities')
+          .where({ _id: _().in(ids), confirmed: _().neq(0) })
+          .limit(1000)
+          .get()) as { data: { _id: string }[] }
+      ).data
+        .map((a) => a._id)
+        .sort();
+    expect(await drifted()).toEqual(ids.slice(bound));
+    const second = await laterRun('activities', 'sweep');
+    // The rest first: the first run's own corrections changed those 500 later.
+    expect(second).toMatchObject({ countersChecked: bound, countersCorrected: 20 });
+    expect(await drifted()).toEqual([]);
+  }, 60_000);
 });
 
 describe("a need's pledged and received counters", () => {

@@ -23,6 +23,7 @@ export async function sweep(deps: Deps): Promise<{
   noShows: number;
   countersChecked: number;
   countersCorrected: number;
+  countersCaughtUp: boolean;
 }> {
   const offersExpired = await expireOffers(deps, {}, SWEEP_LIMIT);
   let promoted = 0;
@@ -51,5 +52,6 @@ export async function sweep(deps: Deps): Promise<{
     noShows,
     countersChecked: repair.checked,
     countersCorrected: repair.corrected,
+    countersCaughtUp: repair.caughtUp,
   };
 }

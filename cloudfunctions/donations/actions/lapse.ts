@@ -14,13 +14,18 @@ import { needCounterRepair } from '../repair-counters';
 const LAPSE_LIMIT = 100;
 
 /**
- * Timer: pledges never delivered lapse a week after their expected date; needs past deadline
- * expire; the pledged and received counters of needs that changed since the last run are
- * recounted from their pledges (`needCounterRepair`).
+ * Timer, every 5 minutes (as often as `sweep`, so a need's counters heal as soon as a seat's):
+ * pledges never delivered lapse a week after their expected date; needs past deadline expire;
+ * the pledged and received counters of needs that changed since the last run are recounted from
+ * their pledges (`needCounterRepair`).
  */
-export async function lapse(
-  deps: Deps,
-): Promise<{ lapsed: number; expiredNeeds: number; countersChecked: number; countersCorrected: number }> {
+export async function lapse(deps: Deps): Promise<{
+  lapsed: number;
+  expiredNeeds: number;
+  countersChecked: number;
+  countersCorrected: number;
+  countersCaughtUp: boolean;
+}> {
   const now = deps.now();
   let lapsed = 0;
   for (const p of await findPledgesToLapse(
@@ -44,5 +49,11 @@ export async function lapse(
     if (await transitionNeed(deps.db, { needId: n._id, from: 'open', to: 'expired', now })) expiredNeeds++;
   }
   const repair = await runCounterRepair(deps, needCounterRepair);
-  return { lapsed, expiredNeeds, countersChecked: repair.checked, countersCorrected: repair.corrected };
+  return {
+    lapsed,
+    expiredNeeds,
+    countersChecked: repair.checked,
+    countersCorrected: repair.corrected,
+    countersCaughtUp: repair.caughtUp,
+  };
 }
