@@ -8,6 +8,7 @@ import {
   PLEDGE_QUEUE_VIEWS,
   PLEDGE_STATUSES,
 } from '../domain/donation';
+import { containsPaymentNumberIn, PAYMENT_NUMBER_MESSAGE, RECEIPT_NUMBER_MESSAGE } from '../domain/payment-numbers';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
 
 const ZQuantity = z.int('数量须为整数').min(1, '数量至少为1').max(1_000_000, '数量过大');
@@ -154,6 +155,16 @@ export const ZLedger = z.object({
   totalReceivedValueFen: z.int(),
 });
 
+/**
+ * A 捐赠票据 number the donor types (票据代码 and 票据号码, `33010120-0000012345`): letters, digits
+ * and dashes, never a card or account number (`containsPaymentNumberIn`, docs/security.md).
+ */
+export const ZReceiptNo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{4,40}$/, '票据号只能包含字母、数字和短横线')
+  .refine((value) => !containsPaymentNumberIn(value, 'receipt'), RECEIPT_NUMBER_MESSAGE);
+
 export const donationsContract = defineContract('donations', {
   /** Open needs of a station subtree with progress. Public. */
   listNeeds: {
@@ -199,7 +210,12 @@ export const donationsContract = defineContract('donations', {
           .toUpperCase()
           .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码为18位数字或大写字母'),
         projectName: text(60, '募捐项目'),
-        projectUrl: z.string().trim().url('请输入项目页面网址').max(300),
+        projectUrl: z
+          .string()
+          .trim()
+          .url('请输入项目页面网址')
+          .max(300)
+          .refine((value) => !containsPaymentNumberIn(value, 'url'), PAYMENT_NUMBER_MESSAGE),
         howToGive: longText(300, '捐赠方式说明'),
       }),
     }),
@@ -214,10 +230,7 @@ export const donationsContract = defineContract('donations', {
     access: 'user',
     request: z.strictObject({
       pledgeId: ZId,
-      receiptNo: z
-        .string()
-        .trim()
-        .regex(/^[A-Za-z0-9-]{4,40}$/, '票据号只能包含字母、数字和短横线'),
+      receiptNo: ZReceiptNo,
     }),
     response: ZPledge,
   },

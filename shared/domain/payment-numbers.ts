@@ -1,7 +1,9 @@
 /**
  * 《慈善法》 and the app's own rule: no bank card or account number is ever stored. Every free-text
  * field a donor, resident or staff member types goes through {@link containsPaymentNumber} (the
- * contracts' `text()` and `longText()` apply it), so one rule decides for every field.
+ * contracts' `text()` and `longText()` apply it), so one rule decides for every field. The two
+ * structured values that legitimately hold long digit runs — a 捐赠票据 number and a charity's
+ * project page — go through the same runs with {@link containsPaymentNumberIn}.
  */
 
 /** Digits in a row (separators ignored) from which a run is treated as a card or account number. */
@@ -112,5 +114,59 @@ function isDate(groups: readonly string[]): boolean {
   }
   if (groups.length === 2) return year(groups[0]!) && month(groups[1]!);
   if (groups.length === 3) return year(groups[0]!) && month(groups[1]!) && day(groups[2]!);
+  return false;
+}
+
+/**
+ * What a refused 捐赠票据 number says: it looks like a card or account number, and how to write a
+ * real one so it passes.
+ */
+export const RECEIPT_NUMBER_MESSAGE =
+  '票据号看起来像银行卡号或账号。请按票据上的“票据代码-票据号码”填写，如 33010120-0000012345';
+
+/**
+ * A bank card number: 16–19 digits under an issuer the card networks use here (3 JCB, 4 Visa,
+ * 5 Mastercard, 6 UnionPay) that pass the Luhn check every card number carries.
+ */
+export function isCardNumber(digits: string): boolean {
+  if (!/^[3-6]\d{15,18}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * A 捐赠票据 number as the receipt prints it: 票据代码 (8 digits) and 票据号码 (8–10 digits), as two
+ * groups (`33010120-0000012345`), or written together when that is not also a card number.
+ */
+function isReceiptShape(groups: readonly string[]): boolean {
+  if (groups.length === 2) return /^\d{8}$/.test(groups[0]!) && /^\d{8,10}$/.test(groups[1]!);
+  return groups.length === 1 && /^\d{16,18}$/.test(groups[0]!) && !isCardNumber(groups[0]!);
+}
+
+/**
+ * The same rule as {@link containsPaymentNumber} for the two structured values people type that
+ * legitimately carry long digit runs. A `receipt` (`recordCharityReceipt.receiptNo`) may hold
+ * one 捐赠票据 number — code and number apart, or together unless that reads as a card — and any
+ * other run of {@link PAYMENT_NUMBER_MIN_DIGITS}+ digits is refused as in free text (a 19-digit
+ * card, a bank account). A `url` (`addCharity.projectUrl`) keeps the long ids project pages have;
+ * a card number in it, as a whole run or one group, is refused.
+ */
+export function containsPaymentNumberIn(value: string, kind: 'receipt' | 'url'): boolean {
+  for (const run of foldWidth(value).match(RUN) ?? []) {
+    const groups = run.match(GROUP) ?? [];
+    const digits = groups.join('');
+    if (digits.length < PAYMENT_NUMBER_MIN_DIGITS) continue;
+    if (isCardNumber(digits) && !(kind === 'receipt' && groups.length === 2 && isReceiptShape(groups))) return true;
+    if (kind === 'url') {
+      if (groups.some(isCardNumber)) return true;
+      continue;
+    }
+    if (!isReceiptShape(groups) && !readsAsHarmless(groups)) return true;
+  }
   return false;
 }

@@ -1,5 +1,5 @@
 import { loadManifest } from '../../emulator/db';
-import { PAYMENT_NUMBER_MESSAGE } from '../../shared/domain/payment-numbers';
+import { PAYMENT_NUMBER_MESSAGE, RECEIPT_NUMBER_MESSAGE } from '../../shared/domain/payment-numbers';
 import { AS, createNeed, pledgeData, publishedActivity, startBackend, STATION, type Backend } from './support';
 import { orderRequest } from './orders-support';
 import { targetInput, visitInput } from './targets-support';
@@ -318,4 +318,83 @@ it('lets phone numbers, dates and quantities through', async () => {
     AS.donor,
   );
   expect(pledge.message).toBe('１２月３日送到，电话 13800001234，共 4 床');
+});
+
+it('screens the 捐赠票据 number and the charity’s project page by the same rule: real receipts pass, cards and accounts do not', async () => {
+  const charityData = (projectUrl: string) => ({
+    centerId: STATION.center,
+    data: {
+      name: '临江区慈善协会',
+      registrationNo: '53330100MJ0000004C',
+      projectName: '助餐行动',
+      projectUrl,
+      howToGive: '在项目页面捐款，慈善协会开具电子捐赠票据',
+    },
+  });
+  const before = await snapshot();
+  const card = '6222021234567890128'; // 19 digits, Luhn-valid
+  const addCharity = await b.call(
+    'donations',
+    'addCharity',
+    charityData(`https://example.org/give?to=${card}`),
+    AS.admin,
+  );
+  expect(addCharity).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', fields: { 'data.projectUrl': PAYMENT_NUMBER_MESSAGE } },
+  });
+  expect(await snapshot()).toBe(before);
+
+  // A project page with a long id of its own is a project page.
+  const charity = await b.ok(
+    'donations',
+    'addCharity',
+    charityData('https://gongyi.example.org/detail.htm?id=202611220000012345'),
+    AS.admin,
+  );
+  const need = await createNeed(b, {
+    title: '助餐资金',
+    kind: 'funds_via_charity',
+    unit: '元',
+    targetQuantity: 10000,
+    unitValueFen: 100,
+    charityId: charity.charityId,
+  });
+  const pledge = await b.ok(
+    'donations',
+    'pledge',
+    {
+      needId: need.needId,
+      stationId: STATION.jiangbin,
+      data: pledgeData(b, { quantity: 500, deliveryMethod: 'online_via_charity' }),
+    },
+    AS.donor,
+  );
+  const beforeReceipt = await snapshot();
+  for (const receiptNo of [
+    card,
+    '6222-0212-3456-7890-128',
+    '4367421234567896',
+    '1202021209000012345',
+    '330101200000012349',
+  ]) {
+    const answer = await b.call(
+      'donations',
+      'recordCharityReceipt',
+      { pledgeId: pledge.pledgeId, receiptNo },
+      AS.donor,
+    );
+    expect({ receiptNo, answer }).toMatchObject({
+      receiptNo,
+      answer: { ok: false, error: { code: 'INVALID_INPUT', fields: { receiptNo: RECEIPT_NUMBER_MESSAGE } } },
+    });
+  }
+  expect(await snapshot()).toBe(beforeReceipt);
+
+  // A real receipt: 票据代码 and 票据号码, apart or together.
+  for (const receiptNo of ['330101200000012345', '33010120-0000012349']) {
+    const saved = await b.ok('donations', 'recordCharityReceipt', { pledgeId: pledge.pledgeId, receiptNo }, AS.donor);
+    expect(saved.receiptNo).toBe(receiptNo);
+    expect(saved.timeline.at(-1).label).toContain(receiptNo);
+  }
 });

@@ -1,5 +1,13 @@
 import { text, longText } from '../../shared/contracts/common';
-import { containsPaymentNumber, foldWidth, PAYMENT_NUMBER_MESSAGE } from '../../shared/domain/payment-numbers';
+import { donationsContract } from '../../shared/contracts/donations';
+import {
+  containsPaymentNumber,
+  containsPaymentNumberIn,
+  foldWidth,
+  isCardNumber,
+  PAYMENT_NUMBER_MESSAGE,
+  RECEIPT_NUMBER_MESSAGE,
+} from '../../shared/domain/payment-numbers';
 
 describe('containsPaymentNumber', () => {
   it.each([
@@ -59,5 +67,77 @@ describe('text fields screen payment numbers', () => {
   it('keeps ordinary text, trimmed', () => {
     expect(text(40, '名称').parse('  冬季棉被 10 床 ')).toBe('冬季棉被 10 床');
     expect(longText(200, '备注').parse('电话 0571-86002101')).toBe('电话 0571-86002101');
+  });
+});
+
+describe('structured values: 捐赠票据 numbers and project pages', () => {
+  it('knows a card number by its issuer, length and Luhn check digit', () => {
+    expect(isCardNumber('4367421234567896')).toBe(true); // 16 digits, Visa
+    expect(isCardNumber('6222021234567890128')).toBe(true); // 19 digits, UnionPay
+    expect(isCardNumber('6222021234567890127')).toBe(false); // one digit off
+    expect(isCardNumber('330101200000012349')).toBe(true); // a receipt's digits can pass too
+    expect(isCardNumber('122202123456789012')).toBe(false); // no card issuer starts with 1
+  });
+
+  it.each([
+    ['code and number apart', '33010120-0000012345'],
+    ['code and number together', '330101200000012345'],
+    ['an 8-digit number', '33010120-00012345'],
+    ['code and number apart, even when together they pass Luhn', '33010120-0000012349'],
+    ['a paper receipt number with letters', 'ZJ2026-000123'],
+    ['a short number', 'No-0012345'],
+  ])('lets a receipt with %s through', (_case, value) => {
+    expect(containsPaymentNumberIn(value, 'receipt')).toBe(false);
+  });
+
+  it.each([
+    ['a 19-digit card number', '6222021234567890128'],
+    ['a 16-digit card number', '4367421234567896'],
+    ['a card number in groups of four', '6222-0212-3456-7890-128'],
+    ['a receipt-length number that is also a card number', '330101200000012349'],
+    ['a 19-digit account number', '1202021209000012345'],
+    ['a 12-digit corporate account', '120902345678'],
+    ['full-width digits', '６２２２０２１２３４５６７８９０１２８'],
+  ])('refuses a receipt that is %s', (_case, value) => {
+    expect(containsPaymentNumberIn(value, 'receipt')).toBe(true);
+  });
+
+  it.each([
+    ['a plain page', 'https://gongyi.example.org/project/2026'],
+    ['a long project id', 'https://gongyi.example.org/detail.htm?id=202611220000012345'],
+    ['a date and an id', 'https://example.org/2026-11-22/1234567890123'],
+  ])('lets a project page with %s through', (_case, value) => {
+    expect(containsPaymentNumberIn(value, 'url')).toBe(false);
+  });
+
+  it.each([
+    ['a card number as the id', 'https://example.org/give?card=6222021234567890128'],
+    ['a card number in groups', 'https://example.org/give/4367-4212-3456-7896'],
+  ])('refuses a project page with %s', (_case, value) => {
+    expect(containsPaymentNumberIn(value, 'url')).toBe(true);
+  });
+
+  it('screens recordCharityReceipt.receiptNo and addCharity.projectUrl in the contracts', () => {
+    const receipt = donationsContract.actions.recordCharityReceipt.request;
+    expect(receipt.safeParse({ pledgeId: 'p1', receiptNo: '33010120-0000012345' }).success).toBe(true);
+    const refused = receipt.safeParse({ pledgeId: 'p1', receiptNo: '6222021234567890128' });
+    expect(refused.error?.issues.map((issue) => issue.message)).toEqual([RECEIPT_NUMBER_MESSAGE]);
+    const charity = (projectUrl: string) => ({
+      centerId: 'c1',
+      data: {
+        name: '浙江省慈善联合总会',
+        registrationNo: '51330000MJ8733110A',
+        projectName: '冬日暖心',
+        projectUrl,
+        howToGive: '在项目页面捐赠',
+      },
+    });
+    const addCharity = donationsContract.actions.addCharity.request;
+    expect(addCharity.safeParse(charity('https://example.org/p?id=202611220000012345')).success).toBe(true);
+    expect(
+      addCharity
+        .safeParse(charity('https://example.org/p?card=6222021234567890128'))
+        .error?.issues.map((i) => i.message),
+    ).toEqual([PAYMENT_NUMBER_MESSAGE]);
   });
 });

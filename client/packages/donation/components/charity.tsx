@@ -3,7 +3,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { TCharity, TPledge } from '../../../../shared/contracts/donations';
+import '../lib/zod-setup';
+import { ZReceiptNo, type TCharity, type TPledge } from '../../../../shared/contracts/donations';
 import { showSuccess } from '../../../lib/feedback';
 import { useRecordCharityReceipt } from '../api/donations';
 import { OPEN_LINK_LABEL, openProjectLink } from '../lib/open-link';
@@ -53,12 +54,12 @@ export function CharityReceiptForm({ pledgeId, onDone }: { pledgeId: string; onD
   const [problem, setProblem] = useState<string | null>(null);
   const add = useRecordCharityReceipt();
   const submit = async () => {
-    const text = value.trim();
-    if (!/^[A-Za-z0-9-]{4,40}$/.test(text)) {
-      setProblem('票据号只能包含字母、数字和短横线（4–40 位）');
+    const parsed = ZReceiptNo.safeParse(value);
+    if (!parsed.success) {
+      setProblem(parsed.error.issues[0]?.message ?? '请填写票据号');
       return;
     }
-    const result = await add.run(pledgeId, text);
+    const result = await add.run(pledgeId, parsed.data);
     if (result.ok) {
       showSuccess('票据号已保存');
       onDone(result.value);
@@ -71,7 +72,7 @@ export function CharityReceiptForm({ pledgeId, onDone }: { pledgeId: string; onD
         <Input
           id={`charity-receipt-input-${pledgeId}`}
           value={value}
-          placeholder="慈善组织开具的票据号"
+          placeholder="票据代码-票据号码，如 33010120-0000012345"
           maxLength={40}
           onChange={(v) => {
             setValue(v);
