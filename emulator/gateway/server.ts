@@ -190,6 +190,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     const { seedDemoDistrict } = await import('../seed/demo');
     await seedDemoDistrict(getDeps().db, new Date());
   }
+  // The data migrations CloudBase gets from `npm run migrate`, on data kept from older versions.
+  const { runMigrations } = await import('../../cloudfunctions/core/migrations');
+  await runMigrations(getDeps().db, new Date());
 
   // The same schedule cloudbaserc.json gives CloudBase's timer triggers, run as timer invocations.
   const timers =

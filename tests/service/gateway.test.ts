@@ -1,9 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { resetDeps } from '../../cloudfunctions/core/deps';
+import { userIdForOpenid } from '../../cloudfunctions/core/repositories/users';
 import { startGateway, type Gateway } from '../../emulator/gateway/server';
 
 let gateway: Gateway;
@@ -95,6 +97,63 @@ describe('local gateway', () => {
     gateway = await startGateway({ port: 0, dataDir, seed: true, devLogin: true });
     const again = tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, ...gateway.credentials });
     expect((await again.database().collection('activities').count()).total).toBe(before);
+  });
+});
+
+describe('data migrations', () => {
+  /** A resident booked on their behalf by a version before keyed proxy ids. */
+  async function legacyResident(phone: string) {
+    // The gateway of the moment (a restart listens on another port).
+    const db = () => tcb.init({ env: 'local', serviceUrl: gateway.serviceUrl, ...gateway.credentials }).database();
+    const openid = `proxy-phone:${phone}`;
+    const at = new Date();
+    await db()
+      .collection('users')
+      .add({
+        _id: userIdForOpenid(openid),
+        openid,
+        nickname: '吴奶奶',
+        phone,
+        homeStationId: null,
+        elderMode: false,
+        grants: [],
+        createdAt: at,
+        updatedAt: at,
+      });
+    return async () => {
+      const found = (await db().collection('users').where({ phone }).get()).data as { _id: string; openid: string }[];
+      return found.map((u) => ({ legacy: u._id === userIdForOpenid(openid), phoneInOpenid: u.openid.includes(phone) }));
+    };
+  }
+
+  it('npm run migrate re-keys legacy proxy residents (the deploy path), once', async () => {
+    const accounts = await legacyResident('13912349001');
+    // Asynchronously: the gateway answering the script runs in this process.
+    const migrate = async () =>
+      (
+        await promisify(execFile)('npx', ['tsx', 'scripts/migrate.ts'], {
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            TCB_ENV: '',
+            TCB_SERVICE_URL: gateway.serviceUrl,
+            TCB_SECRET_ID: gateway.credentials.secretId,
+            TCB_SECRET_KEY: gateway.credentials.secretKey,
+          },
+        })
+      ).stdout;
+    expect(await migrate()).toContain('代报名居民账号已改为加密编号：1 个');
+    expect(await accounts()).toEqual([{ legacy: false, phoneInOpenid: false }]);
+    expect(await migrate()).toContain('代报名居民账号已改为加密编号：0 个');
+  }, 60_000);
+
+  it('npm start re-keys legacy proxy residents kept in its data folder', async () => {
+    const accounts = await legacyResident('13912349002');
+    expect(await accounts()).toEqual([{ legacy: true, phoneInOpenid: true }]);
+    await gateway.close();
+    resetDeps();
+    gateway = await startGateway({ port: 0, dataDir, seed: true, devLogin: true });
+    expect(await accounts()).toEqual([{ legacy: false, phoneInOpenid: false }]);
   });
 });
 

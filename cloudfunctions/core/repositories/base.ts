@@ -108,6 +108,7 @@ export interface TransactionLike {
       get(): Promise<{ data: unknown }>;
       update(data: object): Promise<unknown>;
       set(data: object): Promise<unknown>;
+      remove(): Promise<unknown>;
     };
   };
 }

@@ -34,18 +34,31 @@ export async function ensureUser(db: Database, openid: string, now: Date): Promi
   return raced;
 }
 
+/** How proxy accounts created before the keyed ids were named: the phone is readable in them. */
+export const LEGACY_PROXY_OPENID_PREFIX = 'proxy-phone:';
+
+/** The identity a proxy-booked resident's account is keyed by: an HMAC of the phone with the function secret. */
+export function proxyResidentOpenid(phone: string): string {
+  return `proxy:${createHmac('sha256', secretFor('proxy-ids')).update(phone).digest('base64url')}`;
+}
+
 /**
  * The account of a resident staff book on their behalf (代报名), who has no WeChat identity: keyed
  * by their phone through an HMAC with the function secret, so the same phone is the same person
  * while neither the id nor the stored identity lets anyone recover the phone. An account created
- * under the old unkeyed scheme (`proxy-phone:<phone>`) is used when it exists, so a person booked
- * before stays one person. Created as a plain resident on first use.
+ * under the old unkeyed scheme (`proxy-phone:<phone>`) and not yet re-keyed by the migration
+ * (`rekeyLegacyProxyResidents`) is used when it exists, so a person booked before stays one
+ * person. Created as a plain resident on first use.
  */
 export async function ensureProxyResident(db: Database, phone: string, now: Date): Promise<UserDoc> {
-  const keyed = `proxy:${createHmac('sha256', secretFor('proxy-ids')).update(phone).digest('base64url')}`;
+  const keyed = proxyResidentOpenid(phone);
   const existing = await getById<UserDoc>(db, COLLECTIONS.users, userIdForOpenid(keyed));
   if (existing) return existing;
-  const legacy = await getById<UserDoc>(db, COLLECTIONS.users, userIdForOpenid(`proxy-phone:${phone}`));
+  const legacy = await getById<UserDoc>(
+    db,
+    COLLECTIONS.users,
+    userIdForOpenid(`${LEGACY_PROXY_OPENID_PREFIX}${phone}`),
+  );
   return legacy ?? ensureUser(db, keyed, now);
 }
 

@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<string, string> = {
   'activity.notify': '通知报名居民',
   'activity.recountCounters': '按名单校正名额计数',
   'booking.bookOnBehalf': '代报名',
+  'booking.rekeyProxyResident': '代报名居民账号改为加密编号',
   'booking.correctAttendance': '更正签到',
   'booking.manualCheckIn': '代签到',
   'booking.shortCode': '数字码签到',
