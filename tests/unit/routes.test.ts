@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { inviteRedeemPath } from '../../shared/domain/invites';
 
 /**
@@ -37,4 +39,23 @@ it('names every declared page once, and only declared pages', () => {
 it('links invites to the redeem page the route table names', () => {
   const { ROUTES } = require('../../client/lib/routes') as { ROUTES: Record<string, string> };
   expect(inviteRedeemPath('ABCDEFGHJK')).toBe(`${ROUTES.inviteRedeem}?code=ABCDEFGHJK`);
+});
+
+it('spells page paths only in the route table: the client names every page through ROUTES', () => {
+  const client = resolve(__dirname, '..', '..', 'client');
+  const own = new Set(['lib/routes.ts', 'app.config.ts']);
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return sources(path);
+      return /\.(ts|tsx)$/.test(entry.name) ? [path] : [];
+    });
+  const spelled = sources(client)
+    .filter((file) => !own.has(relative(client, file)))
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/['"`]\/?(?:pages|packages\/[\w-]+\/pages)\/[\w-]+\/index/g)].map(
+        (m) => `${relative(client, file)}: ${m[0]}`,
+      ),
+    );
+  expect(spelled).toEqual([]);
 });

@@ -12,6 +12,7 @@ import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { showSuccess } from '../../../../lib/feedback';
+import { ROUTES } from '../../../../lib/routes';
 import {
   type CreatedInvite,
   type StaffMember,
@@ -69,7 +70,7 @@ export default function StaffManagementPage() {
           title: `邀请您成为${invite.stationName}的${ROLE_LABELS[invite.role]}`,
           path: inviteRedeemPath(invite.code),
         }
-      : { title: '社工站通', path: '/pages/home/index' };
+      : { title: '社工站通', path: ROUTES.home };
   });
 
   if (!me.data) {
