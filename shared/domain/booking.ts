@@ -29,6 +29,11 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
 
 /** Statuses that occupy one of the activity's seats (what the `confirmed` counter counts). */
 export const SEAT_HOLDING: readonly BookingStatus[] = ['confirmed', 'offered', 'checked_in', 'no_show'];
+/**
+ * Statuses an activity card and 我的报名 (upcoming) speak of: a seat, an offer, a place in line, or
+ * having come.
+ */
+export const SHOWN_ON_CARDS: readonly BookingStatus[] = ['confirmed', 'offered', 'waitlisted', 'checked_in'];
 /** Statuses the person can still cancel themself. */
 export const CANCELLABLE: readonly BookingStatus[] = ['confirmed', 'offered', 'waitlisted'];
 /** Statuses after which the person may book the same activity again (the row is reused). */

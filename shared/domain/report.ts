@@ -329,6 +329,44 @@ export function subtreeCounts(month: MonthFigures): ReportCounts {
   return { ...sum, residentsServed: month.residentsServedTotal, activeVolunteers: month.activeVolunteersTotal };
 }
 
+/**
+ * The answers of the trend's three `$bucket` aggregations over month boundaries: each row's `_id`
+ * is the start of its month (the boundary it falls from; `'outside'` for none).
+ * - `attended`: `n` (checked-in bookings by the activity's start);
+ * - `held`: `n` (held activities by their start);
+ * - `minutes`: `verified`, `topup` (hour entries by service date, per base kind).
+ */
+export interface TrendBucketRows {
+  attended: AggregateRow[];
+  held: AggregateRow[];
+  minutes: AggregateRow[];
+}
+
+/** One month of the trend. */
+export interface TrendFigures {
+  attendances: number;
+  activitiesHeld: number;
+  verifiedMinutes: number;
+  topupMinutes: number;
+}
+
+/**
+ * Folds the trend's bucket rows into one figure per month between consecutive `boundaries`
+ * (month starts, then the last month's end), oldest first. A month no row starts is all zeros;
+ * rows outside the boundaries are ignored.
+ */
+export function foldTrend(rows: TrendBucketRows, boundaries: readonly Date[]): TrendFigures[] {
+  const startOf = (row: AggregateRow) =>
+    row._id instanceof Date || typeof row._id === 'string' ? new Date(row._id).getTime() : NaN;
+  const at = (list: AggregateRow[], start: Date) => list.find((row) => startOf(row) === start.getTime());
+  return boundaries.slice(0, -1).map((start) => ({
+    attendances: Number(at(rows.attended, start)?.n ?? 0),
+    activitiesHeld: Number(at(rows.held, start)?.n ?? 0),
+    verifiedMinutes: Number(at(rows.minutes, start)?.verified ?? 0),
+    topupMinutes: Number(at(rows.minutes, start)?.topup ?? 0),
+  }));
+}
+
 /** The month before a `YYYY-MM` key. */
 export function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];

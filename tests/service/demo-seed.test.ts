@@ -5,6 +5,7 @@
  * rows, as the actions would have left them. The seeding month and the personas start clean.
  * Seeded at T0 = 2026-11-22, so the history covers June–October 2026.
  */
+import { SEAT_HOLDING } from '../../shared/domain/booking';
 import { demoHistoryMonths } from '../../emulator/seed/demo-history';
 import { AS, startBackend, STATION, T0, type Backend } from './support';
 
@@ -124,7 +125,7 @@ describe('the demo history', () => {
       const rated = rows.filter((x: any) => x.rating);
       expect([a._id, a.confirmed, a.ratingCount, a.ratingSum, a.volunteersSignedUp]).toEqual([
         a._id,
-        rows.filter((x: any) => ['confirmed', 'offered', 'checked_in', 'no_show'].includes(x.status)).length,
+        rows.filter((x: any) => SEAT_HOLDING.includes(x.status)).length,
         rated.length,
         rated.reduce((sum: number, x: any) => sum + x.rating.score, 0),
         shifts.filter((x: any) => x.activityId === a._id && x.status !== 'cancelled').length,

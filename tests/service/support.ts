@@ -6,6 +6,7 @@ import { loadManifest, startDatabaseEmulator, type Manifest, type OperationStats
 import { buildInvocationContext, buildTimerContext } from '../../emulator/gateway/context';
 import { FUNCTIONS } from '../../emulator/gateway/functions';
 import { demoStationId, seedDemoDistrict } from '../../emulator/seed/demo';
+import { SEAT_HOLDING } from '../../shared/domain/booking';
 import { idCheckChar } from '../../shared/domain/identity';
 import type { FunctionName } from '../../shared/contracts/common';
 
@@ -173,7 +174,7 @@ export async function expectSeatInvariants(backend: Backend, activityId: string)
   const activity = (await backend.all('activities')).find((a) => a._id === activityId);
   const rows = ((await backend.db.collection('bookings').where({ activityId }).limit(1000).get()) as { data: any[] })
     .data;
-  const holding = rows.filter((b) => ['confirmed', 'offered', 'checked_in', 'no_show'].includes(b.status)).length;
+  const holding = rows.filter((b) => SEAT_HOLDING.includes(b.status)).length;
   const waiting = rows.filter((b) => b.status === 'waitlisted').length;
   expect({ confirmed: activity.confirmed, waitlisted: activity.waitlisted }).toEqual({
     confirmed: holding,

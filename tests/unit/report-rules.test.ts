@@ -1,6 +1,7 @@
 import {
   addCounts,
   foldMonth,
+  foldTrend,
   formatIndicator,
   indicatorsFrom,
   monthProblem,
@@ -187,5 +188,65 @@ describe('folding a month of aggregation rows', () => {
     expect(empty.byChild.size).toBe(0);
     expect(empty.byCategory.size).toBe(0);
     expect(subtreeCounts(empty)).toEqual(ZERO_COUNTS);
+  });
+});
+
+describe('folding the trend’s month buckets', () => {
+  // Beijing month starts for 2026-09 … 2026-11, then the end of November.
+  const boundaries = [
+    '2026-08-31T16:00:00Z',
+    '2026-09-30T16:00:00Z',
+    '2026-10-31T16:00:00Z',
+    '2026-11-30T16:00:00Z',
+  ].map((iso) => new Date(iso));
+
+  it('gives each month its bucket’s figures, oldest first', () => {
+    const figures = foldTrend(
+      {
+        attended: [
+          { _id: boundaries[0], n: 12 },
+          { _id: boundaries[2], n: 30 },
+        ],
+        held: [
+          { _id: boundaries[0], n: 2 },
+          { _id: boundaries[1], n: 1 },
+          { _id: boundaries[2], n: 4 },
+        ],
+        minutes: [
+          { _id: boundaries[1], verified: 240, topup: 0 },
+          { _id: boundaries[2], verified: 600, topup: 90 },
+        ],
+      },
+      boundaries,
+    );
+    expect(figures).toEqual([
+      { attendances: 12, activitiesHeld: 2, verifiedMinutes: 0, topupMinutes: 0 },
+      { attendances: 0, activitiesHeld: 1, verifiedMinutes: 240, topupMinutes: 0 },
+      { attendances: 30, activitiesHeld: 4, verifiedMinutes: 600, topupMinutes: 90 },
+    ]);
+  });
+
+  it('ignores the outside bucket and reads a boundary sent back as text', () => {
+    const figures = foldTrend(
+      {
+        attended: [
+          { _id: 'outside', n: 99 },
+          { _id: '2026-09-30T16:00:00.000Z', n: 5 },
+        ],
+        held: [],
+        minutes: [{ _id: 'outside', verified: 1000, topup: 1000 }],
+      },
+      boundaries,
+    );
+    expect(figures).toEqual([
+      { attendances: 0, activitiesHeld: 0, verifiedMinutes: 0, topupMinutes: 0 },
+      { attendances: 5, activitiesHeld: 0, verifiedMinutes: 0, topupMinutes: 0 },
+      { attendances: 0, activitiesHeld: 0, verifiedMinutes: 0, topupMinutes: 0 },
+    ]);
+  });
+
+  it('answers one month per pair of boundaries, none for a single boundary', () => {
+    expect(foldTrend({ attended: [], held: [], minutes: [] }, boundaries.slice(0, 1))).toEqual([]);
+    expect(foldTrend({ attended: [], held: [], minutes: [] }, boundaries)).toHaveLength(3);
   });
 });

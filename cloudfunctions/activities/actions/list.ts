@@ -1,15 +1,12 @@
 import type { z } from 'zod';
 import type { ZListActivitiesRequest } from '../../../shared/contracts/activities';
-import type { BookingStatus } from '../../../shared/domain/booking';
+import { SHOWN_ON_CARDS } from '../../../shared/domain/booking';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import type { BookingDoc } from '../../core/documents';
 import { findPublicActivitiesPage } from '../../core/repositories/activities';
 import { countWaitingAhead, findUserBookingsOn } from '../../core/repositories/bookings';
 import { toActivitySummary, toMyState } from '../mappers';
-
-/** The bookings a card speaks of: a seat, an offer, a place in line, or having come. */
-const SHOWN_ON_CARDS: readonly BookingStatus[] = ['confirmed', 'offered', 'waitlisted', 'checked_in'];
 
 /**
  * Published activities, upcoming or past, optionally for a station subtree, a category, a title

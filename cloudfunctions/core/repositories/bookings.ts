@@ -1,4 +1,4 @@
-import { SEAT_HOLDING, type BookingStatus } from '../../../shared/domain/booking';
+import { SEAT_HOLDING, SHOWN_ON_CARDS, type BookingStatus } from '../../../shared/domain/booking';
 import type { Database } from '../deps';
 import type { BookingDoc, BookingEvent, BookingRating } from '../documents';
 import { COLLECTIONS, getById, insertUnlessExists, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
@@ -333,7 +333,7 @@ export function findUserBookingsPage(
           coll
             .where({
               userId: filter.userId,
-              status: _.in(['confirmed', 'offered', 'waitlisted', 'checked_in']),
+              status: _.in([...SHOWN_ON_CARDS]),
               activityEndAt: _.gt(filter.now),
             })
             .orderBy('activityStartAt', 'asc'),

@@ -1,7 +1,7 @@
 import { HELD_STATUSES } from '../../../shared/domain/activity';
 import { SEAT_HOLDING } from '../../../shared/domain/booking';
 import { ARRIVED_STATUSES } from '../../../shared/domain/donation';
-import type { AggregateRow, MonthPairRows } from '../../../shared/domain/report';
+import type { AggregateRow, MonthPairRows, TrendBucketRows } from '../../../shared/domain/report';
 import type { Database } from '../deps';
 import type { StationDoc } from '../documents';
 import { COLLECTIONS } from './base';
@@ -155,14 +155,11 @@ export async function aggregateMonthPair(
 }
 
 /**
- * Per-month figures between consecutive `boundaries` (month starts, then the last end): three
- * `$bucket` aggregations, whatever the number of months or documents.
+ * The trend's rows between consecutive `boundaries` (month starts, then the last end), bucketed
+ * by month: three `$bucket` aggregations, whatever the number of months or documents. Folded into
+ * figures by `foldTrend` (`shared/domain/report.ts`).
  */
-export async function bucketByMonth(
-  db: Database,
-  stationId: string,
-  boundaries: Date[],
-): Promise<{ attendances: number; activitiesHeld: number; verifiedMinutes: number; topupMinutes: number }[]> {
+export async function bucketByMonth(db: Database, stationId: string, boundaries: Date[]): Promise<TrendBucketRows> {
   const _ = db.command;
   const span = _.and(_.gte(boundaries[0]!), _.lt(boundaries[boundaries.length - 1]!));
   const bucket = (field: string, output: Record<string, unknown>) => ({
@@ -195,14 +192,7 @@ export async function bucketByMonth(
       topup: { $sum: { $cond: [{ $eq: ['$baseKind', 'topup'] }, '$minutes', 0] } },
     }),
   ]);
-  const at = (rows: Row[], i: number) =>
-    rows.find((r) => r._id instanceof Date && r._id.getTime() === boundaries[i]!.getTime());
-  return boundaries.slice(0, -1).map((_b, i) => ({
-    attendances: Number(at(attended, i)?.n ?? 0),
-    activitiesHeld: Number(at(held, i)?.n ?? 0),
-    verifiedMinutes: Number(at(minutes, i)?.verified ?? 0),
-    topupMinutes: Number(at(minutes, i)?.topup ?? 0),
-  }));
+  return { attended, held, minutes };
 }
 
 /** Today's activities with door counts, and the queue sizes, for the staff console: seven calls. */

@@ -1,3 +1,4 @@
+import { foldTrend } from '../../../shared/domain/report';
 import { monthRange } from '../../../shared/domain/time';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
@@ -23,7 +24,7 @@ export async function trend(
   assertReportableMonth(input.endMonth, deps.now());
   const months = monthsEndingAt(input.endMonth, input.months);
   const boundaries = [...months.map((m) => monthRange(m).start), monthRange(months[months.length - 1]!).end];
-  const buckets = await bucketByMonth(deps.db, station._id, boundaries);
+  const buckets = foldTrend(await bucketByMonth(deps.db, station._id, boundaries), boundaries);
   return {
     points: months.map((month, i) => ({ month, ...buckets[i]! })),
   };
