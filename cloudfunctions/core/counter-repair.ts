@@ -26,9 +26,10 @@ export const REPAIR_BATCH = 50;
 
 /**
  * Pages per run: a run looks at up to `REPAIR_BATCH × REPAIR_PAGES` (500) changed parents per
- * source, about 4 calls a page, so a run stays well within its function's 5 s limit. Up to that
- * many parents changing between two runs, every run catches up to its settle point; beyond it the
- * rest wait for the next run, oldest change first.
+ * source, at about 4 database calls a page (two aggregations, the parents and their row counts)
+ * and more only for what drifted, so a timer run stays a bounded piece of work. Up to that many
+ * parents changing between two runs, every run catches up to its settle point; beyond it the rest
+ * wait for the next run, oldest change first.
  */
 export const REPAIR_PAGES = 10;
 
@@ -36,8 +37,8 @@ export const REPAIR_PAGES = 10;
  * One run of a recount job: every parent whose document or rows changed since the last run and
  * have been at rest for `COUNTERS_SETTLE_MS` is recounted once, page by page (`REPAIR_BATCH`
  * per source) until the run has caught up to the settle point or used `REPAIR_PAGES` pages. So
- * what a crash left is healed by the first run that starts `COUNTERS_SETTLE_MS` after it,
- * however many other parents changed, within the run's bound. A parent still moving is left:
+ * what a crash left is healed by the first run that starts `COUNTERS_SETTLE_MS` after it, however
+ * many other parents changed up to the run's bound. A parent still moving is left:
  * its newer change brings it up again. Calls per run: a cursor read and write, and per page one
  * aggregation per source still behind plus what `recount` needs.
  */
