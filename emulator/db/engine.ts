@@ -132,6 +132,17 @@ function invalid(message: string): DbError {
   return new DbError('INVALID_PARAM', message);
 }
 
+/**
+ * A transaction the server no longer has (committed, rolled back, expired after 30 s): CloudBase's
+ * documented `DATABASE_TRANSACTION_FAIL` with its `[ResourceUnavailable.TransactionNotExist]` prefix.
+ */
+function transactionGone(detail: string): DbError {
+  return new DbError(
+    'DATABASE_TRANSACTION_FAIL',
+    `[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server: ${detail}`,
+  );
+}
+
 function checkFieldNames(v: unknown, path: string): void {
   if (Array.isArray(v)) {
     v.forEach((x, i) => checkFieldNames(x, `${path}.${i}`));
@@ -963,19 +974,12 @@ export class Engine {
     if (!txn) {
       const reason = this.finished.get(id);
       if (reason === 'conflict') throw transactionConflict('the transaction was aborted by an earlier conflict');
-      if (reason === 'expired')
-        throw new DbError(
-          'DATABASE_TRANSACTION_FAIL',
-          'transaction expired: it was idle too long and has been aborted',
-        );
-      throw new DbError(
-        'DATABASE_TRANSACTION_FAIL',
-        reason ? `transaction already ${reason}` : `transaction ${id} not found`,
-      );
+      if (reason === 'expired') throw transactionGone('it was idle too long and has been aborted');
+      throw transactionGone(reason ? `it was already ${reason}` : `no transaction ${id}`);
     }
     if (now - txn.lastActive > this.opts.transactionTimeoutMs) {
       this.finish(txn, 'expired');
-      throw new DbError('DATABASE_TRANSACTION_FAIL', 'transaction expired: it was idle too long and has been aborted');
+      throw transactionGone('it was idle too long and has been aborted');
     }
     txn.lastActive = now;
     return txn;
@@ -1056,15 +1060,23 @@ export class Engine {
     const base = this.txnRead(txn, coll, id);
     if (!txn.writes.has(key) && (this.lastWrite.get(key) ?? 0) > txn.snapshot!)
       this.conflict(txn, `document ${String(id)} of ${coll} was changed since the transaction began`);
-    const next = compute(base);
-    if (next === undefined) return;
-    const ops: WriteOp[] = [];
-    for (const [k, w] of txn.writes) {
-      if (k === key) continue;
-      ops.push(w.doc ? { kind: 'put', coll: w.coll, id: w.id, doc: w.doc } : { kind: 'del', coll: w.coll, id: w.id });
+    let next: Doc | null | undefined;
+    try {
+      next = compute(base);
+      if (next === undefined) return;
+      const ops: WriteOp[] = [];
+      for (const [k, w] of txn.writes) {
+        if (k === key) continue;
+        ops.push(w.doc ? { kind: 'put', coll: w.coll, id: w.id, doc: w.doc } : { kind: 'del', coll: w.coll, id: w.id });
+      }
+      ops.push(next ? { kind: 'put', coll, id, doc: next } : { kind: 'del', coll, id });
+      this.validate(ops);
+    } catch (e) {
+      // MongoDB aborts a transaction on a write error (a duplicate key, an invalid update): the
+      // writes before it in the same transaction are never committed either.
+      this.finish(txn, 'aborted');
+      throw e;
     }
-    ops.push(next ? { kind: 'put', coll, id, doc: next } : { kind: 'del', coll, id });
-    this.validate(ops);
     txn.writes.set(key, { coll, id, doc: next });
     this.locks.set(key, txn.id);
   }

@@ -639,6 +639,7 @@ const UPDATE: SemanticsCase[] = [
     status: 'not supported',
     note: 'refused with `INVALID_PARAM`; nothing written',
     emulatorOnly: true,
+    cloudbaseUnverified: true,
     check: async (ctx) => {
       expect(
         await rejectionCode(ctx.db.collection(SEM).add({ _id: ctx.id('dollar'), run: ctx.run, nested: { $bad: 1 } })),
@@ -891,8 +892,9 @@ const STAGES: SemanticsCase[] = [
     area: 'stage',
     feature: '`$facet` (not a documented stage), sent as a raw pipeline',
     status: 'not supported',
-    note: 'refused with `DATABASE_REQUEST_FAILED`: CloudBase documents no `$facet`, so code must not rely on it; real CloudBase’s own answer is unverified',
+    note: 'refused with `DATABASE_REQUEST_FAILED`: CloudBase documents no `$facet`, so code must not rely on it',
     emulatorOnly: true,
+    cloudbaseUnverified: true,
     check: async (ctx) => {
       const raw = ctx.db.collection(SEM).options({ raw: true }) as unknown as {
         aggregate(p: unknown[]): { end(): Promise<unknown> };
@@ -909,6 +911,7 @@ const STAGES: SemanticsCase[] = [
     status: 'not supported',
     note: 'refused with `DATABASE_REQUEST_FAILED`; not documented by CloudBase',
     emulatorOnly: true,
+    cloudbaseUnverified: true,
     check: async (ctx) => {
       const raw = ctx.db.collection(SEM).options({ raw: true }) as unknown as {
         aggregate(p: unknown[]): { end(): Promise<unknown> };
@@ -1606,8 +1609,7 @@ const TRANSACTIONS: SemanticsCase[] = [
     area: 'transaction',
     feature: 'using a transaction after `commit()` or `rollback()`',
     status: 'not supported',
-    note: 'refused with `DATABASE_TRANSACTION_FAIL`; nothing written',
-    emulatorOnly: true,
+    note: 'refused with `DATABASE_TRANSACTION_FAIL` (CloudBase’s error-code page: the transaction no longer exists on the server; it must end within 30 s); nothing written',
     check: async (ctx) => {
       const done: Tx = await ctx.db.startTransaction();
       await done.commit();
@@ -1627,12 +1629,125 @@ const TRANSACTIONS: SemanticsCase[] = [
     area: 'transaction',
     feature: '`where(…).get()` inside a transaction (a batch read)',
     status: 'not supported',
-    note: 'refused with `INVALID_PARAM`: CloudBase allows single-document operations only; its exact error is unverified',
+    note: 'refused with `INVALID_PARAM`: CloudBase’s transactions allow single-record operations only, “no batch operations (where statements)”',
     emulatorOnly: true,
+    cloudbaseUnverified: true,
     check: async (ctx) => {
       const tx: Tx = await ctx.db.startTransaction();
       expect(await rejectionCode(tx.collection(SEM).where({ run: ctx.run }).get())).toBe('INVALID_PARAM');
       await tx.rollback();
+    },
+  },
+  {
+    id: 'transaction.where-conditional',
+    area: 'transaction',
+    feature:
+      '`where({ _id, …conditions })` with `get()` / `updateAndReturn()` inside a transaction: one record, answered only when the conditions hold',
+    status: 'supported',
+    note: 'a conditional single-record read and write (a state transition inside a transaction)',
+    cloudbaseUnverified: true,
+    check: async (ctx) => {
+      const id = ctx.id('cond');
+      await ctx.db.collection(SEM).add({ _id: id, run: ctx.run, status: 'open', n: 1 });
+      const tx: Tx = await ctx.db.startTransaction();
+      const coll = tx.collection(SEM) as unknown as {
+        where(q: unknown): {
+          get(): Promise<{ data: unknown[] }>;
+          updateAndReturn(d: unknown): Promise<{ updated: number; doc: unknown }>;
+        };
+      };
+      expect((await coll.where({ _id: id, status: 'open' }).get()).data).toEqual([
+        { _id: id, run: ctx.run, status: 'open', n: 1 },
+      ]);
+      expect((await coll.where({ _id: id, status: 'closed' }).get()).data).toEqual([]);
+      expect(await coll.where({ _id: id, status: 'closed' }).updateAndReturn({ n: 99 })).toMatchObject({
+        updated: 0,
+        doc: null,
+      });
+      const moved = await coll.where({ _id: id, status: 'open' }).updateAndReturn({ status: 'closed' });
+      expect(moved).toMatchObject({ updated: 1, doc: { _id: id, run: ctx.run, status: 'closed', n: 1 } });
+      // The transition is the transaction's until it commits; the same condition now holds no more.
+      expect(await coll.where({ _id: id, status: 'open' }).updateAndReturn({ status: 'closed' })).toMatchObject({
+        updated: 0,
+      });
+      expect((await read(ctx, id))?.status).toBe('open');
+      await tx.commit();
+      expect(await read(ctx, id)).toEqual({ _id: id, run: ctx.run, status: 'closed', n: 1 });
+    },
+  },
+  {
+    id: 'transaction.where-updateAndReturn-batch',
+    area: 'transaction',
+    feature: '`where({ …conditions without _id }).updateAndReturn()` inside a transaction',
+    status: 'not supported',
+    note: 'refused with `INVALID_PARAM` like any batch (where) operation in a transaction; nothing written',
+    emulatorOnly: true,
+    cloudbaseUnverified: true,
+    check: async (ctx) => {
+      await ctx.db.collection(SEM).add({ _id: ctx.id('uar-batch'), run: ctx.run, status: 'open' });
+      const tx: Tx = await ctx.db.startTransaction();
+      const coll = tx.collection(SEM) as unknown as {
+        where(q: unknown): { updateAndReturn(d: unknown): Promise<unknown> };
+      };
+      expect(
+        await rejectionCode(coll.where({ run: ctx.run, status: 'open' }).updateAndReturn({ status: 'closed' })),
+      ).toBe('INVALID_PARAM');
+      await tx.rollback();
+      expect((await read(ctx, ctx.id('uar-batch')))?.status).toBe('open');
+    },
+  },
+  {
+    id: 'transaction.add-batch',
+    area: 'transaction',
+    feature: '`add([a, b])` inside a transaction: several records in one insert',
+    status: 'supported',
+    note: 'answers `{ ids }` (the SDK’s array answer, in or out of a transaction); invisible outside until commit; a rollback keeps none',
+    check: async (ctx) => {
+      const [a, b, c, d] = ['ba', 'bb', 'bc', 'bd'].map((n) => ctx.id(n));
+      const tx: Tx = await ctx.db.startTransaction();
+      const res = (await tx.collection(SEM).add([
+        { _id: a, run: ctx.run, v: 1 },
+        { _id: b, run: ctx.run, v: 2 },
+      ])) as { ids?: string[] };
+      expect(res.ids).toEqual([a, b]);
+      expect(await read(ctx, a)).toBeUndefined();
+      expect((await tx.collection(SEM).doc(b).get()).data).toEqual({ _id: b, run: ctx.run, v: 2 });
+      await tx.commit();
+      expect(await read(ctx, a)).toEqual({ _id: a, run: ctx.run, v: 1 });
+      expect(await read(ctx, b)).toEqual({ _id: b, run: ctx.run, v: 2 });
+
+      const undone: Tx = await ctx.db.startTransaction();
+      await undone.collection(SEM).add([
+        { _id: c, run: ctx.run },
+        { _id: d, run: ctx.run },
+      ]);
+      await undone.rollback();
+      expect(await read(ctx, c)).toBeUndefined();
+      expect(await read(ctx, d)).toBeUndefined();
+    },
+  },
+  {
+    id: 'transaction.add-batch-duplicate',
+    area: 'transaction',
+    feature: '`add([new, existing])` inside a transaction: a write error ends the transaction',
+    status: 'supported',
+    note: '`DATABASE_DUPLICATE_WRITE`, and the transaction is aborted as MongoDB aborts it: a later commit is refused with `DATABASE_TRANSACTION_FAIL` and none of its writes, earlier ones included, is kept',
+    emulatorOnly: true,
+    cloudbaseUnverified: true,
+    check: async (ctx) => {
+      const [first, fresh, taken] = ['bd-first', 'bd-fresh', 'bd-taken'].map((n) => ctx.id(n));
+      await ctx.db.collection(SEM).add({ _id: taken, run: ctx.run, v: 'kept' });
+      const tx: Tx = await ctx.db.startTransaction();
+      await tx.collection(SEM).add({ _id: first, run: ctx.run });
+      const batch = tx.collection(SEM).add([
+        { _id: fresh, run: ctx.run },
+        { _id: taken, run: ctx.run, v: 'new' },
+      ]);
+      expect(await rejectionCode(batch)).toBe('DATABASE_DUPLICATE_WRITE');
+      expect(await rejectionCode(tx.commit())).toBe('DATABASE_TRANSACTION_FAIL');
+      expect(await read(ctx, first)).toBeUndefined();
+      expect(await read(ctx, fresh)).toBeUndefined();
+      expect((await read(ctx, taken))?.v).toBe('kept');
     },
   },
   {
