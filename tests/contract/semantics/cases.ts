@@ -4,7 +4,7 @@
  * values come from the documentation (and MongoDB's, which CloudBase's database follows), never
  * from what the emulator happens to answer.
  */
-import { codeOf, rejectionCode, sleep } from '../sdk-helpers';
+import { codeOf, rejection, rejectionCode, sleep } from '../sdk-helpers';
 import type { Db, Tx } from '../support';
 import type { SemanticsRow } from './table';
 
@@ -288,6 +288,19 @@ const QUERY: SemanticsCase[] = [
   q('query.all', '`_.all(["x", "y"])`', (db) => ({ tags: db.command.all(['x', 'y']) }), ['A', 'D']),
   q('query.size', '`_.size(0)`', (db) => ({ tags: db.command.size(0) }), ['C']),
   q('query.exists', '`_.exists(false)`', (db) => ({ items: db.command.exists(false) }), ['D']),
+  {
+    id: 'query.exists-embedded',
+    area: 'query',
+    feature: '`"items.sku": _.exists(…)`: a path inside an array of embedded documents',
+    status: 'supported',
+    note: 'present when any element has it; an empty array or a missing array has none',
+    check: async (ctx) => {
+      const _ = ctx.db.command;
+      expect(await keysOf(ctx, { 'items.sku': _.exists(true) })).toEqual(['A', 'B']);
+      expect(await keysOf(ctx, { 'items.sku': _.exists(false) })).toEqual(['C', 'D']);
+      expect(await keysOf(ctx, { 'items.colour': _.exists(true) })).toEqual([]);
+    },
+  },
   q(
     'query.exists-null',
     '`_.exists(true)` counts a null field as present',
@@ -347,6 +360,34 @@ const QUERY: SemanticsCase[] = [
     ['A'],
   ),
   q('query.unicode', '`where({ s: "社工站" })`', () => ({ s: '社工站' }), ['D']),
+  {
+    id: 'query.text',
+    area: 'query',
+    feature: '`_.text({ search })` (text search), on a field or as `$text`',
+    status: 'not supported',
+    note: 'refused with `DATABASE_REQUEST_FAILED`: MongoDB needs a text index, which CloudBase’s index settings cannot declare; `_.text("…")` with a plain string loses the string in the SDK (it reads `.search` of the string)',
+    emulatorOnly: true,
+    cloudbaseUnverified: true,
+    check: async (ctx) => {
+      const _ = ctx.db.command as unknown as { text(v: unknown): object };
+      const onField = ctx.db
+        .collection(SEM)
+        .where({ run: ctx.run, s: _.text({ search: 'apple' }) })
+        .get();
+      expect(await rejection(onField)).toEqual({
+        code: 'DATABASE_REQUEST_FAILED',
+        message: 'unknown query operator $search',
+      });
+      const topLevel = ctx.db
+        .collection(SEM)
+        .where({ run: ctx.run, $text: _.text({ search: 'apple' }) })
+        .get();
+      expect(await rejection(topLevel)).toEqual({
+        code: 'DATABASE_REQUEST_FAILED',
+        message: 'unknown top level operator: $text',
+      });
+    },
+  },
 ];
 
 const READ: SemanticsCase[] = [
@@ -525,6 +566,17 @@ const UPDATE: SemanticsCase[] = [
     { l: [5, 1, 9] },
     (db) => ({ l: db.command.push({ each: [7, 3], position: 0, sort: -1, slice: 3 }) }),
     { l: [9, 7, 5] },
+  ),
+  u(
+    'update.bit',
+    '`_.bit({ and | or | xor })`',
+    { a: 13, b: 13, c: 13 },
+    (db) => ({
+      a: db.command.bit({ and: 10 }),
+      b: db.command.bit({ or: 2 }),
+      c: db.command.bit({ xor: 5 }),
+    }),
+    { a: 8, b: 15, c: 8 },
   ),
   u('update.pop', '`_.pop()`', { l: [1, 2, 3] }, (db) => ({ l: db.command.pop() }), { l: [1, 2] }),
   u('update.shift', '`_.shift()`', { l: [1, 2, 3] }, (db) => ({ l: db.command.shift() }), { l: [2, 3] }),
@@ -1045,6 +1097,38 @@ const OPERATORS: SemanticsCase[] = [
       $.dateToString({ date: '$d', format: '%j %u %V %G %%' }),
     ],
     ['2025-03-15 18:30:45.123', '074 6 11 2025 %'],
+  ),
+  op(
+    'dateToString-offsets',
+    '`$.dateToString` with `±HH:MM`, `±HHMM` and `±HH` time zones, `%z` and `%Z`',
+    ($) => [
+      $.dateToString({ date: '$d', format: '%Y-%m-%d %H:%M %z %Z', timezone: '+05:30' }),
+      $.dateToString({ date: '$d', format: '%Y-%m-%d %H:%M %z %Z', timezone: '-0330' }),
+      $.dateToString({ date: '$d', format: '%H:%M %z %Z', timezone: '+08' }),
+      $.dateToString({ date: '$d', format: '%z %Z', timezone: 'Asia/Shanghai' }),
+      $.dateToString({ date: '$d', format: '%z %Z' }),
+    ],
+    ['2025-03-15 16:00 +0530 330', '2025-03-15 07:00 -0330 -210', '18:30 +0800 480', '+0800 480', '+0000 0'],
+  ),
+  op(
+    'dateToString-midnight',
+    '`$.dateToString` where the time zone moves the date across midnight',
+    ($) => [
+      $.dateToString({ date: '$d', format: '%Y-%m-%d %H:%M %j %u', timezone: '+14:00' }),
+      $.dateToString({ date: '$d', format: '%Y-%m-%d %H:%M %j %u', timezone: '-11:00' }),
+      $.dateToString({ date: '$d', format: '%Y-%m-%d %H:%M', timezone: 'Pacific/Kiritimati' }),
+    ],
+    ['2025-03-16 00:30 075 7', '2025-03-14 23:30 073 5', '2025-03-16 00:30'],
+  ),
+  op(
+    'dateToString-onNull',
+    '`$.dateToString({ …, onNull })` for a null or missing date',
+    ($) => [
+      $.dateToString({ date: '$nul', format: '%Y', onNull: '未填写' }),
+      $.dateToString({ date: '$absent', format: '%Y', onNull: '$s' }),
+      $.dateToString({ date: '$absent', format: '%Y' }),
+    ],
+    ['未填写', 'Hello 社工', null],
   ),
   op('literal', '`$.literal("$a")`', ($) => $.literal('$a'), '$a'),
   op('mergeObjects', '`$.mergeObjects(["$obj", { y: 2 }])`', ($) => $.mergeObjects(['$obj', { y: 2 }]), { x: 1, y: 2 }),
@@ -1828,6 +1912,71 @@ const TYPES: SemanticsCase[] = [
       expect((await read(ctx, ctx.id('sdq')))?.at).toEqual({ offset: 0 });
     },
   },
+  {
+    id: 'type.set-date',
+    area: 'type',
+    feature: '`_.set(date)` and `_.set({ at: date })` in `update()`, read back by `get()`',
+    status: 'supported',
+    check: async (ctx) => {
+      const ref = ctx.db.collection(SEM).doc(ctx.id('set-date'));
+      await ref.set({ run: ctx.run, at: D1, box: { old: 1 } });
+      const _ = ctx.db.command;
+      expect((await ref.update({ at: _.set(D2), box: _.set({ at: D3 }) })).updated).toBe(1);
+      const doc = (await ref.get()).data[0];
+      expect(doc).toEqual({ _id: ctx.id('set-date'), run: ctx.run, at: D2, box: { at: D3 } });
+      expect(doc.at).toBeInstanceOf(Date);
+      expect(doc.box.at).toBeInstanceOf(Date);
+      expect((await ctx.db.collection(SEM).where({ run: ctx.run, at: D2 }).count()).total).toBe(1);
+    },
+  },
+  {
+    id: 'type.objectId',
+    area: 'type',
+    feature: '`db.ObjectId({ id })` as a value',
+    status: 'differs',
+    note: 'stored and answered as its 24-digit hex string (a where with the same `ObjectId` still matches); CloudBase keeps a BSON ObjectId',
+    emulatorOnly: true,
+    cloudbaseUnverified: true,
+    check: async (ctx) => {
+      const hex = '5f1b2c3d4e5f607182930a1b';
+      const oid = (ctx.db as unknown as { ObjectId(o: { id: string }): unknown }).ObjectId({ id: hex });
+      await ctx.db.collection(SEM).add({ _id: ctx.id('oid'), run: ctx.run, ref: oid });
+      expect((await read(ctx, ctx.id('oid')))?.ref).toBe(hex);
+      expect(
+        (await ctx.db.collection(SEM).where({ run: ctx.run, ref: oid }).get()).data.map((d: { _id: string }) => d._id),
+      ).toEqual([ctx.id('oid')]);
+    },
+  },
+];
+
+const ERRORS: SemanticsCase[] = [
+  {
+    id: 'error.messages',
+    area: 'error',
+    feature: 'the `message` of a refused call',
+    status: 'differs',
+    note: 'codes are CloudBase’s; messages are the emulator’s own, MongoDB-like but not identical (an unknown `$project` expression answers mingo’s wording where MongoDB says “Unrecognized expression”)',
+    emulatorOnly: true,
+    cloudbaseUnverified: true,
+    check: async (ctx) => {
+      const unknownExpression = ctx.db
+        .collection(SEM)
+        .aggregate()
+        .match({ run: ctx.run, set: 'op' })
+        .project({ v: { $nope: 1 } })
+        .end();
+      expect(await rejection(unknownExpression)).toEqual({
+        code: 'DATABASE_REQUEST_FAILED',
+        message: "accumulator '$nope' is not registered.",
+      });
+      const dup = ctx.id('msg-dup');
+      await ctx.db.collection(SEM).add({ _id: dup, run: ctx.run });
+      expect(await rejection(ctx.db.collection(SEM).add({ _id: dup, run: ctx.run }))).toEqual({
+        code: 'DATABASE_DUPLICATE_WRITE',
+        message: `E11000 duplicate key error collection: ${SEM} index: _id_ dup key: { _id: "${dup}" }`,
+      });
+    },
+  },
 ];
 
 /** Every case, in table order. */
@@ -1841,4 +1990,5 @@ export const CASES: SemanticsCase[] = [
   ...GEO_CASES,
   ...TRANSACTIONS,
   ...TYPES,
+  ...ERRORS,
 ];

@@ -13,7 +13,7 @@ export type SemanticsStatus = 'supported' | 'differs' | 'not supported';
 export interface SemanticsRow {
   /** Stable id, e.g. `query.elemMatch`. */
   id: string;
-  area: 'query' | 'read' | 'update' | 'stage' | 'operator' | 'accumulator' | 'geo' | 'transaction' | 'type';
+  area: 'query' | 'read' | 'update' | 'stage' | 'operator' | 'accumulator' | 'geo' | 'transaction' | 'type' | 'error';
   /** The SDK call, e.g. `_.elemMatch({…})`. */
   feature: string;
   status: SemanticsStatus;
@@ -46,6 +46,7 @@ const AREA_TITLES: Record<SemanticsRow['area'], string> = {
   geo: 'Geo',
   transaction: 'Transactions',
   type: 'Data types',
+  error: 'Errors',
 };
 
 /** Counts per status. */
