@@ -549,13 +549,21 @@ export class Engine {
     return best;
   }
 
-  /** Documents with a geo value at the near field, within its distances, nearest first. */
-  private nearest(c: Collection, near: NearQuery, query: PlainObject): Array<{ doc: Doc; distance: number }> {
+  /**
+   * Documents with a geo value at the near field, within its distances, nearest first; `docs` are
+   * the collection's stored documents unless a transaction's view of them is given.
+   */
+  private nearest(
+    c: Collection,
+    near: NearQuery,
+    query: PlainObject,
+    docs: Iterable<Doc> = c.docs.values(),
+  ): Array<{ doc: Doc; distance: number }> {
     const q = this.compile(query);
     const found: Array<{ doc: Doc; distance: number; seq: number }> = [];
     this.scan.index = `2dsphere:${near.field}`;
     let seq = 0;
-    for (const d of c.docs.values()) {
+    for (const d of docs) {
       seq += 1;
       const distance = this.distanceOf(d, near.field, near.point);
       if (distance === undefined) continue;
@@ -628,13 +636,46 @@ export class Engine {
     return this.applyUpdate(base as Doc, data) ?? (base as Doc);
   }
 
-  private singleDocId(query: PlainObject): DocId {
+  /** The one `_id` a query names (`{ _id: v }` or `{ _id: { $eq: v } }`), else undefined. */
+  private queryDocId(query: PlainObject): DocId | undefined {
     let id = query._id;
     if (isPlainObject(id) && Object.keys(id).length === 1 && '$eq' in id) id = id.$eq;
-    if (typeof id === 'string' || typeof id === 'number') return id;
-    throw invalid(
-      'transactions support single-document operations only (doc().get/set/update/remove and add); where() queries run outside the transaction',
-    );
+    return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  }
+
+  /**
+   * The document an update, set or remove inside a transaction writes. The SDK sends these with a
+   * transaction id only from `doc(id)` (its `where().update()` and `where().remove()` carry none),
+   * so a request naming no `_id` did not come from the SDK.
+   */
+  private singleDocId(query: PlainObject): DocId {
+    const id = this.queryDocId(query);
+    if (id !== undefined) return id;
+    throw invalid('inside a transaction, update, set and remove take one document by _id (doc(id))');
+  }
+
+  /**
+   * The documents of `c` as `txn` sees them, in natural order: the versions committed when its
+   * snapshot was taken, with its own buffered writes laid over — what a `where()` query inside a
+   * MongoDB transaction reads (documents committed by others since stay invisible).
+   */
+  private txnView(txn: Txn, c: Collection): Doc[] {
+    if (txn.snapshot === undefined) txn.snapshot = this.clock;
+    const ids = new Set<DocId>(c.docs.keys());
+    const prefix = `${c.name}\u0000`;
+    for (const [key, versions] of this.history) {
+      if (!key.startsWith(prefix)) continue;
+      // Deleted since the snapshot: the first later version holds the document the snapshot saw.
+      const first = versions.find((v) => v.clock > txn.snapshot!);
+      if (first?.before) ids.add(first.before._id);
+    }
+    for (const w of txn.writes.values()) if (w.coll === c.name) ids.add(w.id);
+    const out: Doc[] = [];
+    for (const id of ids) {
+      const d = this.txnRead(txn, c.name, id);
+      if (d) out.push(d);
+    }
+    return out;
   }
 
   private matches(query: PlainObject, doc: Doc): boolean {
@@ -652,30 +693,37 @@ export class Engine {
     limit = Number.isFinite(limit) && limit > 0 ? Math.min(Math.floor(limit), MAX_LIMIT) : DEFAULT_LIMIT;
     let offset = Number(params.offset ?? 0);
     offset = Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0;
-    let docs: PlainObject[];
-    if (txn) {
-      const doc = this.txnRead(txn, c.name, this.singleDocId(query));
-      this.scan = { examined: 1, index: '_id', returned: 0 };
-      docs = this.project(doc && this.matches(query, doc) ? [doc] : [], projection);
-    } else {
-      const order = this.parseObject(params.order, 'order');
-      if (order) {
-        for (const [f, dir] of Object.entries(order))
-          if (dir !== 1 && dir !== -1) throw invalid(`order of ${f} must be 1 or -1`);
-      }
-      const lifted = this.liftNear(c, query);
-      const source: Iterable<Doc> = lifted.near
-        ? this.nearest(c, lifted.near, lifted.query).map((r) => r.doc)
-        : this.source(c, query);
-      // mingo's cursor (projection, sort, skip, limit; a positional projection reads the query).
-      let cursor = new Query((lifted.near ? {} : query) as AnyObject, MINGO_OPTIONS).find<PlainObject>(
-        source,
-        projection as AnyObject | undefined,
-      );
-      if (order && Object.keys(order).length) cursor = cursor.sort(order as AnyObject);
-      if (offset) cursor = cursor.skip(offset);
-      docs = cursor.limit(limit).all();
+    const order = this.parseObject(params.order, 'order');
+    if (order) {
+      for (const [f, dir] of Object.entries(order))
+        if (dir !== 1 && dir !== -1) throw invalid(`order of ${f} must be 1 or -1`);
     }
+    const lifted = this.liftNear(c, query);
+    let source: Iterable<Doc>;
+    if (txn) {
+      // Inside a transaction a query reads the transaction's view: its snapshot plus its own writes.
+      const id = lifted.near ? undefined : this.queryDocId(query);
+      let view: Doc[];
+      if (id !== undefined) {
+        const doc = this.txnRead(txn, c.name, id);
+        view = doc ? [doc] : [];
+        this.scan = { examined: 1, index: '_id', returned: 0 };
+      } else {
+        view = this.txnView(txn, c);
+        this.scan = { examined: view.length, index: null, returned: 0 };
+      }
+      source = lifted.near ? this.nearest(c, lifted.near, lifted.query, view).map((r) => r.doc) : view;
+    } else {
+      source = lifted.near ? this.nearest(c, lifted.near, lifted.query).map((r) => r.doc) : this.source(c, query);
+    }
+    // mingo's cursor (projection, sort, skip, limit; a positional projection reads the query).
+    let cursor = new Query((lifted.near ? {} : query) as AnyObject, MINGO_OPTIONS).find<PlainObject>(
+      source,
+      projection as AnyObject | undefined,
+    );
+    if (order && Object.keys(order).length) cursor = cursor.sort(order as AnyObject);
+    if (offset) cursor = cursor.skip(offset);
+    const docs = cursor.limit(limit).all();
     this.scan.returned = docs.length;
     return { data: { list: docs.map(stringifyEJSON), limit, offset } };
   }
@@ -791,9 +839,18 @@ export class Engine {
     if (!data) throw invalid('data is required');
     const txn = this.txnOf(params, now);
     if (txn) {
+      // MongoDB's findOneAndUpdate inside the transaction: the first record of its view that matches.
+      let id = this.queryDocId(query);
+      if (id === undefined) {
+        const q = this.compile(query);
+        const view = this.txnView(txn, c);
+        this.scan = { examined: view.length, index: null, returned: 0 };
+        id = view.find((d) => q.test(d))?._id;
+        if (id === undefined) return { data: { updated: 0, doc: null } };
+      }
       let updated = 0;
       let result: Doc | null = null;
-      this.txnWrite(txn, c.name, this.singleDocId(query), now, (base) => {
+      this.txnWrite(txn, c.name, id, now, (base) => {
         if (!base || !this.matches(query, base)) return undefined;
         const next = this.applyUpdate(base, data, query);
         updated = next ? 1 : 0;

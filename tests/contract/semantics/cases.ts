@@ -1711,15 +1711,35 @@ const TRANSACTIONS: SemanticsCase[] = [
   {
     id: 'transaction.where-get',
     area: 'transaction',
-    feature: '`where(…).get()` inside a transaction (a batch read)',
-    status: 'not supported',
-    note: 'refused with `INVALID_PARAM`: CloudBase’s transactions allow single-record operations only, “no batch operations (where statements)”',
-    emulatorOnly: true,
-    cloudbaseUnverified: true,
+    feature: '`where(…).orderBy().skip().limit().get()` inside a transaction',
+    status: 'supported',
+    note: 'reads the transaction’s snapshot with its own writes laid over (records it added, updated, removed); records committed outside after its first read stay invisible. CloudBase does the same: its SDK’s own suite, run against a real environment, reads records added in the transaction back with `where().get()` (TencentCloudBase/node-sdk `test/database/unit/transaction.test.ts`, “事务内批量插入 条件查询”)',
     check: async (ctx) => {
+      const [a, b, c, d, late] = ['twa', 'twb', 'twc', 'twd', 'twlate'].map((n) => ctx.id(n));
+      await ctx.db.collection(SEM).add([
+        { _id: a, run: ctx.run, set: 'tw', k: 1 },
+        { _id: b, run: ctx.run, set: 'tw', k: 2 },
+        { _id: c, run: ctx.run, set: 'tw', k: 3 },
+      ]);
       const tx: Tx = await ctx.db.startTransaction();
-      expect(await rejectionCode(tx.collection(SEM).where({ run: ctx.run }).get())).toBe('INVALID_PARAM');
+      const tw = () => tx.collection(SEM).where({ run: ctx.run, set: 'tw' }).orderBy('k', 'asc');
+      const ks = (res: { data: Array<{ k: number }> }) => res.data.map((x) => x.k);
+      expect(ks(await tw().get())).toEqual([1, 2, 3]);
+      // Committed outside after the transaction's first read: not part of its snapshot.
+      await ctx.db.collection(SEM).add({ _id: late, run: ctx.run, set: 'tw', k: 0 });
+      await tx.collection(SEM).add({ _id: d, run: ctx.run, set: 'tw', k: 4 });
+      await tx.collection(SEM).doc(a).update({ k: 5 });
+      await tx.collection(SEM).doc(b).remove();
+      expect((await tw().get()).data).toEqual([
+        { _id: c, run: ctx.run, set: 'tw', k: 3 },
+        { _id: d, run: ctx.run, set: 'tw', k: 4 },
+        { _id: a, run: ctx.run, set: 'tw', k: 5 },
+      ]);
+      expect((await tw().skip(1).limit(1).get()).data.map((x: { _id: string }) => x._id)).toEqual([d]);
+      const outside = ctx.db.collection(SEM).where({ run: ctx.run, set: 'tw' }).orderBy('k', 'asc');
+      expect(ks(await outside.get())).toEqual([0, 1, 2, 3]);
       await tx.rollback();
+      expect(ks(await outside.get())).toEqual([0, 1, 2, 3]);
     },
   },
   {
@@ -1728,8 +1748,7 @@ const TRANSACTIONS: SemanticsCase[] = [
     feature:
       '`where({ _id, …conditions })` with `get()` / `updateAndReturn()` inside a transaction: one record, answered only when the conditions hold',
     status: 'supported',
-    note: 'a conditional single-record read and write (a state transition inside a transaction)',
-    cloudbaseUnverified: true,
+    note: 'a conditional single-record read and write (a state transition inside a transaction): the `_id` case of `transaction.where-get` and `transaction.where-updateAndReturn`, both of which CloudBase’s own SDK suite runs in a transaction',
     check: async (ctx) => {
       const id = ctx.id('cond');
       await ctx.db.collection(SEM).add({ _id: id, run: ctx.run, status: 'open', n: 1 });
@@ -1744,10 +1763,9 @@ const TRANSACTIONS: SemanticsCase[] = [
         { _id: id, run: ctx.run, status: 'open', n: 1 },
       ]);
       expect((await coll.where({ _id: id, status: 'closed' }).get()).data).toEqual([]);
-      expect(await coll.where({ _id: id, status: 'closed' }).updateAndReturn({ n: 99 })).toMatchObject({
-        updated: 0,
-        doc: null,
-      });
+      const none = await coll.where({ _id: id, status: 'closed' }).updateAndReturn({ n: 99 });
+      expect(none.updated).toBe(0);
+      expect(none.doc ?? null).toBeNull();
       const moved = await coll.where({ _id: id, status: 'open' }).updateAndReturn({ status: 'closed' });
       expect(moved).toMatchObject({ updated: 1, doc: { _id: id, run: ctx.run, status: 'closed', n: 1 } });
       // The transition is the transaction's until it commits; the same condition now holds no more.
@@ -1760,24 +1778,34 @@ const TRANSACTIONS: SemanticsCase[] = [
     },
   },
   {
-    id: 'transaction.where-updateAndReturn-batch',
+    id: 'transaction.where-updateAndReturn',
     area: 'transaction',
     feature: '`where({ …conditions without _id }).updateAndReturn()` inside a transaction',
-    status: 'not supported',
-    note: 'refused with `INVALID_PARAM` like any batch (where) operation in a transaction; nothing written',
-    emulatorOnly: true,
-    cloudbaseUnverified: true,
+    status: 'supported',
+    note: 'updates the first matching record of the transaction’s view and answers it; invisible outside until commit. CloudBase does the same: its SDK’s own suite runs `where({ category }).updateAndReturn()` in a transaction against a real environment and reads the updated record back (TencentCloudBase/node-sdk `test/database/unit/transaction.test.ts`, “modifyAndReturnDoc”)',
     check: async (ctx) => {
-      await ctx.db.collection(SEM).add({ _id: ctx.id('uar-batch'), run: ctx.run, status: 'open' });
+      const [a, b] = ['uar-a', 'uar-b'].map((n) => ctx.id(n));
+      await ctx.db.collection(SEM).add([
+        { _id: a, run: ctx.run, set: 'uar', status: 'open' },
+        { _id: b, run: ctx.run, set: 'uar', status: 'open' },
+      ]);
       const tx: Tx = await ctx.db.startTransaction();
       const coll = tx.collection(SEM) as unknown as {
-        where(q: unknown): { updateAndReturn(d: unknown): Promise<unknown> };
+        where(q: unknown): { updateAndReturn(d: unknown): Promise<{ updated: number; doc: { _id: string } | null }> };
       };
-      expect(
-        await rejectionCode(coll.where({ run: ctx.run, status: 'open' }).updateAndReturn({ status: 'closed' })),
-      ).toBe('INVALID_PARAM');
-      await tx.rollback();
-      expect((await read(ctx, ctx.id('uar-batch')))?.status).toBe('open');
+      const open = { run: ctx.run, set: 'uar', status: 'open' };
+      const first = await coll.where(open).updateAndReturn({ status: 'closed' });
+      expect(first.updated).toBe(1);
+      expect([a, b]).toContain(first.doc?._id);
+      expect(first.doc).toEqual({ _id: first.doc?._id, run: ctx.run, set: 'uar', status: 'closed' });
+      const second = await coll.where(open).updateAndReturn({ status: 'closed' });
+      expect(second.doc?._id).toBe(first.doc?._id === a ? b : a);
+      const none = await coll.where(open).updateAndReturn({ status: 'closed' });
+      expect(none.updated).toBe(0);
+      expect(none.doc ?? null).toBeNull();
+      expect([(await read(ctx, a))?.status, (await read(ctx, b))?.status]).toEqual(['open', 'open']);
+      await tx.commit();
+      expect([(await read(ctx, a))?.status, (await read(ctx, b))?.status]).toEqual(['closed', 'closed']);
     },
   },
   {
