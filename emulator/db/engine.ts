@@ -143,6 +143,11 @@ function transactionGone(detail: string): DbError {
   );
 }
 
+/**
+ * Refuses a stored document with a `$` field name at any depth, as MongoDB before 5.0 does. The
+ * code is CloudBase's: its SDK suite asserts `DATABASE_REQUEST_FAILED` for `add({ $_key: 1 })`
+ * against a real environment (TencentCloudBase/node-sdk, test/database/index.test.ts).
+ */
 function checkFieldNames(v: unknown, path: string): void {
   if (Array.isArray(v)) {
     v.forEach((x, i) => checkFieldNames(x, `${path}.${i}`));
@@ -150,7 +155,11 @@ function checkFieldNames(v: unknown, path: string): void {
   }
   if (!isPlainObject(v)) return;
   for (const k of Object.keys(v)) {
-    if (k.startsWith('$')) throw invalid(`field name ${path ? `${path}.` : ''}${k} must not start with '$'`);
+    if (k.startsWith('$'))
+      throw new DbError(
+        'DATABASE_REQUEST_FAILED',
+        `Document can't have $ prefixed field names: ${path ? `${path}.` : ''}${k}`,
+      );
     checkFieldNames(v[k], path ? `${path}.${k}` : k);
   }
 }

@@ -687,16 +687,31 @@ const UPDATE: SemanticsCase[] = [
   {
     id: 'update.dollar-field',
     area: 'update',
-    feature: 'a field name starting with `$` in `add()`',
+    feature: 'a top-level field name starting with `$` in `add()` (`{ $_key: 1 }`)',
     status: 'not supported',
-    note: 'refused with `INVALID_PARAM`; nothing written',
+    note: 'refused with `DATABASE_REQUEST_FAILED`, as CloudBase refuses it: its SDK’s own suite, run against a real environment, asserts exactly this code for `add({ $_key: 1 })` (TencentCloudBase/node-sdk `test/database/index.test.ts`, “验证throwOnCode”); nothing written',
+    check: async (ctx) => {
+      expect(await rejectionCode(ctx.db.collection(SEM).add({ _id: ctx.id('dollar'), run: ctx.run, $_key: 1 }))).toBe(
+        'DATABASE_REQUEST_FAILED',
+      );
+      expect(await read(ctx, ctx.id('dollar'))).toBeUndefined();
+    },
+  },
+  {
+    id: 'update.dollar-field-nested',
+    area: 'update',
+    feature: 'a nested field name starting with `$` in `add()` (`{ nested: { $bad: 1 } }`)',
+    status: 'not supported',
+    note: 'refused like the top-level one (`DATABASE_REQUEST_FAILED`), as MongoDB before 5.0 refuses `$` field names at any depth for storage; nothing written',
     emulatorOnly: true,
     cloudbaseUnverified: true,
     check: async (ctx) => {
       expect(
-        await rejectionCode(ctx.db.collection(SEM).add({ _id: ctx.id('dollar'), run: ctx.run, nested: { $bad: 1 } })),
-      ).toBe('INVALID_PARAM');
-      expect(await read(ctx, ctx.id('dollar'))).toBeUndefined();
+        await rejectionCode(
+          ctx.db.collection(SEM).add({ _id: ctx.id('dollar-nested'), run: ctx.run, nested: { $bad: 1 } }),
+        ),
+      ).toBe('DATABASE_REQUEST_FAILED');
+      expect(await read(ctx, ctx.id('dollar-nested'))).toBeUndefined();
     },
   },
 ];
