@@ -14,7 +14,7 @@ import {
   stringifyEJSON,
   type PlainObject,
 } from './ejson';
-import { collectionNotExist, DbError, transactionConflict } from './errors';
+import { collectionNotExist, DbError, TRANSACTION_NOT_EXIST_MESSAGE, transactionConflict } from './errors';
 import { distanceMeters, isGeoJSON, nearPoint, parseGeometry } from './geo';
 import { pathValues } from './indexes';
 import { Journal, type JournalRecord } from './journal';
@@ -134,13 +134,10 @@ function invalid(message: string): DbError {
 
 /**
  * A transaction the server no longer has (committed, rolled back, expired after 30 s): CloudBase's
- * documented `DATABASE_TRANSACTION_FAIL` with its `[ResourceUnavailable.TransactionNotExist]` prefix.
+ * documented `DATABASE_TRANSACTION_FAIL` with its exact `[ResourceUnavailable.TransactionNotExist]` message.
  */
 function transactionGone(detail: string): DbError {
-  return new DbError(
-    'DATABASE_TRANSACTION_FAIL',
-    `[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server: ${detail}`,
-  );
+  return new DbError('DATABASE_TRANSACTION_FAIL', TRANSACTION_NOT_EXIST_MESSAGE, detail);
 }
 
 /**

@@ -1605,7 +1605,7 @@ const TRANSACTIONS: SemanticsCase[] = [
     area: 'transaction',
     feature: 'writing a document another open transaction wrote, or one committed since the snapshot',
     status: 'supported',
-    note: '`DATABASE_TRANSACTION_CONFLICT`, which `runTransaction` retries',
+    note: '`DATABASE_TRANSACTION_CONFLICT`, which `runTransaction` retries, with CloudBase’s exact `[ResourceUnavailable.TransactionConflict]` message (asserted by its SDK’s own suite, TencentCloudBase/node-sdk `test/database/unit/transaction.test.ts`, “读偏”)',
     check: async (ctx) => {
       await ctx.db.collection(SEM).add({ _id: ctx.id('wc'), run: ctx.run, n: 0 });
       const t1: Tx = await ctx.db.startTransaction();
@@ -1622,9 +1622,12 @@ const TRANSACTIONS: SemanticsCase[] = [
         .collection(SEM)
         .doc(ctx.id('wc'))
         .update({ n: ctx.db.command.inc(10) });
-      expect(await rejectionCode(t3.collection(SEM).doc(ctx.id('wc')).update({ n: 99 }))).toBe(
-        'DATABASE_TRANSACTION_CONFLICT',
-      );
+      // CloudBase's words, as its SDK suite asserts them for this same sequence ("读偏").
+      expect(await rejection(t3.collection(SEM).doc(ctx.id('wc')).update({ n: 99 }))).toEqual({
+        code: 'DATABASE_TRANSACTION_CONFLICT',
+        message:
+          '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+      });
       await t3.rollback().catch(() => undefined);
       expect((await read(ctx, ctx.id('wc')))?.n).toBe(11);
     },
@@ -1709,13 +1712,18 @@ const TRANSACTIONS: SemanticsCase[] = [
     area: 'transaction',
     feature: 'using a transaction after `commit()` or `rollback()`',
     status: 'not supported',
-    note: 'refused with `DATABASE_TRANSACTION_FAIL` (CloudBase’s error-code page: the transaction no longer exists on the server; it must end within 30 s); nothing written',
+    note: 'refused with `DATABASE_TRANSACTION_FAIL` and CloudBase’s exact `[ResourceUnavailable.TransactionNotExist]` message (its error-code page; its SDK’s own suite asserts code and message for a `set()` after `commit()`, TencentCloudBase/node-sdk `test/database/unit/transaction.test.ts`, “事务提交后, 不能进行其它操作”); nothing written',
     check: async (ctx) => {
       const done: Tx = await ctx.db.startTransaction();
       await done.commit();
       expect(await rejectionCode(done.collection(SEM).add({ _id: ctx.id('late'), run: ctx.run }))).toBe(
         'DATABASE_TRANSACTION_FAIL',
       );
+      expect(await rejection(done.collection(SEM).doc(ctx.id('late')).set({ run: ctx.run }))).toEqual({
+        code: 'DATABASE_TRANSACTION_FAIL',
+        message:
+          '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+      });
       const rolled: Tx = await ctx.db.startTransaction();
       await rolled.rollback();
       expect(await rejectionCode(rolled.collection(SEM).doc(ctx.id('late')).set({ run: ctx.run }))).toBe(
@@ -2005,7 +2013,7 @@ const ERRORS: SemanticsCase[] = [
     area: 'error',
     feature: 'the `message` of a refused call',
     status: 'differs',
-    note: 'codes are CloudBase’s; messages are the emulator’s own, MongoDB-like but not identical (an unknown `$project` expression answers mingo’s wording where MongoDB says “Unrecognized expression”)',
+    note: 'codes are CloudBase’s; messages are the emulator’s own (except the two transaction errors, which carry CloudBase’s exact words), MongoDB-like but not identical (an unknown `$project` expression answers mingo’s wording where MongoDB says “Unrecognized expression”)',
     emulatorOnly: true,
     cloudbaseUnverified: true,
     check: async (ctx) => {
