@@ -366,7 +366,7 @@ const QUERY: SemanticsCase[] = [
     area: 'query',
     feature: '`_.text({ search })` (text search), on a field or as `$text`',
     status: 'not supported',
-    note: 'refused with `DATABASE_REQUEST_FAILED`: MongoDB needs a text index, which CloudBase’s index settings cannot declare; `_.text("…")` with a plain string loses the string in the SDK (it reads `.search` of the string)',
+    note: 'refused with `DATABASE_REQUEST_FAILED`: MongoDB needs a text index, which CloudBase cannot declare (its SDK’s own suite skips its text test: “目前还不支持设置文本索引”, TencentCloudBase/node-sdk `test/database/unit/advanced-operator.test.ts`); the code and message of CloudBase’s refusal are not confirmed. `_.text("…")` with a plain string loses the string in the SDK itself (`@cloudbase/database` 1.4.3 `dist/commonjs/command.js:156-159` reads `.search` of the string)',
     emulatorOnly: true,
     cloudbaseUnverified: true,
     check: async (ctx) => {
@@ -1867,7 +1867,7 @@ const TRANSACTIONS: SemanticsCase[] = [
     area: 'transaction',
     feature: '`add([new, existing])` inside a transaction: a write error ends the transaction',
     status: 'supported',
-    note: '`DATABASE_DUPLICATE_WRITE`, and the transaction is aborted as MongoDB aborts it: a later commit is refused with `DATABASE_TRANSACTION_FAIL` and none of its writes, earlier ones included, is kept',
+    note: '`DATABASE_DUPLICATE_WRITE` (CloudBase’s error-code page), and the transaction is aborted as MongoDB aborts it on a duplicate key (MongoDB SERVER-34059; CloudBase’s SDK suite notes its server rolls a transaction back after a MongoDB write error): none of its writes, earlier ones included, is kept, and a later commit is refused here with `DATABASE_TRANSACTION_FAIL` — the code CloudBase answers that commit with is not confirmed',
     emulatorOnly: true,
     cloudbaseUnverified: true,
     check: async (ctx) => {
