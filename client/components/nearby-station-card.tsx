@@ -4,11 +4,13 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { TNearbyStation } from '../../shared/contracts/stations';
 import { formatDistance } from '../../shared/domain/station';
+import { openMap } from '../lib/open-map';
 import { StationCard } from './station-card';
 
 /**
- * A station in "离我最近": how far it is, then one tap each to see the way (`openLocation`), to
- * call, and to make it 我的社工站 (or the words saying it already is).
+ * A station in "离我最近": how far it is, then one tap each to see the way (`openMap`: WeChat's
+ * `openLocation`, or the Tencent map page on H5), to call, and to make it 我的社工站 (or the words
+ * saying it already is).
  */
 export function NearbyStationCard({
   station,
@@ -24,15 +26,7 @@ export function NearbyStationCard({
   onSetHome: () => void;
 }) {
   const id = station.stationId;
-  const showMap = () => {
-    // Rejects when the person closes the map: nothing to report.
-    Taro.openLocation({
-      ...station.location,
-      name: station.name,
-      address: station.address,
-      scale: 16,
-    }).catch(() => undefined);
-  };
+  const showMap = () => openMap({ ...station.location, name: station.name, address: station.address });
   const call = () => {
     Taro.makePhoneCall({ phoneNumber: station.phone }).catch(() => undefined);
   };

@@ -14,7 +14,7 @@ import {
   stringifyEJSON,
   type PlainObject,
 } from './ejson';
-import { collectionNotExist, DbError, transactionConflict } from './errors';
+import { collectionNotExist, DbError, TRANSACTION_NOT_EXIST_MESSAGE, transactionConflict } from './errors';
 import { distanceMeters, isGeoJSON, nearPoint, parseGeometry } from './geo';
 import { pathValues } from './indexes';
 import { Journal, type JournalRecord } from './journal';
@@ -132,6 +132,19 @@ function invalid(message: string): DbError {
   return new DbError('INVALID_PARAM', message);
 }
 
+/**
+ * A transaction the server no longer has (committed, rolled back, expired after 30 s): CloudBase's
+ * documented `DATABASE_TRANSACTION_FAIL` with its exact `[ResourceUnavailable.TransactionNotExist]` message.
+ */
+function transactionGone(detail: string): DbError {
+  return new DbError('DATABASE_TRANSACTION_FAIL', TRANSACTION_NOT_EXIST_MESSAGE, detail);
+}
+
+/**
+ * Refuses a stored document with a `$` field name at any depth, as MongoDB before 5.0 does. The
+ * code is CloudBase's: its SDK suite asserts `DATABASE_REQUEST_FAILED` for `add({ $_key: 1 })`
+ * against a real environment (TencentCloudBase/node-sdk, test/database/index.test.ts).
+ */
 function checkFieldNames(v: unknown, path: string): void {
   if (Array.isArray(v)) {
     v.forEach((x, i) => checkFieldNames(x, `${path}.${i}`));
@@ -139,7 +152,11 @@ function checkFieldNames(v: unknown, path: string): void {
   }
   if (!isPlainObject(v)) return;
   for (const k of Object.keys(v)) {
-    if (k.startsWith('$')) throw invalid(`field name ${path ? `${path}.` : ''}${k} must not start with '$'`);
+    if (k.startsWith('$'))
+      throw new DbError(
+        'DATABASE_REQUEST_FAILED',
+        `Document can't have $ prefixed field names: ${path ? `${path}.` : ''}${k}`,
+      );
     checkFieldNames(v[k], path ? `${path}.${k}` : k);
   }
 }
@@ -538,13 +555,21 @@ export class Engine {
     return best;
   }
 
-  /** Documents with a geo value at the near field, within its distances, nearest first. */
-  private nearest(c: Collection, near: NearQuery, query: PlainObject): Array<{ doc: Doc; distance: number }> {
+  /**
+   * Documents with a geo value at the near field, within its distances, nearest first; `docs` are
+   * the collection's stored documents unless a transaction's view of them is given.
+   */
+  private nearest(
+    c: Collection,
+    near: NearQuery,
+    query: PlainObject,
+    docs: Iterable<Doc> = c.docs.values(),
+  ): Array<{ doc: Doc; distance: number }> {
     const q = this.compile(query);
     const found: Array<{ doc: Doc; distance: number; seq: number }> = [];
     this.scan.index = `2dsphere:${near.field}`;
     let seq = 0;
-    for (const d of c.docs.values()) {
+    for (const d of docs) {
       seq += 1;
       const distance = this.distanceOf(d, near.field, near.point);
       if (distance === undefined) continue;
@@ -617,13 +642,46 @@ export class Engine {
     return this.applyUpdate(base as Doc, data) ?? (base as Doc);
   }
 
-  private singleDocId(query: PlainObject): DocId {
+  /** The one `_id` a query names (`{ _id: v }` or `{ _id: { $eq: v } }`), else undefined. */
+  private queryDocId(query: PlainObject): DocId | undefined {
     let id = query._id;
     if (isPlainObject(id) && Object.keys(id).length === 1 && '$eq' in id) id = id.$eq;
-    if (typeof id === 'string' || typeof id === 'number') return id;
-    throw invalid(
-      'transactions support single-document operations only (doc().get/set/update/remove and add); where() queries run outside the transaction',
-    );
+    return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  }
+
+  /**
+   * The document an update, set or remove inside a transaction writes. The SDK sends these with a
+   * transaction id only from `doc(id)` (its `where().update()` and `where().remove()` carry none),
+   * so a request naming no `_id` did not come from the SDK.
+   */
+  private singleDocId(query: PlainObject): DocId {
+    const id = this.queryDocId(query);
+    if (id !== undefined) return id;
+    throw invalid('inside a transaction, update, set and remove take one document by _id (doc(id))');
+  }
+
+  /**
+   * The documents of `c` as `txn` sees them, in natural order: the versions committed when its
+   * snapshot was taken, with its own buffered writes laid over — what a `where()` query inside a
+   * MongoDB transaction reads (documents committed by others since stay invisible).
+   */
+  private txnView(txn: Txn, c: Collection): Doc[] {
+    if (txn.snapshot === undefined) txn.snapshot = this.clock;
+    const ids = new Set<DocId>(c.docs.keys());
+    const prefix = `${c.name}\u0000`;
+    for (const [key, versions] of this.history) {
+      if (!key.startsWith(prefix)) continue;
+      // Deleted since the snapshot: the first later version holds the document the snapshot saw.
+      const first = versions.find((v) => v.clock > txn.snapshot!);
+      if (first?.before) ids.add(first.before._id);
+    }
+    for (const w of txn.writes.values()) if (w.coll === c.name) ids.add(w.id);
+    const out: Doc[] = [];
+    for (const id of ids) {
+      const d = this.txnRead(txn, c.name, id);
+      if (d) out.push(d);
+    }
+    return out;
   }
 
   private matches(query: PlainObject, doc: Doc): boolean {
@@ -641,30 +699,37 @@ export class Engine {
     limit = Number.isFinite(limit) && limit > 0 ? Math.min(Math.floor(limit), MAX_LIMIT) : DEFAULT_LIMIT;
     let offset = Number(params.offset ?? 0);
     offset = Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0;
-    let docs: PlainObject[];
-    if (txn) {
-      const doc = this.txnRead(txn, c.name, this.singleDocId(query));
-      this.scan = { examined: 1, index: '_id', returned: 0 };
-      docs = this.project(doc && this.matches(query, doc) ? [doc] : [], projection);
-    } else {
-      const order = this.parseObject(params.order, 'order');
-      if (order) {
-        for (const [f, dir] of Object.entries(order))
-          if (dir !== 1 && dir !== -1) throw invalid(`order of ${f} must be 1 or -1`);
-      }
-      const lifted = this.liftNear(c, query);
-      const source: Iterable<Doc> = lifted.near
-        ? this.nearest(c, lifted.near, lifted.query).map((r) => r.doc)
-        : this.source(c, query);
-      // mingo's cursor (projection, sort, skip, limit; a positional projection reads the query).
-      let cursor = new Query((lifted.near ? {} : query) as AnyObject, MINGO_OPTIONS).find<PlainObject>(
-        source,
-        projection as AnyObject | undefined,
-      );
-      if (order && Object.keys(order).length) cursor = cursor.sort(order as AnyObject);
-      if (offset) cursor = cursor.skip(offset);
-      docs = cursor.limit(limit).all();
+    const order = this.parseObject(params.order, 'order');
+    if (order) {
+      for (const [f, dir] of Object.entries(order))
+        if (dir !== 1 && dir !== -1) throw invalid(`order of ${f} must be 1 or -1`);
     }
+    const lifted = this.liftNear(c, query);
+    let source: Iterable<Doc>;
+    if (txn) {
+      // Inside a transaction a query reads the transaction's view: its snapshot plus its own writes.
+      const id = lifted.near ? undefined : this.queryDocId(query);
+      let view: Doc[];
+      if (id !== undefined) {
+        const doc = this.txnRead(txn, c.name, id);
+        view = doc ? [doc] : [];
+        this.scan = { examined: 1, index: '_id', returned: 0 };
+      } else {
+        view = this.txnView(txn, c);
+        this.scan = { examined: view.length, index: null, returned: 0 };
+      }
+      source = lifted.near ? this.nearest(c, lifted.near, lifted.query, view).map((r) => r.doc) : view;
+    } else {
+      source = lifted.near ? this.nearest(c, lifted.near, lifted.query).map((r) => r.doc) : this.source(c, query);
+    }
+    // mingo's cursor (projection, sort, skip, limit; a positional projection reads the query).
+    let cursor = new Query((lifted.near ? {} : query) as AnyObject, MINGO_OPTIONS).find<PlainObject>(
+      source,
+      projection as AnyObject | undefined,
+    );
+    if (order && Object.keys(order).length) cursor = cursor.sort(order as AnyObject);
+    if (offset) cursor = cursor.skip(offset);
+    const docs = cursor.limit(limit).all();
     this.scan.returned = docs.length;
     return { data: { list: docs.map(stringifyEJSON), limit, offset } };
   }
@@ -780,9 +845,18 @@ export class Engine {
     if (!data) throw invalid('data is required');
     const txn = this.txnOf(params, now);
     if (txn) {
+      // MongoDB's findOneAndUpdate inside the transaction: the first record of its view that matches.
+      let id = this.queryDocId(query);
+      if (id === undefined) {
+        const q = this.compile(query);
+        const view = this.txnView(txn, c);
+        this.scan = { examined: view.length, index: null, returned: 0 };
+        id = view.find((d) => q.test(d))?._id;
+        if (id === undefined) return { data: { updated: 0, doc: null } };
+      }
       let updated = 0;
       let result: Doc | null = null;
-      this.txnWrite(txn, c.name, this.singleDocId(query), now, (base) => {
+      this.txnWrite(txn, c.name, id, now, (base) => {
         if (!base || !this.matches(query, base)) return undefined;
         const next = this.applyUpdate(base, data, query);
         updated = next ? 1 : 0;
@@ -963,19 +1037,12 @@ export class Engine {
     if (!txn) {
       const reason = this.finished.get(id);
       if (reason === 'conflict') throw transactionConflict('the transaction was aborted by an earlier conflict');
-      if (reason === 'expired')
-        throw new DbError(
-          'DATABASE_TRANSACTION_FAIL',
-          'transaction expired: it was idle too long and has been aborted',
-        );
-      throw new DbError(
-        'DATABASE_TRANSACTION_FAIL',
-        reason ? `transaction already ${reason}` : `transaction ${id} not found`,
-      );
+      if (reason === 'expired') throw transactionGone('it was idle too long and has been aborted');
+      throw transactionGone(reason ? `it was already ${reason}` : `no transaction ${id}`);
     }
     if (now - txn.lastActive > this.opts.transactionTimeoutMs) {
       this.finish(txn, 'expired');
-      throw new DbError('DATABASE_TRANSACTION_FAIL', 'transaction expired: it was idle too long and has been aborted');
+      throw transactionGone('it was idle too long and has been aborted');
     }
     txn.lastActive = now;
     return txn;
@@ -1056,15 +1123,23 @@ export class Engine {
     const base = this.txnRead(txn, coll, id);
     if (!txn.writes.has(key) && (this.lastWrite.get(key) ?? 0) > txn.snapshot!)
       this.conflict(txn, `document ${String(id)} of ${coll} was changed since the transaction began`);
-    const next = compute(base);
-    if (next === undefined) return;
-    const ops: WriteOp[] = [];
-    for (const [k, w] of txn.writes) {
-      if (k === key) continue;
-      ops.push(w.doc ? { kind: 'put', coll: w.coll, id: w.id, doc: w.doc } : { kind: 'del', coll: w.coll, id: w.id });
+    let next: Doc | null | undefined;
+    try {
+      next = compute(base);
+      if (next === undefined) return;
+      const ops: WriteOp[] = [];
+      for (const [k, w] of txn.writes) {
+        if (k === key) continue;
+        ops.push(w.doc ? { kind: 'put', coll: w.coll, id: w.id, doc: w.doc } : { kind: 'del', coll: w.coll, id: w.id });
+      }
+      ops.push(next ? { kind: 'put', coll, id, doc: next } : { kind: 'del', coll, id });
+      this.validate(ops);
+    } catch (e) {
+      // MongoDB aborts a transaction on a write error (a duplicate key, an invalid update): the
+      // writes before it in the same transaction are never committed either.
+      this.finish(txn, 'aborted');
+      throw e;
     }
-    ops.push(next ? { kind: 'put', coll, id, doc: next } : { kind: 'del', coll, id });
-    this.validate(ops);
     txn.writes.set(key, { coll, id, doc: next });
     this.locks.set(key, txn.id);
   }

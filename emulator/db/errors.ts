@@ -17,13 +17,30 @@ export type DbErrorCode =
 /** An error that travels to the SDK as `{ requestId, code, message }`. */
 export class DbError extends Error {
   readonly code: DbErrorCode;
+  /**
+   * Why the emulator refused, where CloudBase's message is a fixed sentence that does not say
+   * (transaction errors). Kept for debugging; never sent.
+   */
+  readonly detail?: string;
 
-  constructor(code: DbErrorCode, message: string) {
+  constructor(code: DbErrorCode, message: string, detail?: string) {
     super(message);
     this.name = 'DbError';
     this.code = code;
+    this.detail = detail;
   }
 }
+
+/**
+ * CloudBase's messages for a transaction conflict and for a transaction the server no longer has,
+ * word for word: its SDK's own suite asserts them against a real environment
+ * (TencentCloudBase/node-sdk, test/database/unit/transaction.test.ts, "读偏" and
+ * "事务提交后, 不能进行其它操作").
+ */
+export const TRANSACTION_CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+export const TRANSACTION_NOT_EXIST_MESSAGE =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.';
 
 /** Shorthand for the error every operation on an unknown collection answers with. */
 export function collectionNotExist(name: string): DbError {
@@ -35,5 +52,5 @@ export function collectionNotExist(name: string): DbError {
 
 /** Shorthand for a write-write or read-write conflict that aborted a transaction. */
 export function transactionConflict(detail: string): DbError {
-  return new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`);
+  return new DbError('DATABASE_TRANSACTION_CONFLICT', TRANSACTION_CONFLICT_MESSAGE, detail);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accumulatorFixture, CASES, geoFixture, GEO, operatorFixture, queryFixture, SEM } from './semantics/cases';
-import { renderTable, TABLE_END, TABLE_START } from './semantics/table';
+import { renderSummary, renderTable, SUMMARY_END, SUMMARY_START, TABLE_END, TABLE_START } from './semantics/table';
 import { itEmulatorOnly, PROJECT_ROOT, useContract } from './support';
 
 /**
@@ -34,6 +34,14 @@ describe('semantics table (emulator/README.md)', () => {
     const end = readme.indexOf(TABLE_END);
     expect(start).toBeGreaterThan(0);
     expect(readme.slice(start + TABLE_START.length, end).trim()).toBe(renderTable(CASES));
+  });
+
+  it('ADR 0015 states the agreement these cases render (counts, unverified rows, percentage)', () => {
+    const adr = readFileSync(join(PROJECT_ROOT, 'docs', 'adr', '0015-faithful-emulator.md'), 'utf8');
+    const start = adr.indexOf(SUMMARY_START);
+    const end = adr.indexOf(SUMMARY_END);
+    expect(start).toBeGreaterThan(0);
+    expect(adr.slice(start + SUMMARY_START.length, end).trim()).toBe(renderSummary(CASES));
   });
 
   it('case ids are unique', () => {

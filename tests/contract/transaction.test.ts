@@ -146,10 +146,17 @@ describe('transactions', () => {
     expect((await col().doc(id('before-dup')).get()).data).toEqual([]);
   });
 
-  itEmulatorOnly('where() queries inside a transaction are rejected: single-document operations only', async () => {
+  it('a where() query inside a transaction reads the records the transaction added; outside they stay unseen until commit', async () => {
     const tx: Tx = await ctx.db.startTransaction();
-    expect(await rejectionCode(tx.collection(SCRATCH).where({ run: ctx.run }).get())).toBe('INVALID_PARAM');
-    await tx.rollback();
+    await tx.collection(SCRATCH).add([
+      { _id: id('wq-a'), run: ctx.run, set: 'wq', name: 'a' },
+      { _id: id('wq-b'), run: ctx.run, set: 'wq', name: 'b' },
+    ]);
+    const inside = await tx.collection(SCRATCH).where({ run: ctx.run, set: 'wq' }).orderBy('name', 'asc').get();
+    expect(inside.data.map((d: { _id: string }) => d._id)).toEqual([id('wq-a'), id('wq-b')]);
+    expect((await col().where({ run: ctx.run, set: 'wq' }).get()).data).toEqual([]);
+    await tx.commit();
+    expect((await col().where({ run: ctx.run, set: 'wq' }).count()).total).toBe(2);
   });
 
   itEmulatorOnly('an abandoned transaction times out and releases its documents', async () => {

@@ -65,6 +65,24 @@ describe('database deploy plan', () => {
     const unique = steps.find((s) => s.kind === 'createIndex' && s.index === 'openid_unique');
     expect(unique).toMatchObject({ collection: 'users', unique: true, keys: [{ Name: 'openid', Direction: '1' }] });
   });
+
+  it('pushes the stations 2dsphere index that 离我最近 (geoNear) needs', () => {
+    const steps = planDatabaseDeploy(manifest as never);
+    const geo = steps.filter((s) => s.kind === 'createIndex' && s.keys.some((k) => k.Direction === '2dsphere'));
+    expect(geo).toEqual([
+      {
+        kind: 'createIndex',
+        collection: 'stations',
+        index: 'location_geo',
+        unique: false,
+        keys: [{ Name: 'location', Direction: '2dsphere' }],
+      },
+    ]);
+    // Created after the collection it belongs to.
+    const created = steps.findIndex((s) => s.kind === 'createCollection' && s.collection === 'stations');
+    expect(created).toBeGreaterThanOrEqual(0);
+    expect(steps.indexOf(geo[0])).toBeGreaterThan(created);
+  });
 });
 
 describe('Asia/Shanghai day boundaries', () => {

@@ -27,6 +27,19 @@ function haversine([lng1, lat1]: [number, number], [lng2, lat2]: [number, number
 /** ≈ 1 km north of 江滨街道社工站, as getLocation answers it (GCJ-02, already 4 decimals). */
 const HERE: [number, number] = [120.1925, 30.245];
 
+test('first use: 首页 offers 找离我最近的社工站 to someone with no 我的社工站 and opens the stations tab', async () => {
+  const page = await openPage('pages/home/index');
+  await waitFor(() => byId(page, 'choose-station-button'), 'the choose-station button', page);
+  expect(textOf(page)).toContain('还没有选择您的社工站');
+  expect(nodeText(byId(page, 'choose-station-button'))).toBe('找离我最近的社工站');
+  expect(byId(page, 'open-my-station-button')).toBeUndefined();
+  const before = recorder.navigations.length;
+  tap(page, 'choose-station-button');
+  await waitFor(() => recorder.navigations.length > before || undefined, 'the navigation', page);
+  // The stations tab opens with 离我最近 first (next test).
+  expect(recorder.navigations.slice(before)).toEqual(['switchTab /pages/stations/index']);
+});
+
 test('granted: the nearest five stations, nearest first, with distance, tier and hours; map, call and 我的社工站 in one tap', async () => {
   answerLocation({ longitude: HERE[0], latitude: HERE[1] });
   const page = await openPage('pages/stations/index');
@@ -59,6 +72,14 @@ test('granted: the nearest five stations, nearest first, with distance, tier and
   expect(recorder.toasts).toContain('已设为我的社工站');
   const me = (await backend.all('users')).find((u) => u.openid === NEWCOMER);
   expect(me.homeStationId).toBe('st_LJ01');
+
+  // Changeable later: another card makes 望江社区社工室 hers instead, and 江滨 offers the button again.
+  tap(page, 'nearby-set-home-st_LJ0102');
+  await waitFor(() => byId(page, 'nearby-home-st_LJ0102'), 'the new home station mark', page);
+  await waitFor(() => byId(page, 'nearby-set-home-st_LJ01'), 'the button back on the old one', page);
+  expect(byId(page, 'nearby-home-st_LJ01')).toBeUndefined();
+  const changed = (await backend.all('users')).find((u) => u.openid === NEWCOMER);
+  expect(changed.homeStationId).toBe('st_LJ0102');
   // The position was used for the one query and stored nowhere.
   expect(JSON.stringify(await backend.all('users'))).not.toContain('30.245');
   expect(recorder.modals).toEqual([]);

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../../components/sta
 import { StationCard } from '../../../../components/station-card';
 import { useStation } from '../../../../hooks/use-station';
 import { showSuccess } from '../../../../lib/feedback';
+import { openMap } from '../../../../lib/open-map';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { useHomeStation } from '../../api/use-home-station';
 import { useStationMenu } from '../../api/use-station-menu';
@@ -52,7 +53,7 @@ export default function StationDetailPage() {
   };
   const showMap = () => {
     if (!data.location) return;
-    Taro.openLocation({ ...data.location, name: data.name, address: data.address, scale: 16 }).catch(() => undefined);
+    openMap({ ...data.location, name: data.name, address: data.address });
   };
   const setHome = async () => {
     if (await home.setHome()) showSuccess('已设为我的社工站');
