@@ -7,6 +7,18 @@ import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ['error', { patterns }];
 
+const zodImports = [
+  {
+    selector:
+      "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+    message: "Write `import * as z from 'zod'`: the named `z` pulls all of zod into every function bundle.",
+  },
+  {
+    selector: "MemberExpression[object.name='z'][property.name='locales']",
+    message: "Import the one locale from 'zod/locales': `z.locales` pulls in every language.",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -41,18 +53,7 @@ export default tseslint.config(
     // used (~90 KB instead of ~450 KB in every function, ADR 0022).
     files: ['shared/**/*.ts', 'cloudfunctions/**/*.ts'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
-          message: "Write `import * as z from 'zod'`: the named `z` pulls all of zod into every function bundle.",
-        },
-        {
-          selector: "MemberExpression[object.name='z'][property.name='locales']",
-          message: "Import the one locale from 'zod/locales': `z.locales` pulls in every language.",
-        },
-      ],
+      'no-restricted-syntax': ['error', ...zodImports],
     },
   },
   {
@@ -116,6 +117,16 @@ export default tseslint.config(
         },
         { group: ['**/client/**', '@tarojs/*'], message: 'Functions never import client code.' },
       ]),
+      'no-restricted-syntax': [
+        'error',
+        ...zodImports,
+        {
+          // Query operators are database access: a repository function takes named parameters instead.
+          selector:
+            "MemberExpression[property.name='command']:matches([object.name='db'], [object.property.name='db'])",
+          message: 'Only repositories build query operators (db.command): give the repository a named parameter.',
+        },
+      ],
     },
   },
   {

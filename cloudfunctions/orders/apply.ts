@@ -62,6 +62,7 @@ export async function applyTransition(
     standing: Standing;
     set?: Partial<OrderDoc>;
     where?: Record<string, unknown>;
+    confirmBy?: { after: Date } | { atMost: Date };
     note?: string | null;
     notePublic?: boolean;
     subjectName?: string | null;
@@ -91,8 +92,9 @@ export async function applyTransition(
     // The write checks the status this caller saw, which the state machine allows for this action.
     from: fromStatuses(action, [role]).includes(order.status) ? [order.status] : [],
     where: change.where,
+    confirmBy: change.confirmBy,
     set,
-    event,
+    events: [event],
     now,
   });
   if (!applied) {

@@ -6,10 +6,13 @@ import {
   MAX_COMPLETION_HOURS,
   MAX_RESPONSE_HOURS,
   MENU_AUDIENCE_KEYS,
+  MENU_ITEM_STATUSES,
   ORDER_CATEGORY_KEYS,
   ORDER_CHANNEL_KEYS,
+  ORDER_OUTCOMES,
   ORDER_STATUSES,
   PREFERRED_TIME_KEYS,
+  PROXY_VIA,
   RECORD_MAX_MINUTES,
   RECORD_MIN_MINUTES,
   RELATIONSHIP_KEYS,
@@ -71,7 +74,7 @@ export const ZMenuItem = z.object({
   completionHours: z.int(),
   ownResponseHours: z.int().nullable(),
   ownCompletionHours: z.int().nullable(),
-  status: z.enum(['active', 'paused']),
+  status: z.enum(MENU_ITEM_STATUSES),
   /** Published above this station (the 中心's district menu, or the 站 above a 室). */
   inherited: z.boolean(),
 });
@@ -147,7 +150,7 @@ export type TPlaceOrderRequest = z.input<typeof ZPlaceOrderRequest>;
 export const ZPlaceForResidentRequest = z
   .strictObject({
     ...orderFields,
-    via: z.enum(['phone', 'desk'], '请选择登记方式'),
+    via: z.enum(PROXY_VIA, '请选择登记方式'),
     recipientName: text(20, '服务对象姓名'),
   })
   .refine(needsTitle, TITLE_ISSUE);
@@ -181,7 +184,7 @@ export const ZServiceRecordInput = z.strictObject({
 export const ZCloseOrderRequest = z
   .strictObject({
     orderId: ZId,
-    outcome: z.enum(['done', 'not_done']),
+    outcome: z.enum(ORDER_OUTCOMES),
     record: ZServiceRecordInput,
     /** Required when it could not be done: the resident sees it. */
     reason: longText(100, '原因').default(''),
@@ -247,10 +250,10 @@ export const ZOrder = ZOrderSummary.extend({
   address: z.string(),
   /** Staff see who placed a family order or a 代点单. */
   orderedByName: z.string().nullable(),
-  proxyVia: z.enum(['phone', 'desk']).nullable(),
+  proxyVia: z.enum(PROXY_VIA).nullable(),
   assigneeKind: z.enum(['staff', 'volunteer']).nullable(),
   scheduledAt: ZInstant.nullable(),
-  outcome: z.enum(['done', 'not_done']).nullable(),
+  outcome: z.enum(ORDER_OUTCOMES).nullable(),
   closeReason: z.string().nullable(),
   confirmBy: ZInstant.nullable(),
   declineReason: z.string().nullable(),
@@ -363,7 +366,7 @@ export const ordersContract = defineContract('orders', {
   /** Staff pause or resume an item their station owns. Audited. */
   setMenuItemStatus: {
     access: 'staff',
-    request: z.strictObject({ itemId: ZId, status: z.enum(['active', 'paused']) }),
+    request: z.strictObject({ itemId: ZId, status: z.enum(MENU_ITEM_STATUSES) }),
     response: ZMenuItem,
   },
   /** The deadline rules in force at a station (its 中心's, or the 12345-style defaults). */

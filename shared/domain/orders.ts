@@ -35,6 +35,18 @@ export const MENU_AUDIENCES = { anyone: '所有居民', targets: '仅重点服�
 export type MenuAudience = keyof typeof MENU_AUDIENCES;
 export const MENU_AUDIENCE_KEYS = Object.keys(MENU_AUDIENCES) as [MenuAudience, ...MenuAudience[]];
 
+/** Whether a menu item takes new orders: a paused item keeps the orders already placed. */
+export const MENU_ITEM_STATUSES = ['active', 'paused'] as const;
+export type MenuItemStatus = (typeof MENU_ITEM_STATUSES)[number];
+
+/** How staff took a 代点单: a phone call or the station's desk. */
+export const PROXY_VIA = ['phone', 'desk'] as const;
+export type ProxyVia = (typeof PROXY_VIA)[number];
+
+/** How the worker closed an order: done, or could not be done (with a reason the resident sees). */
+export const ORDER_OUTCOMES = ['done', 'not_done'] as const;
+export type OrderOutcome = (typeof ORDER_OUTCOMES)[number];
+
 /**
  * Deadline classes after 12345 hotline practice: urgent/safety (2 h response, 24 h completion),
  * general (24 h, 7 days), complex (24 h, 15 days). A menu item is general or complex; the

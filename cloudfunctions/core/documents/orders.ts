@@ -3,13 +3,16 @@ import type {
   EscalationStage,
   ItemTimeClass,
   MenuAudience,
+  MenuItemStatus,
   OrderAction,
   OrderActor,
   OrderCategory,
   OrderChannel,
+  OrderOutcome,
   OrderPolicy,
   OrderStatus,
   PreferredTime,
+  ProxyVia,
   Relationship,
   ServiceMethod,
   TimeClass,
@@ -37,7 +40,7 @@ export interface MenuItemDoc {
   /** The item's own allowance; null = the 中心's policy for its class. */
   responseHours: number | null;
   completionHours: number | null;
-  status: 'active' | 'paused';
+  status: MenuItemStatus;
   /** Bumped by every edit; edits are conditional on the revision the editor saw. */
   rev: number;
   createdBy: string;
@@ -142,7 +145,7 @@ export interface OrderDoc {
   contactPhone: string;
   address: string;
   /** Staff took it by phone or at the desk for someone without a phone (代点单), audited. */
-  proxy: { staffId: string; staffName: string; via: 'phone' | 'desk' } | null;
+  proxy: { staffId: string; staffName: string; via: ProxyVia } | null;
   source: OrderSourceDoc | null;
   status: OrderStatus;
   assigneeId: string | null;
@@ -154,7 +157,7 @@ export interface OrderDoc {
   acceptedAt: Date | null;
   /** When a worker closed it (done or could not be done); cleared by a reopen. */
   closedAt: Date | null;
-  outcome: 'done' | 'not_done' | null;
+  outcome: OrderOutcome | null;
   closeReason: string | null;
   /** The 中心's confirmation window when it was placed (hours after closing). */
   confirmHours: number;

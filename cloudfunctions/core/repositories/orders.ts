@@ -158,7 +158,9 @@ export async function createOrder(
 
 /**
  * THE way an order changes: one conditional write that applies only while the order is still in
- * one of the `from` statuses (and matches `where`), appending the event to its trail. True iff
+ * one of the `from` statuses (and matches `where`, whose values are compared for equality),
+ * appending the events to its trail. `confirmBy` adds a condition on the confirmation window:
+ * `{ after: t }` while it is still open at `t`, `{ atMost: t }` once it has passed by `t`. True iff
  * it applied — false means someone else changed it first (another worker took it, the resident
  * cancelled), and nothing was written.
  */
@@ -168,8 +170,9 @@ export async function transitionOrder(
     orderId: string;
     from: readonly OrderStatus[];
     where?: Record<string, unknown>;
+    confirmBy?: { after: Date } | { atMost: Date };
     set: Record<string, unknown>;
-    event?: OrderEventDoc;
+    events?: readonly OrderEventDoc[];
     now: Date;
   },
 ): Promise<boolean> {
@@ -180,16 +183,16 @@ export async function transitionOrder(
   }
   const _ = db.command;
   const update: Record<string, unknown> = { ...change.set, updatedAt: change.now, rev: _.inc(1) };
-  if (change.event) update.history = _.push([change.event]);
+  if (change.events?.length) update.history = _.push([...change.events]);
   const status = change.from.length === 1 ? change.from[0] : _.in([...change.from]);
-  const res = await db
-    .collection(COLLECTIONS.orders)
-    .where({ ...change.where, _id: change.orderId, status })
-    .update(update);
+  const where: Record<string, unknown> = { ...change.where, _id: change.orderId, status };
+  if (change.confirmBy) {
+    where.confirmBy = 'after' in change.confirmBy ? _.gt(change.confirmBy.after) : _.lte(change.confirmBy.atMost);
+  }
+  const res = await db.collection(COLLECTIONS.orders).where(where).update(update);
   return updatedCount(res) === 1;
 }
 
-/** The orders a person placed (for themself or a relative), newest first; 代点单 and visit orders excluded. */
 export function findOrdersPlacedByPage(db: Database, userId: string, args: PageArgs): Promise<Page<OrderDoc>> {
   return pageOf<OrderDoc>(
     () =>

@@ -1,7 +1,7 @@
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { answer, applyTransition } from '../apply';
-import { orderNotice, send } from '../notices';
+import { cancelledNotice, send } from '../notices';
 import { orderFor } from '../standing';
 
 /** The orderer withdraws an order before anyone took it; a worker it was dispatched to is told. */
@@ -16,9 +16,7 @@ export async function cancelOrder(deps: Deps, caller: Caller, input: { orderId: 
     notePublic: true,
   });
   if (order.assigneeId) {
-    await send(deps, [
-      orderNotice(next, order.assigneeId, 'order_update', '服务单已撤销', `${next.itemName}：居民已撤销`),
-    ]);
+    await send(deps, [cancelledNotice(next, order.assigneeId)]);
   }
   return answer(deps, next, standing);
 }

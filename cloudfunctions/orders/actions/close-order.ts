@@ -20,7 +20,7 @@ import { transitionOrder } from '../../core/repositories/orders';
 import { findVolunteer } from '../../core/repositories/volunteers';
 import { answer, applyTransition } from '../apply';
 import { assertOrderPhoto } from '../photos';
-import { send, toOrderer } from '../notices';
+import { closedNotice, send } from '../notices';
 import { orderFor } from '../standing';
 
 /** The hours claim of a volunteer's service record: fixed by the order and the round, so it exists once. */
@@ -128,13 +128,6 @@ export async function closeOrder(deps: Deps, caller: Caller, input: z.output<typ
       answered = { ...next, records };
     }
   }
-  await send(
-    deps,
-    toOrderer(
-      answered,
-      done ? '服务已办结，请确认并评价' : '服务未能办理',
-      done ? `${answered.itemName}：请确认完成情况并评价` : `${answered.itemName}：${input.reason}`,
-    ),
-  );
+  await send(deps, closedNotice(answered, done ? { done } : { done, reason: input.reason }));
   return answer(deps, answered, standing);
 }

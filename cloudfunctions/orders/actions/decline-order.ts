@@ -1,7 +1,7 @@
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { answer, applyTransition } from '../apply';
-import { send, toOrderer } from '../notices';
+import { declinedNotice, send } from '../notices';
 import { orderFor } from '../standing';
 
 /** Staff decline an order with a reason the resident sees (this counts as the station's answer). Audited. */
@@ -16,6 +16,6 @@ export async function declineOrder(deps: Deps, caller: Caller, input: { orderId:
     note: input.reason,
     notePublic: true,
   });
-  await send(deps, toOrderer(next, '服务单未被受理', `${next.itemName}：${input.reason}`));
+  await send(deps, declinedNotice(next, input.reason));
   return answer(deps, next, standing);
 }

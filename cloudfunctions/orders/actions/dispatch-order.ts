@@ -6,9 +6,8 @@ import type { Deps } from '../../core/deps';
 import { findUserById } from '../../core/repositories/users';
 import { findVolunteer } from '../../core/repositories/volunteers';
 import { answer, applyTransition } from '../apply';
-import { orderNotice, send } from '../notices';
+import { assignedNotice, send } from '../notices';
 import { orderFor, volunteerServes } from '../standing';
-import { when } from '../views';
 
 /**
  * 派单 (or reassign): staff give an order to a social worker of its station or a volunteer
@@ -47,9 +46,6 @@ export async function dispatchOrder(
     subjectName: target.nickname,
     note: input.note || null,
   });
-  const due = next.nextDueAt ? `，请在${when(next.nextDueAt)}前接单` : '';
-  await send(deps, [
-    orderNotice(next, target._id, 'order_assigned', '您有新的派单', `${next.itemName}（${next.stationName}）${due}`),
-  ]);
+  await send(deps, [assignedNotice(next, target._id)]);
   return answer(deps, next, standing);
 }

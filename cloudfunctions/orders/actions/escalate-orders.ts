@@ -8,34 +8,10 @@ import {
   markEscalations,
   transitionOrder,
 } from '../../core/repositories/orders';
-import { orderNotice, send, stationStaff } from '../notices';
-import { when } from '../views';
+import { escalationNotices, send, stationStaff } from '../notices';
 
 /** Orders looked at per run and per kind; a backlog drains over the next runs. */
 const BATCH = 100;
-
-const WORDS: Record<EscalationStage, { title: string; body: (o: OrderDoc) => string; toAssignee: boolean }> = {
-  responseNear: {
-    title: '服务单即将超时未响应',
-    body: (o) => `${o.itemName}（${o.stationName}）请在${when(o.responseDueAt)}前接单或答复`,
-    toAssignee: true,
-  },
-  responseOverdue: {
-    title: '服务单已超时未响应',
-    body: (o) => `${o.itemName}（${o.stationName}）响应时限${when(o.responseDueAt)}已过`,
-    toAssignee: true,
-  },
-  completionNear: {
-    title: '服务单即将到期',
-    body: (o) => `${o.itemName}（${o.stationName}）请在${when(o.completionDueAt)}前办结`,
-    toAssignee: true,
-  },
-  completionOverdue: {
-    title: '服务单已超期未办结',
-    body: (o) => `${o.itemName}（${o.stationName}）办结时限${when(o.completionDueAt)}已过`,
-    toAssignee: true,
-  },
-};
 
 /**
  * The escalation timer (every 5 minutes on CloudBase, every minute locally). Near a deadline the
@@ -73,13 +49,7 @@ export async function escalateOrders(deps: Deps) {
       toNotify.map((m) => m.order),
     );
     for (const { order, notify } of toNotify) {
-      for (const stage of notify) {
-        const words = WORDS[stage];
-        const people = new Set(staffOf(order));
-        if (words.toAssignee && order.assigneeId) people.add(order.assigneeId);
-        for (const userId of people)
-          notices.push(orderNotice(order, userId, 'order_due', words.title, words.body(order)));
-      }
+      for (const stage of notify) notices.push(...escalationNotices(order, stage, staffOf(order)));
     }
   }
 
@@ -97,13 +67,12 @@ export async function escalateOrders(deps: Deps) {
       note: null,
       notePublic: false,
     };
-    const _ = deps.db.command;
     const applied = await transitionOrder(deps.db, {
       orderId: order._id,
       from: [order.status],
-      where: { confirmBy: _.lte(now) },
+      confirmBy: { atMost: now },
       set: { status: 'closed', confirmedAt: now, nextDueAt: null },
-      event,
+      events: [event],
       now,
     });
     if (applied) autoConfirmed++;

@@ -13,7 +13,7 @@ import type { OrderEventDoc, OrderRatingDoc } from '../../core/documents/orders'
 import { appendAudit } from '../../core/repositories/audit';
 import { transitionOrder } from '../../core/repositories/orders';
 import { answer } from '../apply';
-import { orderNotice, send, stationStaff } from '../notices';
+import { badRatingNotice, send, stationStaff } from '../notices';
 import { orderFor } from '../standing';
 
 /**
@@ -64,7 +64,6 @@ export async function rateOrder(
     notePublic: false,
   });
   const events = confirming ? [event('confirm', order.status), event('rate', to)] : [event('rate', order.status)];
-  const _ = deps.db.command;
   const set: Record<string, unknown> = {
     rating,
     status: to,
@@ -76,7 +75,8 @@ export async function rateOrder(
     where: previous
       ? { 'rating.firstRatedAt': previous.firstRatedAt, 'rating.updatedAt': previous.updatedAt }
       : { rating: null },
-    set: { ...set, history: _.push(events) },
+    set,
+    events,
     now,
   });
   if (!applied) throw new AppError('CONFLICT');
@@ -105,15 +105,7 @@ export async function rateOrder(
     const heads = (await stationStaff(deps, [next], ['head']))(next);
     await send(
       deps,
-      heads.map((userId) =>
-        orderNotice(
-          next,
-          userId,
-          'order_bad_rating',
-          '收到差评，请跟进',
-          `${next.itemName}：${input.score}分 ${input.comment}`.trim(),
-        ),
-      ),
+      heads.map((userId) => badRatingNotice(next, userId, input)),
     );
   }
   return answer(deps, next, standing);

@@ -1,7 +1,7 @@
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { answer, applyTransition } from '../apply';
-import { send, toOrderer } from '../notices';
+import { referredNotice, send } from '../notices';
 import { orderFor } from '../standing';
 
 /** 转介: staff refer the need to an outside organisation with a note the resident sees. Audited. */
@@ -16,6 +16,6 @@ export async function referOrder(deps: Deps, caller: Caller, input: { orderId: s
     note: `转介至「${input.to}」${input.note ? `，${input.note}` : ''}`,
     notePublic: true,
   });
-  await send(deps, toOrderer(next, '您的需求已转介', `${next.itemName}：已为您转介至${input.to}`));
+  await send(deps, referredNotice(next, input.to));
   return answer(deps, next, standing);
 }

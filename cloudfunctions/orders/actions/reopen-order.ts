@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { answer, applyTransition } from '../apply';
-import { orderNotice, send } from '../notices';
+import { reopenedNotice, send } from '../notices';
 import { orderFor } from '../standing';
 
 /**
@@ -18,12 +18,12 @@ export async function reopenOrder(deps: Deps, caller: Caller, input: { orderId: 
   if (standing.roles.includes('orderer') && ['done', 'failed'].includes(order.status)) {
     if (!inWindow || order.reopenCount >= MAX_REOPENS) throw new AppError('CONFIRM_WINDOW_PASSED');
   }
-  const _ = deps.db.command;
   const next = await applyTransition(deps, {
     order,
     action: 'reopen',
     standing,
-    where: { reopenCount: order.reopenCount, confirmBy: _.gt(now) },
+    where: { reopenCount: order.reopenCount },
+    confirmBy: { after: now },
     set: {
       closedAt: null,
       outcome: null,
@@ -37,9 +37,7 @@ export async function reopenOrder(deps: Deps, caller: Caller, input: { orderId: 
     audit: raisedByStation(order),
   });
   if (next.assigneeId) {
-    await send(deps, [
-      orderNotice(next, next.assigneeId, 'order_update', '居民要求重新办理', `${next.itemName}：${input.reason}`),
-    ]);
+    await send(deps, [reopenedNotice(next, next.assigneeId, input.reason)]);
   }
   return answer(deps, next, standing);
 }

@@ -6,7 +6,7 @@ import type { OrderEventDoc } from '../../core/documents/orders';
 import { appendAudit } from '../../core/repositories/audit';
 import { transitionOrder } from '../../core/repositories/orders';
 import { answer } from '../apply';
-import { send, toOrderer } from '../notices';
+import { ratingReplyNotice, send } from '../notices';
 import { orderFor } from '../standing';
 
 /**
@@ -45,7 +45,7 @@ export async function replyToRating(deps: Deps, caller: Caller, input: { orderId
     from: [order.status],
     where: { 'rating.updatedAt': order.rating.updatedAt },
     set: { rating },
-    event,
+    events: [event],
     now,
   });
   if (!applied) throw new AppError('CONFLICT');
@@ -61,6 +61,6 @@ export async function replyToRating(deps: Deps, caller: Caller, input: { orderId
     reason: input.reply,
   });
   const next = { ...order, rating, history: [...order.history, event], rev: order.rev + 1, updatedAt: now };
-  await send(deps, toOrderer(next, '社工站回复了您的评价', `${next.itemName}：${input.reply}`));
+  await send(deps, ratingReplyNotice(next, input.reply));
   return answer(deps, next, standing);
 }

@@ -3,7 +3,7 @@ import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { transitionOrder } from '../../core/repositories/orders';
 import { answer } from '../apply';
-import { send, toOrderer } from '../notices';
+import { scheduledNotice, send } from '../notices';
 import { orderFor } from '../standing';
 import { when } from '../views';
 
@@ -45,14 +45,11 @@ export async function scheduleOrder(deps: Deps, caller: Caller, input: { orderId
     from: ['accepted'],
     where: { assigneeId: standing.user.userId },
     set: { scheduledAt },
-    event,
+    events: [event],
     now,
   });
   if (!applied) throw new AppError('ILLEGAL_TRANSITION', { userMessage: '接单后才能预约服务时间' });
   const next = { ...order, scheduledAt, history: [...order.history, event], rev: order.rev + 1, updatedAt: now };
-  await send(
-    deps,
-    toOrderer(next, '服务时间已预约', `${next.itemName}：${standing.user.user.nickname}预约${when(scheduledAt)}`),
-  );
+  await send(deps, scheduledNotice(next, standing.user.user.nickname, scheduledAt));
   return answer(deps, next, standing);
 }

@@ -1,3 +1,4 @@
+import type { MenuItemStatus } from '../../../shared/domain/orders';
 import { AppError } from '../../../shared/errors';
 import { assertCan } from '../../core/authorize';
 import { requireUser, type Caller } from '../../core/caller';
@@ -7,11 +8,7 @@ import { findMenuItem, updateMenuItemAtRev } from '../../core/repositories/menu'
 import { policyFor, toMenuItem } from '../menu-view';
 
 /** Staff pause an item (no new orders; placed ones go on) or resume it. Audited. */
-export async function setMenuItemStatus(
-  deps: Deps,
-  caller: Caller,
-  input: { itemId: string; status: 'active' | 'paused' },
-) {
+export async function setMenuItemStatus(deps: Deps, caller: Caller, input: { itemId: string; status: MenuItemStatus }) {
   const staff = requireUser(caller);
   const item = await findMenuItem(deps.db, input.itemId);
   if (!item) throw new AppError('NOT_FOUND', { userMessage: '服务项目不存在' });

@@ -4,9 +4,8 @@ import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { findOrder } from '../../core/repositories/orders';
 import { answer, applyTransition } from '../apply';
-import { send, toOrderer } from '../notices';
+import { send, takenNotice } from '../notices';
 import { standingOn } from '../standing';
-import { when } from '../views';
 import { assertScheduleTime } from './schedule-order';
 
 /**
@@ -45,13 +44,6 @@ export async function takeOrder(deps: Deps, caller: Caller, input: { orderId: st
     conflict: fromPool ? 'ORDER_TAKEN' : 'ILLEGAL_TRANSITION',
     audit: true,
   });
-  await send(
-    deps,
-    toOrderer(
-      next,
-      '您的服务单已被接单',
-      `${next.itemName}：${standing.user.user.nickname}将为您服务${scheduledAt ? `，预约${when(scheduledAt)}` : ''}`,
-    ),
-  );
+  await send(deps, takenNotice(next, standing.user.user.nickname, scheduledAt));
   return answer(deps, next, standing);
 }

@@ -2,7 +2,12 @@ import { TextArea } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { SERVICE_METHODS, SERVICE_METHOD_KEYS, type ServiceMethod } from '../../../../shared/domain/orders';
+import {
+  SERVICE_METHODS,
+  SERVICE_METHOD_KEYS,
+  type OrderOutcome,
+  type ServiceMethod,
+} from '../../../../shared/domain/orders';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ChoiceChips, FormField } from '../../../components/form-field';
 import { ENDED_CHOICES, MINUTE_CHOICES, recordStart } from '../lib/when';
@@ -12,7 +17,7 @@ import './orders.scss';
 
 /** What closing sends: the outcome, the service record, the reason when it could not be done. */
 export interface CloseInput {
-  outcome: 'done' | 'not_done';
+  outcome: OrderOutcome;
   reason: string;
   record: { startAt: string; minutes: number; method: ServiceMethod; note: string; photoFileId?: string };
 }
@@ -37,7 +42,7 @@ export function CloseDialog(props: {
   onConfirm: (input: CloseInput) => void;
   onCancel: () => void;
 }) {
-  const [outcome, setOutcome] = useState<'done' | 'not_done'>('done');
+  const [outcome, setOutcome] = useState<OrderOutcome>('done');
   const [minutes, setMinutes] = useState<number>(60);
   const [ended, setEnded] = useState<(typeof ENDED_CHOICES)[number]['key']>('now');
   const [method, setMethod] = useState<ServiceMethod | ''>('');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import './zod-setup';
 import { ZPlaceForResidentRequest, ZPlaceOrderRequest } from '../../../../shared/contracts/orders';
-import type { DeliveryMode, PreferredTime, Relationship } from '../../../../shared/domain/orders';
+import type { DeliveryMode, PreferredTime, ProxyVia, Relationship } from '../../../../shared/domain/orders';
 
 export type Errors = Record<string, string>;
 
@@ -21,7 +21,7 @@ export interface OrderFormValues {
   recipientName: string;
   relationship: Relationship | '';
   /** 代点单 (staff) */
-  via: 'phone' | 'desk' | '';
+  via: ProxyVia | '';
 }
 
 /** First message per field of a failed parse, keyed by the field (its last path segment). */
