@@ -558,6 +558,160 @@ describe('接单 is one conditional write', () => {
   });
 });
 
+describe('a close racing another step: the database lets exactly one through', () => {
+  const SECOND = 'orders-flow-second-worker';
+  beforeAll(() => registerVolunteer(b, SECOND, STATION.jiangbin, '小王'));
+
+  /** An order 小李 holds (taken from the pool), an hour of service behind him. */
+  async function held() {
+    const placed = await place({ itemId: ITEM.visit });
+    await b.ok('orders', 'takeOrder', { orderId: placed.orderId }, VOLUNTEER);
+    advance(b, 2 * HOUR);
+    return placed.orderId as string;
+  }
+  const close = (orderId: string) =>
+    b.call('orders', 'closeOrder', { orderId, outcome: 'done', reason: '', record: record() }, VOLUNTEER);
+  const code = (a: { ok: boolean; error?: { code: string } }) => (a.ok ? 'ok' : a.error!.code);
+
+  /**
+   * One winner, one coded refusal, one event on the trail after 接单 and one audit row, and the
+   * stored order is the winner's. The loser may have read the order before or after the winner
+   * wrote it: before, its conditional write finds the status changed (ILLEGAL_TRANSITION); after,
+   * a worker no longer holding the order is refused outright (FORBIDDEN).
+   */
+  async function expectOneWinner(orderId: string, answers: { action: string; answer: any }[]) {
+    const winners = answers.filter((a) => a.answer.ok);
+    expect(winners).toHaveLength(1);
+    const loser = answers.find((a) => !a.answer.ok)!;
+    expect(['ILLEGAL_TRANSITION', 'FORBIDDEN']).toContain(code(loser.answer));
+    const doc = await stored(orderId);
+    expect(doc.history.map((e: any) => e.action)).toEqual(['place', 'take', winners[0]!.action]);
+    expect(doc.rev).toBe(2);
+    const audit = (await b.all('auditLog')).filter((a) => a.entityId === orderId).map((a) => a.action);
+    expect(audit).toEqual(['order.take', `order.${winners[0]!.action}`]);
+    const claims = (await b.all('hourClaims')).filter((c) => c.orderId === orderId);
+    expect(claims).toHaveLength(winners[0]!.action === 'complete' ? 1 : 0);
+    return { doc, winner: winners[0]!.action };
+  }
+
+  it('a close and a return to the pool', async () => {
+    const id = await held();
+    const [c, r] = await Promise.all([
+      close(id),
+      b.call('orders', 'returnOrder', { orderId: id, reason: '改派他人' }, AS.staff),
+    ]);
+    const { doc, winner } = await expectOneWinner(id, [
+      { action: 'complete', answer: c },
+      { action: 'return', answer: r },
+    ]);
+    expect(doc).toMatchObject(winner === 'complete' ? { status: 'done' } : { status: 'pending', assigneeId: null });
+    // Staff who lost see the order already closed; the worker, that it is no longer theirs.
+    if (winner === 'complete') expect(code(r)).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('a close and a reassign to another worker', async () => {
+    const id = await held();
+    const [c, d] = await Promise.all([
+      close(id),
+      b.call('orders', 'dispatchOrder', { orderId: id, assigneeId: uid(SECOND), note: '' }, AS.staff),
+    ]);
+    const { doc, winner } = await expectOneWinner(id, [
+      { action: 'complete', answer: c },
+      { action: 'dispatch', answer: d },
+    ]);
+    expect(doc).toMatchObject(
+      winner === 'complete'
+        ? { status: 'done', assigneeId: uid(VOLUNTEER) }
+        : { status: 'assigned', assigneeId: uid(SECOND) },
+    );
+    if (winner === 'complete') expect(code(d)).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('a close and a referral outside', async () => {
+    const id = await held();
+    const [c, r] = await Promise.all([
+      close(id),
+      b.call('orders', 'referOrder', { orderId: id, to: '临江区民政局', note: '' }, AS.staff),
+    ]);
+    const { doc, winner } = await expectOneWinner(id, [
+      { action: 'complete', answer: c },
+      { action: 'refer', answer: r },
+    ]);
+    expect(doc.status).toBe(winner === 'complete' ? 'done' : 'referred');
+    // The worker still holds a referred order's record, so a late close always meets the changed status.
+    expect(code(winner === 'complete' ? r : c)).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('two closes of the same order (a double tap)', async () => {
+    const id = await held();
+    const [first, second] = await Promise.all([close(id), close(id)]);
+    await expectOneWinner(id, [
+      { action: 'complete', answer: first },
+      { action: 'complete', answer: second },
+    ]);
+    expect([code(first), code(second)].sort()).toEqual(['ILLEGAL_TRANSITION', 'ok']);
+    expect(await orderMessages(b, id)).toEqual([
+      `${uid(AS.resident)} order_update 您的服务单已被接单`,
+      `${uid(AS.resident)} order_update 服务已办结，请确认并评价`,
+    ]);
+  });
+});
+
+describe('改派 (dispatching an order someone already holds)', () => {
+  it('moves it to the new worker by one conditional write, audited and on the timeline; only the new worker can go on', async () => {
+    const placed = await place({ itemId: ITEM.visit });
+    const id = placed.orderId;
+    await b.ok('orders', 'takeOrder', { orderId: id }, VOLUNTEER);
+    const other = 'orders-flow-reassign-target';
+    await registerVolunteer(b, other, STATION.jiangbin, '小赵');
+    const moved = await b.ok(
+      'orders',
+      'dispatchOrder',
+      { orderId: id, assigneeId: uid(other), note: '小李生病了' },
+      AS.staff,
+    );
+    expect(moved).toMatchObject({ status: 'assigned', assigneeName: '小赵' });
+    const doc = await stored(id);
+    expect(doc).toMatchObject({
+      status: 'assigned',
+      assigneeId: uid(other),
+      assigneeKind: 'volunteer',
+      scheduledAt: null,
+    });
+    const audit = (await b.all('auditLog')).filter((a) => a.entityId === id);
+    expect(audit.map((a) => a.action)).toEqual(['order.take', 'order.dispatch']);
+    expect(audit[1]).toMatchObject({
+      actorId: uid(AS.staff),
+      from: { status: 'accepted', assigneeId: uid(VOLUNTEER) },
+      to: { status: 'assigned', assigneeId: uid(other) },
+      reason: '小李生病了',
+    });
+    const seen = await b.ok('orders', 'getOrder', { orderId: id }, AS.resident);
+    expect(seen.timeline.map((t: any) => `${t.actor} ${t.label}`)).toEqual([
+      '您 提交服务单',
+      '小李 已接单',
+      '社工站 派单给 小赵',
+    ]);
+    const staffView = await b.ok('orders', 'getOrder', { orderId: id }, AS.staff);
+    expect(staffView.timeline[2].label).toBe('派单给 小赵：小李生病了');
+    expect(await orderMessages(b, id)).toEqual(
+      [`${uid(AS.resident)} order_update 您的服务单已被接单`, `${uid(other)} order_assigned 您有新的派单`].sort(),
+    );
+    // The worker it was taken from can no longer close it; the new one accepts it.
+    const before = await snapshotOf(b, WRITES);
+    expect(
+      await b.refused(
+        'orders',
+        'closeOrder',
+        { orderId: id, outcome: 'done', reason: '', record: record() },
+        VOLUNTEER,
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await snapshotOf(b, WRITES)).toBe(before);
+    expect((await b.ok('orders', 'takeOrder', { orderId: id }, other)).status).toBe('accepted');
+  });
+});
+
 describe('nobody acts on their own record', () => {
   it('refuses a worker their own order and staff dispatching an order to the person it serves', async () => {
     const own = await place({ itemId: ITEM.errands }, VOLUNTEER);
