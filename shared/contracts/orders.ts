@@ -338,7 +338,13 @@ export const ordersContract = defineContract('orders', {
   listMenu: {
     access: 'public',
     request: z.strictObject({ stationId: ZId }),
-    response: z.object({ stationId: z.string(), stationName: z.string(), items: z.array(ZMenuItem) }),
+    response: z.object({
+      stationId: z.string(),
+      stationName: z.string(),
+      items: z.array(ZMenuItem),
+      /** The 中心's allowance for an order marked urgent (what the form promises when it is switched on). */
+      urgent: z.object({ responseHours: z.int(), completionHours: z.int() }),
+    }),
   },
   /** Staff: the menu as the editor shows it (paused items too), with what the caller may edit. */
   listStaffMenu: {

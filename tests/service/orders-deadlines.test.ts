@@ -107,6 +107,8 @@ describe('the 中心’s rules', () => {
       responseHours: 12,
       completionHours: 120,
     });
+    // The order form's 紧急 hint states the 中心's urgent allowance, not a fixed 2 hours.
+    expect(menu.urgent).toEqual({ responseHours: 1, completionHours: 12 });
     // Back to the defaults for the rest of the file.
     await b.ok(
       'orders',

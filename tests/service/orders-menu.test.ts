@@ -60,6 +60,7 @@ describe('the menu a station shows', () => {
     expect(byId.get(ITEM.legal)).toMatchObject({ timeClass: 'complex', responseHours: 24, completionHours: 360 });
     expect(byId.get(ITEM.haircut)).toMatchObject({ responseHours: 48, ownResponseHours: 48, inherited: false });
     expect(byId.get(ITEM.rehab)).toMatchObject({ audience: 'targets' });
+    expect(menu.urgent).toEqual({ responseHours: 2, completionHours: 24 });
   });
 
   it('shows staff paused items and which items they may edit', async () => {

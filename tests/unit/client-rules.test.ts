@@ -8,6 +8,7 @@ import { activityScope } from '../../client/lib/station-scope';
 import { myStateLine, phaseLabel } from '../../client/lib/activity-text';
 import { designScale, qrSide } from '../../client/lib/qr-size';
 import { timeChunks } from '../../client/lib/time-chunks';
+import { urgentHint } from '../../client/packages/orders/lib/text';
 import { bookingPanelState } from '../../client/packages/activity/lib/booking-panel';
 import { checkFamilyForm } from '../../client/packages/activity/lib/family-form';
 import { copyForm } from '../../client/packages/staff/lib/activity-form';
@@ -360,5 +361,13 @@ describe('forms', () => {
     );
     expect(shiftLine({ ...row, status: 'checked_out', minutes: 90 })).toBe('08:05 签到 · 08:20 签退 · 90 分钟');
     expect(shiftLine({ ...row, status: 'checked_in', checkOutAt: null, minutes: null })).toBe('服务中：08:05 签到');
+  });
+});
+
+describe('order words', () => {
+  it('promises the 中心’s urgent response allowance, in hours or whole days', () => {
+    expect(urgentHint({ responseHours: 2 })).toBe('紧急需求 2 小时内响应。如有生命危险请立即拨打 120 / 110。');
+    expect(urgentHint({ responseHours: 1 })).toBe('紧急需求 1 小时内响应。如有生命危险请立即拨打 120 / 110。');
+    expect(urgentHint({ responseHours: 72 })).toBe('紧急需求 3 天内响应。如有生命危险请立即拨打 120 / 110。');
   });
 });

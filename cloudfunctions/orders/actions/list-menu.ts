@@ -13,7 +13,7 @@ export function menuOrder(a: MenuItemDoc, b: MenuItemDoc): number {
 
 /**
  * A station's orderable menu: the active items of its 中心 (district menu), its 站 and itself,
- * with the allowance in force for each — three reads. Public: anyone may look before signing in.
+ * with the allowance in force for each and for an urgent order — three reads. Public: anyone may look before signing in.
  */
 export async function listMenu(deps: Deps, _caller: Caller, input: { stationId: string }) {
   const station = await findStation(deps.db, input.stationId);
@@ -29,5 +29,6 @@ export async function listMenu(deps: Deps, _caller: Caller, input: { stationId: 
       .filter((item) => item.status === 'active')
       .sort(menuOrder)
       .map((item) => toMenuItem(item, station._id, policy)),
+    urgent: policy.urgent,
   };
 }

@@ -11,6 +11,11 @@ export function hoursText(hours: number): string {
   return hours >= 48 && hours % 24 === 0 ? `${hours / 24} 天` : `${hours} 小时`;
 }
 
+/** What the order form promises when 紧急 is on: the 中心's urgent response allowance, and where to turn in danger. */
+export function urgentHint(urgent: { responseHours: number }): string {
+  return `紧急需求 ${hoursText(urgent.responseHours)}内响应。如有生命危险请立即拨打 120 / 110。`;
+}
+
 /** `上门服务 / 到站服务` for an item's modes. */
 export function deliveryText(modes: readonly DeliveryMode[]): string {
   return modes.map((m) => DELIVERY_MODES[m]).join(' / ');

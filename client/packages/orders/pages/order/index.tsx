@@ -25,7 +25,7 @@ import { requestOrderNotice } from '../../api/subscribe';
 import { MenuItemCard } from '../../components/menu-item-card';
 import { OrderPhotoField, type UploadedPhoto } from '../../components/photo-field';
 import { newClientKey, parseOrderForm, type Errors, type OrderFormValues } from '../../lib/forms';
-import { hoursText } from '../../lib/text';
+import { hoursText, urgentHint } from '../../lib/text';
 import '../../components/orders.scss';
 
 const TIME_OPTIONS = PREFERRED_TIME_KEYS.map((key) => ({ key, label: PREFERRED_TIMES[key] }));
@@ -319,7 +319,7 @@ export default function OrderFormPage() {
           </View>
           <Text className="hint">
             {values.urgent
-              ? '紧急需求 2 小时内响应。如有生命危险请立即拨打 120 / 110。'
+              ? urgentHint(menu.data.urgent)
               : item
                 ? `${hoursText(item.responseHours)}内响应，${hoursText(item.completionHours)}内办结`
                 : '社工会尽快联系您'}
