@@ -1,17 +1,13 @@
-import { createHmac, randomInt } from 'node:crypto';
-import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '../../shared/domain/invites';
+import { createHmac } from 'node:crypto';
+import { newOneTimeCode, oneTimeCodeId } from '../core/one-time-codes';
 import { secretFor } from '../core/secrets';
 
-/** A fresh invite code: INVITE_CODE_LENGTH characters drawn uniformly by the CSPRNG. */
-export function newInviteCode(): string {
-  let code = '';
-  for (let i = 0; i < INVITE_CODE_LENGTH; i++) code += INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)];
-  return code;
-}
+/** A fresh invite code (the shared one-time code generator). */
+export const newInviteCode = newOneTimeCode;
 
 /** The invite's document id: a keyed digest of its code, so the code is never stored. */
 export function inviteIdOf(code: string): string {
-  return `inv${createHmac('sha256', secretFor('invites')).update(`code:${code}`).digest('hex').slice(0, 24)}`;
+  return oneTimeCodeId('invites', 'inv', code);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 
 /** What a derived key is for; each purpose gets its own key so one leak does not open the others. */
-export type SecretPurpose = 'checkin-codes' | 'id-hash' | 'certificates' | 'proxy-ids' | 'invites' | 'family-ids';
+export type SecretPurpose =
+  'checkin-codes' | 'id-hash' | 'certificates' | 'proxy-ids' | 'invites' | 'family-ids' | 'target-links';
 
 /**
  * A key for `purpose`, derived (HMAC-SHA256) from `APP_SECRET` — a function environment variable

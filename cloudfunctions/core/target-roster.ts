@@ -1,19 +1,20 @@
+import type { TargetLinkRole } from '../../shared/domain/target-links';
 import type { Deps } from './deps';
+import { holdsActiveTargetLink } from './repositories/target-links';
 
 /**
- * Whether a person is a service target (重点服务对象) of a station — what "service targets only"
- * menu items ask. The roster of service targets is built by the `targets` function (issue 11);
- * until it lands nobody is on it, so such items are placed by staff (代点单) for the people they
- * know, and a resident's own order of one is refused with TARGETS_ONLY (ADR 0019). Satisfy this
- * from the roster (a read of the caller's target row at the station's path) when it exists.
+ * Whether a person may order a station's "service targets only" items (ADR 0019, 0027): they hold
+ * a link, made by redeeming a 绑定码 staff gave them, to an active service target record of the
+ * station or a station below it — as 本人 to order for themself, as 家属 to order for the person
+ * they look after. One database call.
  */
 export interface TargetRoster {
-  isServiceTarget(deps: Deps, who: { userId: string; stationPath: readonly string[] }): Promise<boolean>;
+  isServiceTarget(deps: Deps, who: { userId: string; stationId: string; as: TargetLinkRole }): Promise<boolean>;
 }
 
-/** The roster in force: empty until the service-target roster exists. */
+/** The roster in force: the target records of the `targets` function and the links to them. */
 export const targetRoster: TargetRoster = {
-  async isServiceTarget() {
-    return false;
+  isServiceTarget(deps, who) {
+    return holdsActiveTargetLink(deps.db, { userId: who.userId, stationId: who.stationId, role: who.as });
   },
 };

@@ -3,6 +3,7 @@ import { defineHandler } from '../core/handler';
 import { closeTarget } from './actions/close-target';
 import { confirmVisit } from './actions/confirm-visit';
 import { createTarget } from './actions/create-target';
+import { createTargetLinkCode } from './actions/create-target-link-code';
 import { exportRoster } from './actions/export-roster';
 import { flagEvent } from './actions/flag-event';
 import { getTarget } from './actions/get-target';
@@ -20,6 +21,7 @@ import { planSummary } from './actions/plan-summary';
 import { readLog } from './actions/read-log';
 import { reconcile } from './actions/reconcile';
 import { recordVisit } from './actions/record-visit';
+import { redeemTargetLinkCode } from './actions/redeem-target-link-code';
 import { setVisitPolicy } from './actions/set-visit-policy';
 import { targetVisits } from './actions/target-visits';
 import { unpairVolunteer } from './actions/unpair-volunteer';
@@ -54,6 +56,8 @@ export const main = defineHandler(
     getVisitPolicy,
     setVisitPolicy,
     exportRoster,
+    createTargetLinkCode,
+    redeemTargetLinkCode,
   },
   { timers: { reconcile } },
 );

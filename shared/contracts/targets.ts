@@ -14,6 +14,9 @@ import {
 } from '../domain/targets';
 import { VISIT_PHOTO_LIMIT, VISIT_PHOTO_MAX_BASE64 } from '../domain/visit';
 import { VISIT_PERIOD_KEYS } from '../domain/visit-plan';
+import { normalizeInviteCode } from '../domain/invites';
+import { RELATIONSHIP_KEYS } from '../domain/orders';
+import { TARGET_LINK_ROLE_KEYS } from '../domain/target-links';
 import { defineContract, longText, paged, text, ZId, ZInstant, ZPageRequest, ZPhone } from './common';
 
 /** A mobile number, or a landline with its area code (many elderly people have only a landline). */
@@ -319,6 +322,42 @@ const ZPlanView = z.enum(['overdue', 'week', 'month', 'done']);
 export type TPlanView = z.infer<typeof ZPlanView>;
 const ZBase64Photo = z.string().min(8).max(VISIT_PHOTO_MAX_BASE64, '照片过大');
 
+/** A 绑定码 as typed or scanned (a link carrying `code=` too), normalised to the bare code. */
+const ZLinkCode = z
+  .string()
+  .max(300)
+  .transform((text, ctx) => {
+    const code = normalizeInviteCode(text);
+    if (!code) {
+      ctx.addIssue({ code: 'custom', message: '绑定码为10位字母和数字，请核对' });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+/** Redeeming a 绑定码: as 本人, or as 家属 naming who they are to the person. */
+export const ZRedeemTargetLinkRequest = z
+  .strictObject({
+    code: ZLinkCode,
+    role: z.enum(TARGET_LINK_ROLE_KEYS, '请选择您与服务对象的关系'),
+    relationship: z.enum(RELATIONSHIP_KEYS, '请选择与老人的关系').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.role === 'family' && !value.relationship) {
+      ctx.addIssue({ code: 'custom', path: ['relationship'], message: '请选择与老人的关系' });
+    }
+  });
+
+/** A link as its holder sees it: the record masked (王*), the station, as whom. */
+export const ZTargetLink = z.object({
+  targetLabel: z.string(),
+  stationName: z.string(),
+  role: z.enum(TARGET_LINK_ROLE_KEYS),
+  relationship: z.enum(RELATIONSHIP_KEYS).nullable(),
+  label: z.string(),
+  linkedAt: ZInstant,
+});
+
 export const targetsContract = defineContract('targets', {
   /** Register a person (refused as a duplicate on the ID hash or on name + birth year + address). */
   createTarget: {
@@ -508,4 +547,12 @@ export const targetsContract = defineContract('targets', {
   },
   /** The roster as .xlsx (heads and admins, audited and logged), with a short-lived link. */
   exportRoster: { access: 'staff', request: z.strictObject({ stationId: ZId }), response: ZFileLink },
+  /** Staff make a one-time 绑定码 on an active record (shown once; audited; the read is logged). */
+  createTargetLinkCode: {
+    access: 'staff',
+    request: z.strictObject({ targetId: ZId }),
+    response: z.object({ code: z.string(), targetLabel: z.string(), expiresAt: ZInstant }),
+  },
+  /** A resident redeems a 绑定码 in 我的, as 本人 or 家属 (single use; asking again answers the same). */
+  redeemTargetLinkCode: { access: 'user', request: ZRedeemTargetLinkRequest, response: ZTargetLink },
 });

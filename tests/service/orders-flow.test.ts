@@ -152,7 +152,7 @@ describe('点单', () => {
     expect(await snapshotOf(b, WRITES)).toBe(before);
   });
 
-  it('keeps "service targets only" items to staff 代点单 until the roster exists; 代点单 is audited', async () => {
+  it('refuses "service targets only" items to an unlinked resident; staff 代点单 them, audited', async () => {
     const before = await snapshotOf(b, WRITES);
     expect(await b.refused('orders', 'placeOrder', orderRequest({ itemId: ITEM.rehab }), AS.resident)).toBe(
       'TARGETS_ONLY',

@@ -12,3 +12,4 @@ export * from './orders';
 export * from './stations';
 export * from './volunteering';
 export * from './targets';
+export * from './target-links';

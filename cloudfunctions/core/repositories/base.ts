@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   orders: 'orders',
   orderPolicies: 'orderPolicies',
   codeAttempts: 'codeAttempts',
+  targetLinkCodes: 'targetLinkCodes',
+  targetLinks: 'targetLinks',
 } as const;
 
 /** Page arguments as the contracts define them (1-based). */

@@ -14,7 +14,8 @@ import { checkOrderAsk, stationOf } from '../place';
 /**
  * 点单: a resident orders an item of their station's menu (or asks for something off it, which
  * goes to triage) — for themself, or as a family member for an elder (naming them and the
- * relationship). "Service targets only" items need the person on the station's roster. The same
+ * relationship). "Service targets only" items need a link to an active target record of the
+ * station (本人 for oneself, 家属 for the person ordered for; ADR 0027). The same
  * `clientKey` twice is one order. Four reads and one write (one storage call more with a photo).
  */
 export async function placeOrder(deps: Deps, caller: Caller, input: z.output<typeof ZPlaceOrderRequest>) {
@@ -23,7 +24,11 @@ export async function placeOrder(deps: Deps, caller: Caller, input: z.output<typ
     userId: user.userId,
   });
   if (item?.audience === 'targets') {
-    const onRoster = await targetRoster.isServiceTarget(deps, { userId: user.userId, stationPath: station.path });
+    const onRoster = await targetRoster.isServiceTarget(deps, {
+      userId: user.userId,
+      stationId: station._id,
+      as: input.forOther ? 'family' : 'self',
+    });
     if (!onRoster) throw new AppError('TARGETS_ONLY');
   }
   const policy = await policyFor(deps, station.path[0]!);
