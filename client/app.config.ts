@@ -70,6 +70,7 @@ const SUB_PACKAGES = [
       'pages/tasks/index',
       'pages/read-log/index',
       'pages/policy/index',
+      'pages/link/index',
     ],
   },
   {

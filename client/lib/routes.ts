@@ -52,6 +52,7 @@ export const ROUTES = {
   targetsTasks: '/packages/targets/pages/tasks/index',
   targetsReadLog: '/packages/targets/pages/read-log/index',
   targetsPolicy: '/packages/targets/pages/policy/index',
+  targetLink: '/packages/targets/pages/link/index',
   orderMenu: '/packages/orders/pages/menu/index',
   orderForm: '/packages/orders/pages/order/index',
   myOrders: '/packages/orders/pages/mine/index',

@@ -344,6 +344,11 @@ export const ordersContract = defineContract('orders', {
       items: z.array(ZMenuItem),
       /** The 中心's allowance for an order marked urgent (what the form promises when it is switched on). */
       urgent: z.object({ responseHours: z.int(), completionHours: z.int() }),
+      /**
+       * Whether the signed-in caller may order the "service targets only" items here (a link to an
+       * active record of the station, ADR 0027); null when signed out or no such item is listed.
+       */
+      targetLinked: z.boolean().nullable(),
     }),
   },
   /** Staff: the menu as the editor shows it (paused items too), with what the caller may edit. */

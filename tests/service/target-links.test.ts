@@ -167,6 +167,17 @@ describe('"service targets only" items (仅限服务对象)', () => {
     );
   });
 
+  it('tells the menu who may order the items (linked here, not linked, or signed out)', async () => {
+    const menu = (as?: string) => b.ok('orders', 'listMenu', { stationId: STATION.yihe }, as);
+    expect((await menu(ORDERING_ELDER)).targetLinked).toBe(true);
+    expect((await menu(ORDERING_DAUGHTER)).targetLinked).toBe(true);
+    expect((await menu(STRANGER)).targetLinked).toBe(false);
+    expect((await menu()).targetLinked).toBeNull();
+    expect((await b.ok('orders', 'listMenu', { stationId: STATION.zhongdai }, ORDERING_ELDER)).targetLinked).toBe(
+      false,
+    );
+  });
+
   it('lets the linked person order one for themself', async () => {
     const order = await b.ok('orders', 'placeOrder', rehab(), ORDERING_ELDER);
     expect(order).toMatchObject({ itemName: '康复指导', channel: 'self', status: 'pending', recipientName: '周阿婆' });

@@ -8,7 +8,7 @@ import { activityScope } from '../../client/lib/station-scope';
 import { myStateLine, phaseLabel } from '../../client/lib/activity-text';
 import { designScale, qrSide } from '../../client/lib/qr-size';
 import { timeChunks } from '../../client/lib/time-chunks';
-import { urgentHint } from '../../client/packages/orders/lib/text';
+import { targetsOnlyNote, urgentHint } from '../../client/packages/orders/lib/text';
 import { bookingPanelState } from '../../client/packages/activity/lib/booking-panel';
 import { checkFamilyForm } from '../../client/packages/activity/lib/family-form';
 import { copyForm } from '../../client/packages/staff/lib/activity-form';
@@ -369,5 +369,15 @@ describe('order words', () => {
     expect(urgentHint({ responseHours: 2 })).toBe('紧急需求 2 小时内响应。如有生命危险请立即拨打 120 / 110。');
     expect(urgentHint({ responseHours: 1 })).toBe('紧急需求 1 小时内响应。如有生命危险请立即拨打 120 / 110。');
     expect(urgentHint({ responseHours: 72 })).toBe('紧急需求 3 天内响应。如有生命危险请立即拨打 120 / 110。');
+  });
+});
+
+describe('service targets only', () => {
+  it('explains how to link to anyone who may not order the item themself, and nothing to a linked person', () => {
+    expect(targetsOnlyNote(true)).toBeNull();
+    for (const state of [false, null]) {
+      expect(targetsOnlyNote(state)).toContain('请向社工索取绑定码');
+      expect(targetsOnlyNote(state)).toContain('我的 → 绑定服务对象');
+    }
   });
 });

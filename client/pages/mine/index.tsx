@@ -187,6 +187,12 @@ export default function MinePage() {
           <Entry id="staff-entry" title="活动管理" extra="社工专用" onClick={() => openPage(ROUTES.staffActivities)} />
         ) : null}
         <Entry
+          id="target-link-entry"
+          title="绑定服务对象"
+          extra="输入社工给的绑定码"
+          onClick={() => openPage(ROUTES.targetLink)}
+        />
+        <Entry
           id="invite-entry"
           title="领取工作人员邀请"
           extra="输入邀请码"

@@ -4,8 +4,13 @@ import type { MenuItem } from '../api/orders';
 import { deliveryText, hoursText } from '../lib/text';
 import './orders.scss';
 
-/** A menu item: what it is, how it comes, how soon — one tap orders it. */
-export function MenuItemCard(props: { item: MenuItem; actionText?: string; onClick?: () => void }) {
+/** A menu item: what it is, how it comes, how soon — one tap orders it (or `note` says who may). */
+export function MenuItemCard(props: {
+  item: MenuItem;
+  actionText?: string;
+  note?: string | null;
+  onClick?: () => void;
+}) {
   const { item } = props;
   return (
     <View className="card order-card" id={`menu-item-${item.itemId}`} onClick={props.onClick}>
@@ -19,6 +24,11 @@ export function MenuItemCard(props: { item: MenuItem; actionText?: string; onCli
         {`${hoursText(item.responseHours)}内响应，${hoursText(item.completionHours)}内办结`}
       </Text>
       {item.status === 'paused' ? <Text className="status-line status-line--warn">暂停受理</Text> : null}
+      {props.note ? (
+        <Text className="notice" id={`menu-item-note-${item.itemId}`}>
+          {props.note}
+        </Text>
+      ) : null}
       {props.onClick && props.actionText ? <Text className="order-card__go">{props.actionText} ›</Text> : null}
     </View>
   );

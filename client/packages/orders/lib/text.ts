@@ -16,6 +16,16 @@ export function urgentHint(urgent: { responseHours: number }): string {
   return `紧急需求 ${hoursText(urgent.responseHours)}内响应。如有生命危险请立即拨打 120 / 110。`;
 }
 
+/**
+ * What a "service targets only" item says to someone who may not order it themself (signed out,
+ * or not linked to a service target record of the station), or null when they may.
+ */
+export function targetsOnlyNote(targetLinked: boolean | null): string | null {
+  return targetLinked
+    ? null
+    : '仅限本站登记的服务对象本人或其家属点单。如您或家人是服务对象，请向社工索取绑定码，在“我的 → 绑定服务对象”中绑定后即可点单；也可以请社工代为点单。';
+}
+
 /** `上门服务 / 到站服务` for an item's modes. */
 export function deliveryText(modes: readonly DeliveryMode[]): string {
   return modes.map((m) => DELIVERY_MODES[m]).join(' / ');

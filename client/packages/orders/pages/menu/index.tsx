@@ -8,6 +8,7 @@ import { EmptyState, PendingState } from '../../../../components/states';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
 import { type MenuItem, useMenu } from '../../api/orders';
 import { MenuItemCard } from '../../components/menu-item-card';
+import { targetsOnlyNote } from '../../lib/text';
 import '../../components/orders.scss';
 
 /**
@@ -50,6 +51,7 @@ export default function MenuPage() {
     category,
     items: items.filter((item) => item.category === category),
   })).filter((group) => group.items.length > 0);
+  const targets = menu.data.targetLinked;
   const order = (item?: MenuItem) => openPage(ROUTES.orderForm, { stationId, itemId: item?.itemId, proxy });
 
   return (
@@ -66,9 +68,21 @@ export default function MenuPage() {
       {groups.map((group) => (
         <View key={group.category} id={`menu-group-${group.category}`}>
           <Text className="menu-group__title">{ORDER_CATEGORIES[group.category]}</Text>
-          {group.items.map((item) => (
-            <MenuItemCard key={item.itemId} item={item} actionText="我要点单" onClick={() => order(item)} />
-          ))}
+          {group.items.map((item) => {
+            // Staff 代点单 any item; a resident not linked to a service target record is told how to link.
+            const note = item.audience === 'targets' && !proxy ? targetsOnlyNote(targets) : null;
+            return note ? (
+              <MenuItemCard
+                key={item.itemId}
+                item={item}
+                note={note}
+                actionText="去绑定服务对象"
+                onClick={() => openPage(ROUTES.targetLink)}
+              />
+            ) : (
+              <MenuItemCard key={item.itemId} item={item} actionText="我要点单" onClick={() => order(item)} />
+            );
+          })}
         </View>
       ))}
       <View className="actions">

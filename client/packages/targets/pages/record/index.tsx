@@ -42,6 +42,7 @@ import {
   useUnpairVolunteer,
 } from '../../api/targets';
 import { ChoiceChips, FormField } from '../../components/fields';
+import { LinkCodeCard } from '../../components/link-code-card';
 import { VisitOrderDialog, type VisitFinding } from '../../components/visit-order-dialog';
 import { canAt } from '../../lib/stations';
 import {
@@ -352,6 +353,8 @@ export default function RecordPage() {
           </View>
         </View>
       ) : null}
+
+      {canManage && active ? <LinkCodeCard targetId={t.targetId} /> : null}
 
       <Text className="section-title">探访记录</Text>
       <View id="record-visits">
