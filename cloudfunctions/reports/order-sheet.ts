@@ -1,5 +1,5 @@
 import type { TOrderFigures, TOrderSection } from '../../shared/contracts/orders';
-import { formatPermille, ORDER_FIGURE_LABELS } from '../../shared/domain/order-report';
+import { formatAverageRating, formatPermille, ORDER_FIGURE_LABELS } from '../../shared/domain/order-report';
 import { ORDER_CATEGORIES, ORDER_CHANNELS } from '../../shared/domain/orders';
 import type { Workbook } from '../core/xlsx';
 
@@ -28,7 +28,7 @@ function shown(figures: TOrderFigures, key: (typeof ROW_KEYS)[number]): string |
     case 'satisfactionPermille':
       return formatPermille(figures.satisfactionPermille, figures.rated);
     case 'averageRatingTenths':
-      return figures.rated > 0 ? `${(figures.averageRatingTenths / 10).toFixed(1)} 分` : '—';
+      return formatAverageRating(figures.averageRatingTenths, figures.rated);
     case 'received':
     case 'responseDue':
     case 'respondedOnTime':
@@ -63,7 +63,7 @@ export function addOrderSheet(book: Workbook, report: { stationName: string; mon
   sheet.addRow({ name: '按服务类别' }).font = { bold: true };
   for (const row of orders.byCategory) add(ORDER_CATEGORIES[row.category], row.figures);
   sheet.addRow({});
-  sheet.addRow({ name: '按点单渠道', received: ORDER_FIGURE_LABELS.received }).font = { bold: true };
-  for (const row of orders.byChannel) sheet.addRow({ name: ORDER_CHANNELS[row.channel], received: row.received });
+  sheet.addRow({ name: '按点单渠道' }).font = { bold: true };
+  for (const row of orders.byChannel) add(ORDER_CHANNELS[row.channel], row.figures);
   return sheet;
 }

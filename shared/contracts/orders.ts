@@ -310,7 +310,7 @@ export const ZOrderSection = z.object({
   figures: ZOrderFigures,
   previous: ZOrderFigures,
   byCategory: z.array(z.object({ category: z.enum(ORDER_CATEGORY_KEYS), figures: ZOrderFigures })),
-  byChannel: z.array(z.object({ channel: z.enum(ORDER_CHANNEL_KEYS), received: z.int() })),
+  byChannel: z.array(z.object({ channel: z.enum(ORDER_CHANNEL_KEYS), figures: ZOrderFigures })),
   /** Children (室 of a 站, 站 of a 中心); `stationId` null is the station's own orders (本级). */
   children: z.array(z.object({ stationId: z.string().nullable(), stationName: z.string(), figures: ZOrderFigures })),
 });

@@ -105,11 +105,12 @@ export interface FoldedOrderSection {
   previous: OrderFigures;
   byChild: Map<string | null, OrderFigures>;
   byCategory: { category: OrderCategory; figures: OrderFigures }[];
-  byChannel: { channel: OrderChannel; received: number }[];
+  byChannel: { channel: OrderChannel; figures: OrderFigures }[];
 }
 
 /**
- * Folds the aggregation rows into the section. Pure and order-independent; unknown categories or
+ * Folds the aggregation rows into the section, every figure per child, category and channel. Pure
+ * and order-independent; unknown categories or
  * channels (from a newer writer) fall under 其他 / are dropped from the channel table, never lost
  * from the totals. Category and channel rows with nothing received are left out.
  */
@@ -118,7 +119,7 @@ export function foldOrderRows(rows: readonly OrderReportRow[]): FoldedOrderSecti
   let previous = { ...ZERO_ORDER_COUNTS };
   const byChild = new Map<string | null, OrderCounts>();
   const byCategory = new Map<OrderCategory, OrderCounts>();
-  const byChannel = new Map<OrderChannel, number>();
+  const byChannel = new Map<OrderChannel, OrderCounts>();
   for (const row of rows) {
     const counts = countsOf(row);
     if (row.current !== 1) {
@@ -134,7 +135,7 @@ export function foldOrderRows(rows: readonly OrderReportRow[]): FoldedOrderSecti
     byCategory.set(category, addOrderCounts(byCategory.get(category) ?? ZERO_ORDER_COUNTS, counts));
     if ((ORDER_CHANNEL_KEYS as readonly string[]).includes(row.channel)) {
       const channel = row.channel as OrderChannel;
-      byChannel.set(channel, (byChannel.get(channel) ?? 0) + counts.received);
+      byChannel.set(channel, addOrderCounts(byChannel.get(channel) ?? ZERO_ORDER_COUNTS, counts));
     }
   }
   return {
@@ -146,8 +147,8 @@ export function foldOrderRows(rows: readonly OrderReportRow[]): FoldedOrderSecti
       return c && c.received > 0 ? [{ category, figures: orderFiguresFrom(c) }] : [];
     }),
     byChannel: ORDER_CHANNEL_KEYS.flatMap((channel) => {
-      const received = byChannel.get(channel) ?? 0;
-      return received > 0 ? [{ channel, received }] : [];
+      const c = byChannel.get(channel);
+      return c && c.received > 0 ? [{ channel, figures: orderFiguresFrom(c) }] : [];
     }),
   };
 }
@@ -166,7 +167,23 @@ export function isSatisfied(score: number): boolean {
   return score >= SATISFIED_MIN;
 }
 
+/** `3.5 分` from tenths; `—` when nothing was rated. */
+export function formatAverageRating(tenths: number, rated: number): string {
+  return rated > 0 ? `${(tenths / 10).toFixed(1)} 分` : '—';
+}
+
 /** `85.7%` from permille; `—` when nothing was due. */
 export function formatPermille(value: number, denominator: number): string {
   return denominator > 0 ? `${(value / 10).toFixed(1)}%` : '—';
+}
+
+/** One line of a breakdown (a channel, a category): received and every rate, as the 月报 screen shows it. */
+export function orderFiguresLine(label: string, f: OrderFigures): string {
+  return [
+    `${label}：${f.received} 张`,
+    `响应率 ${formatPermille(f.responseRatePermille, f.responseDue)}`,
+    `按时办结率 ${formatPermille(f.onTimeRatePermille, f.completionDue)}`,
+    `平均评分 ${formatAverageRating(f.averageRatingTenths, f.rated)}`,
+    `满意率 ${formatPermille(f.satisfactionPermille, f.rated)}`,
+  ].join(' · ');
 }

@@ -242,11 +242,50 @@ describe('the 月报’s service-order section', () => {
       ['employment', 1, 0],
       ['legal', 1, 0],
     ]);
+    // A, D (withdrawn), E (never answered) / B / C (declined in time) / F (answered, not yet due).
     expect(report.orders.byChannel).toEqual([
-      { channel: 'self', received: 3 },
-      { channel: 'family', received: 1 },
-      { channel: 'phone', received: 1 },
-      { channel: 'desk', received: 1 },
+      {
+        channel: 'self',
+        figures: figures({
+          received: 3,
+          responseDue: 2,
+          respondedOnTime: 1,
+          completionDue: 2,
+          completedOnTime: 1,
+          rated: 1,
+          ratingSum: 5,
+          satisfied: 1,
+          responseRatePermille: 500,
+          onTimeRatePermille: 500,
+          averageRatingTenths: 50,
+          satisfactionPermille: 1000,
+        }),
+      },
+      {
+        channel: 'family',
+        figures: figures({
+          received: 1,
+          responseDue: 1,
+          respondedOnTime: 0,
+          completionDue: 1,
+          completedOnTime: 0,
+          rated: 1,
+          ratingSum: 2,
+          satisfied: 0,
+          responseRatePermille: 0,
+          onTimeRatePermille: 0,
+          averageRatingTenths: 20,
+          satisfactionPermille: 0,
+        }),
+      },
+      {
+        channel: 'phone',
+        figures: { ...ZERO, received: 1, responseDue: 1, respondedOnTime: 1, responseRatePermille: 1000 },
+      },
+      {
+        channel: 'desk',
+        figures: { ...ZERO, received: 1, responseDue: 1, respondedOnTime: 1, responseRatePermille: 1000 },
+      },
     ]);
   });
 
@@ -305,7 +344,7 @@ describe('the 月报’s service-order section', () => {
     expect(report.orders.children).toEqual([
       { stationId: null, stationName: '沈家村社工室（本级）', figures: report.orders.figures },
     ]);
-    expect(report.orders.byChannel).toEqual([{ channel: 'self', received: 1 }]);
+    expect(report.orders.byChannel).toEqual([{ channel: 'self', figures: report.orders.figures }]);
     expect(await b.refused('reports', 'monthly', { stationId: STATION.shenjia, month: '2026-05' }, AS.staff)).toBe(
       'FORBIDDEN',
     );
@@ -356,5 +395,10 @@ describe('the 月报’s service-order section', () => {
     expect(values(3)).toEqual(['上月', 1, 1, 1, '100.0%', 1, 1, '100.0%', 1, '4.0 分', 1, '100.0%']);
     expect(values(6)).toEqual(['江滨街道社工站', 4, 3, 2, '66.7%', 2, 1, '50.0%', 2, '3.5 分', 1, '50.0%']);
     expect(values(8)).toEqual(['新桥街道社工站', 0, 0, 0, '—', 0, 0, '—', 0, '—', 0, '—']);
+    expect(values(18)).toEqual(['按点单渠道']);
+    expect(values(19)).toEqual(['居民自助点单', 3, 2, 1, '50.0%', 2, 1, '50.0%', 1, '5.0 分', 1, '100.0%']);
+    expect(values(20)).toEqual(['家属代为点单', 1, 1, 0, '0.0%', 1, 0, '0.0%', 1, '2.0 分', 0, '0.0%']);
+    expect(values(21)).toEqual(['电话代点单', 1, 1, 1, '100.0%', 0, 0, '—', 0, '—', 0, '—']);
+    expect(values(22)).toEqual(['窗口代点单', 1, 1, 1, '100.0%', 0, 0, '—', 0, '—', 0, '—']);
   });
 });

@@ -29,7 +29,13 @@ import {
   type OrderActor,
   type OrderStatus,
 } from '../../shared/domain/orders';
-import { foldOrderRows, formatPermille, orderFiguresFrom, ZERO_ORDER_COUNTS } from '../../shared/domain/order-report';
+import {
+  foldOrderRows,
+  formatPermille,
+  orderFiguresFrom,
+  orderFiguresLine,
+  ZERO_ORDER_COUNTS,
+} from '../../shared/domain/order-report';
 import { fromAppWallClock } from '../../shared/domain/time';
 
 describe('order state machine', () => {
@@ -362,10 +368,49 @@ describe('the 月报 order section fold', () => {
       ['legal', 1],
     ]);
     expect(folded.byChannel).toEqual([
-      { channel: 'self', received: 4 },
-      { channel: 'family', received: 2 },
-      { channel: 'phone', received: 1 },
+      {
+        channel: 'self',
+        figures: {
+          received: 4,
+          responseDue: 4,
+          respondedOnTime: 3,
+          completionDue: 3,
+          completedOnTime: 2,
+          rated: 2,
+          ratingSum: 9,
+          satisfied: 2,
+          responseRatePermille: 750,
+          onTimeRatePermille: 667,
+          averageRatingTenths: 45,
+          satisfactionPermille: 1000,
+        },
+      },
+      {
+        channel: 'family',
+        figures: {
+          received: 2,
+          responseDue: 2,
+          respondedOnTime: 2,
+          completionDue: 1,
+          completedOnTime: 1,
+          rated: 1,
+          ratingSum: 2,
+          satisfied: 0,
+          responseRatePermille: 1000,
+          onTimeRatePermille: 1000,
+          averageRatingTenths: 20,
+          satisfactionPermille: 0,
+        },
+      },
+      { channel: 'phone', figures: orderFiguresFrom({ ...ZERO_ORDER_COUNTS, received: 1, responseDue: 1 }) },
     ]);
+    expect(folded.byChannel[2]!.figures).toMatchObject({ responseRatePermille: 0, averageRatingTenths: 0 });
+    expect(orderFiguresLine('居民自助点单', folded.byChannel[0]!.figures)).toBe(
+      '居民自助点单：4 张 · 响应率 75.0% · 按时办结率 66.7% · 平均评分 4.5 分 · 满意率 100.0%',
+    );
+    expect(orderFiguresLine('电话代点单', folded.byChannel[2]!.figures)).toBe(
+      '电话代点单：1 张 · 响应率 0.0% · 按时办结率 — · 平均评分 — · 满意率 —',
+    );
   });
 
   it('gives zeros, not NaN, with nothing due or rated, and files unknown categories under 其他', () => {

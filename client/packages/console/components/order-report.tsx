@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { TOrderFigures, TOrderSection } from '../../../../shared/contracts/orders';
-import { formatPermille } from '../../../../shared/domain/order-report';
+import { formatPermille, orderFiguresLine } from '../../../../shared/domain/order-report';
 import { ORDER_CATEGORIES, ORDER_CHANNELS } from '../../../../shared/domain/orders';
 import './console.scss';
 
@@ -86,7 +86,7 @@ export function OrderReport({ section }: { section: TOrderSection }) {
           <Text className="text-strong">按点单渠道</Text>
           {section.byChannel.map((row) => (
             <Text className="hint" key={row.channel} id={`order-channel-${row.channel}`}>
-              {`${ORDER_CHANNELS[row.channel]}：${row.received} 张`}
+              {orderFiguresLine(ORDER_CHANNELS[row.channel], row.figures)}
             </Text>
           ))}
         </View>
