@@ -11,9 +11,9 @@ function orderTemplateId(): string {
 }
 
 /**
- * weapp: asks once (from the tap itself — WeChat allows the prompt only inside a gesture) for one
- * notice about this order (accepted, done, asked to rate …). Never fails: a refusal just means the
- * in-app 消息 is the only notice.
+ * weapp: asks (from the tap itself — WeChat allows the prompt only inside a gesture) for one more
+ * service-order notice; each acceptance lets the function send one WeChat message (docs/client.md
+ * says which taps ask). Never fails: a refusal just means the in-app 消息 is the only notice.
  */
 export function requestOrderNotice(): Promise<void> {
   const templateId = orderTemplateId();

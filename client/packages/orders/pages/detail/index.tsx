@@ -20,6 +20,7 @@ import { PendingState } from '../../../../components/states';
 import { showSuccess } from '../../../../lib/feedback';
 import { readParam } from '../../../../lib/routes';
 import { type Order, type OrderStep, useOrder, useOrderStep } from '../../api/orders';
+import { requestOrderNotice } from '../../api/subscribe';
 import { CloseDialog } from '../../components/close-dialog';
 import { DispatchDialog } from '../../components/dispatch-dialog';
 import { PhotoThumb } from '../../components/photo-field';
@@ -104,7 +105,13 @@ export default function OrderDetailPage() {
     Taro.stopPullDownRefresh();
   });
 
-  const run = async (next: OrderStep, done: string) => {
+  /**
+   * One step. `askNotice`: the tap also asks WeChat for one service-order notice, before any await
+   * (the prompt is allowed only inside the gesture) — a worker's take/accept (for 派单 and
+   * deadline reminders), a resident's confirm and rate (for what the station does next).
+   */
+  const run = async (next: OrderStep, done: string, askNotice = false) => {
+    if (askNotice) await requestOrderNotice();
     const result = await step.run(next);
     if (result.ok) {
       setDialog(null);
@@ -172,7 +179,7 @@ export default function OrderDetailPage() {
             id="take-order-button"
             loading={step.pending}
             disabled={step.pending}
-            onClick={() => void run({ action: 'takeOrder', req: { orderId: o.orderId } }, '已接单')}
+            onClick={() => void run({ action: 'takeOrder', req: { orderId: o.orderId } }, '已接单', true)}
           >
             接单
           </Button>
@@ -188,7 +195,7 @@ export default function OrderDetailPage() {
             id="confirm-order-button"
             loading={step.pending}
             disabled={step.pending}
-            onClick={() => void run({ action: 'confirmOrder', req: { orderId: o.orderId } }, '已确认')}
+            onClick={() => void run({ action: 'confirmOrder', req: { orderId: o.orderId } }, '已确认', true)}
           >
             确认已完成
           </Button>
@@ -277,7 +284,7 @@ export default function OrderDetailPage() {
           order={o}
           pending={step.pending}
           onRate={(score, comment) =>
-            void run({ action: 'rateOrder', req: { orderId: o.orderId, score, comment } }, '感谢您的评价')
+            void run({ action: 'rateOrder', req: { orderId: o.orderId, score, comment } }, '感谢您的评价', true)
           }
         />
       ) : null}
