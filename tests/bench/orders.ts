@@ -12,18 +12,21 @@ import { idCheckChar } from '../../shared/domain/identity';
 import { type Answer, call, inBatches, login, resetStats, type Stats, stats } from './http';
 
 /**
- * `npm run bench -- --orders [--residents 500 --workers 50 --race 100]`
+ * `npm run bench -- --orders [--residents 500 --workers 50 --race 100]` (also in `--all`)
  *
  * Service orders through the local gateway over HTTP (gateway + functions + emulator started in
  * this process so the bench can move the functions' clock; timers off): (1) RESIDENTS residents
  * order from the menu at once; (2) WORKERS
  * registered volunteers race to take RACE of those orders, each worker trying every order in
- * its own shuffled order — no order may be taken twice; (3) one order through every transition,
- * with the database calls of each from the emulator's counters. Exits non-zero on any integrity
- * failure.
+ * its own shuffled order — no order may be taken twice; (3) every transition of the state
+ * machine (dispatch, take, release, return, decline, refer, cancel, close, confirm, reopen, rate,
+ * reply …) with the database calls of each from the emulator's counters. Any integrity failure
+ * sets a non-zero exit code.
  */
 const argv = process.argv.slice(2);
+// `--all` shares `--residents` with the burst bench, whose default is larger: the orders bench keeps its own.
 const arg = (name: string, fallback: number) => {
+  if (name === 'residents' && argv.includes('--all')) return fallback;
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? Number(argv[i + 1]) || fallback : fallback;
 };
@@ -39,7 +42,17 @@ function check(ok: boolean, what: string): void {
   }
 }
 
-async function main(): Promise<void> {
+/** Figures of the orders bench, as the `--json` line names them. */
+export interface OrdersFigures {
+  orderPlaceCallsPerOrder: number;
+  orderTakeCallsPerAttempt: number;
+  ordersTakenTwice: number;
+  /** Database calls of one request per transition (and the reads around them), by label. */
+  orderCalls: Record<string, number>;
+}
+
+/** The three parts; answers their figures (failures set `process.exitCode`). */
+export async function ordersBench(): Promise<OrdersFigures> {
   EventEmitter.defaultMaxListeners = 256;
   process.env.TENCENTCLOUD ??= 'true';
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-orders-bench-'));
@@ -207,6 +220,81 @@ async function main(): Promise<void> {
       { orderId: order, score: 5, comment: '' },
       resident,
     );
+    await step('replyToRating (站点回复)', 'orders', 'replyToRating', { orderId: order, reply: '谢谢您的肯定' }, staff);
+    // The other transitions, each on an order of its own (not among the raced ones).
+    const spare = (k: number) => ({
+      id: (placed[RESIDENTS - 1 - k] as { ok: true; data: { orderId: string } }).data.orderId,
+      owner: residents[RESIDENTS - 1 - k]!,
+    });
+    const declined = spare(1);
+    await step(
+      'declineOrder (不受理)',
+      'orders',
+      'declineOrder',
+      { orderId: declined.id, reason: '请拨打12345' },
+      staff,
+    );
+    const referred = spare(2);
+    await step(
+      'referOrder (转介)',
+      'orders',
+      'referOrder',
+      { orderId: referred.id, to: '临江区法律援助中心', note: '' },
+      staff,
+    );
+    const cancelled = spare(3);
+    await step(
+      'cancelOrder (居民撤销)',
+      'orders',
+      'cancelOrder',
+      { orderId: cancelled.id, reason: '' },
+      cancelled.owner,
+    );
+    const returned = spare(4);
+    await step('takeOrder/pool (接单, from the pool)', 'orders', 'takeOrder', { orderId: returned.id }, staff);
+    await step('returnOrder (退回)', 'orders', 'returnOrder', { orderId: returned.id, reason: '改派' }, staff);
+    const freeForm = residents[RESIDENTS - 1 - 5]!;
+    const asked = await call(
+      base,
+      'orders',
+      'placeOrder',
+      { stationId: 'st_LJ0101', title: '想找人修水管', contactPhone: '13800001111', address: '颐和社区 1 幢' },
+      freeForm,
+    );
+    if (!asked.ok) throw new Error(`free-form order: ${JSON.stringify(asked)}`);
+    await step('releaseOrder (分拣入池)', 'orders', 'releaseOrder', { orderId: asked.data.orderId }, staff);
+    // Reopened and confirmed: done by staff as the worker, so no hours claims overlap.
+    const reopened = spare(6);
+    await call(base, 'orders', 'takeOrder', { orderId: reopened.id }, staff);
+    const staffRecord = (minutesAgo: number) => ({
+      startAt: new Date(later - minutesAgo * 60_000).toISOString(),
+      minutes: 30,
+      method: 'phone',
+      note: '电话沟通',
+    });
+    const closedOnce = await call(
+      base,
+      'orders',
+      'closeOrder',
+      { orderId: reopened.id, outcome: 'done', record: staffRecord(100) },
+      staff,
+    );
+    if (!closedOnce.ok) throw new Error(`close: ${JSON.stringify(closedOnce)}`);
+    await step(
+      'reopenOrder (居民要求重办)',
+      'orders',
+      'reopenOrder',
+      { orderId: reopened.id, reason: '还没送到' },
+      reopened.owner,
+    );
+    await step(
+      'closeOrder/staff (办结, no hours claim)',
+      'orders',
+      'closeOrder',
+      { orderId: reopened.id, outcome: 'done', record: staffRecord(50) },
+      staff,
+    );
+    await step('confirmOrder (居民确认)', 'orders', 'confirmOrder', { orderId: reopened.id }, reopened.owner);
     await step('getOrder (resident)', 'orders', 'getOrder', { orderId: order }, resident);
     await step('listQueue (staff, a page)', 'orders', 'listQueue', { stationId: 'st_LJ01', view: 'open' }, staff);
     await step('listPool (volunteer, a page)', 'orders', 'listPool', {}, volunteer);
@@ -257,6 +345,12 @@ async function main(): Promise<void> {
 
     console.log(failures === 0 ? '\nAll integrity checks passed.' : `\n${failures} integrity check(s) FAILED`);
     if (failures) process.exitCode = 1;
+    return {
+      orderPlaceCallsPerOrder: Number((calls(placeStats) / RESIDENTS).toFixed(2)),
+      orderTakeCallsPerAttempt: Number((calls(raceStats) / all.length).toFixed(2)),
+      ordersTakenTwice: twice,
+      orderCalls: Object.fromEntries(rows.map(([label, s]) => [label.split(' (')[0]!, calls(s)])),
+    };
   } finally {
     setClock();
     await gateway.close();
@@ -318,7 +412,3 @@ function describe(s: Stats): string {
 
 /** The emulator's control endpoints need its credential (set once the gateway is up). */
 const control = { authorization: '' };
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});

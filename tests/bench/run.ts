@@ -8,8 +8,8 @@ import { type Answer, call, inBatches, login, resetStats, type Stats, stats } fr
 
 /**
  * `npm run bench [-- --residents 2000 --seats 100 --waitlist 300 --storm 50 --door 200]`
- * `npm run bench -- --report` · `-- --bundles` · `-- --all` (the three in one run) · `--json`
- * `npm run bench -- --visits` · `-- --orders` (their own benches, run alone)
+ * `npm run bench -- --report` · `-- --bundles` · `-- --orders` · `-- --all` (the four in one run) · `--json`
+ * `npm run bench -- --visits` (its own bench, run alone)
  *
  * Bursts through the gateway over HTTP, with the gateway (functions + emulator) in its own
  * process: (1) sign-ups for an activity without a waitlist, (2) the same burst with a waitlist,
@@ -20,11 +20,12 @@ import { type Answer, call, inBatches, login, resetStats, type Stats, stats } fr
  * on a shared 2-core machine mean little. Exits non-zero on any integrity failure.
  *
  * `--report` runs the 月报 bench (report.ts), `--bundles` the function bundles and cold starts
- * (bundles.ts); `--all` runs the burst, the report and the bundles in one process. With `--json`
+ * (bundles.ts), `--orders` the service-order bench (orders.ts); `--all` runs the burst, the
+ * report, the bundles and the orders in one process. With `--json`
  * the output ends with ONE line holding a JSON object of the figures of every section run
  * (README, "Performance").
  */
-const flags = new Set(process.argv.slice(2).filter((a) => /^--(json|report|bundles|all|burst)$/.test(a)));
+const flags = new Set(process.argv.slice(2).filter((a) => /^--(json|report|bundles|orders|all|burst)$/.test(a)));
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i++) {
   const name = process.argv[i]!;
@@ -62,21 +63,18 @@ export interface BurstFigures {
 }
 
 async function main(): Promise<void> {
-  // The visits and orders benches are their own scripts, run alone.
+  // The visits bench is its own script, run alone.
   if (process.argv.includes('--visits')) {
     await import('./visits');
     return;
   }
-  if (process.argv.includes('--orders')) {
-    await import('./orders');
-    return;
-  }
   const all = flags.has('--all');
   const figures: Record<string, unknown> = {};
-  if (all || flags.has('--burst') || (!flags.has('--report') && !flags.has('--bundles')))
+  if (all || flags.has('--burst') || (!flags.has('--report') && !flags.has('--bundles') && !flags.has('--orders')))
     Object.assign(figures, await burstBench());
   if (all || flags.has('--report')) Object.assign(figures, await (await import('./report')).reportBench());
   if (all || flags.has('--bundles')) Object.assign(figures, await (await import('./bundles')).bundlesBench());
+  if (all || flags.has('--orders')) Object.assign(figures, await (await import('./orders')).ordersBench());
   if (flags.has('--json')) console.log(JSON.stringify(figures));
 }
 
