@@ -8,8 +8,8 @@ import { type Answer, call, inBatches, login, resetStats, type Stats, stats } fr
 
 /**
  * `npm run bench [-- --residents 2000 --seats 100 --waitlist 300 --storm 50 --door 200]`
- * `npm run bench -- --report` · `-- --bundles` · `-- --orders` · `-- --all` (the four in one run) · `--json`
- * `npm run bench -- --visits` (its own bench, run alone)
+ * `npm run bench -- --report` · `-- --bundles` · `-- --orders` · `-- --visits` · `-- --all` (the five in
+ * one run) · `--json`
  *
  * Bursts through the gateway over HTTP, with the gateway (functions + emulator) in its own
  * process: (1) sign-ups for an activity without a waitlist, (2) the same burst with a waitlist,
@@ -20,12 +20,13 @@ import { type Answer, call, inBatches, login, resetStats, type Stats, stats } fr
  * on a shared 2-core machine mean little. Exits non-zero on any integrity failure.
  *
  * `--report` runs the 月报 bench (report.ts), `--bundles` the function bundles and cold starts
- * (bundles.ts), `--orders` the service-order bench (orders.ts); `--all` runs the burst, the
- * report, the bundles and the orders in one process. With `--json`
+ * (bundles.ts), `--orders` the service-order bench (orders.ts), `--visits` the 月报's visit
+ * section over 20,000 targets (visits.ts); `--all` runs the burst, the report, the bundles, the
+ * orders and the visit section in one process. With `--json`
  * the output ends with ONE line holding a JSON object of the figures of every section run
  * (README, "Performance").
  */
-const flags = new Set(process.argv.slice(2).filter((a) => /^--(json|report|bundles|orders|all|burst)$/.test(a)));
+const flags = new Set(process.argv.slice(2).filter((a) => /^--(json|report|bundles|orders|visits|all|burst)$/.test(a)));
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i++) {
   const name = process.argv[i]!;
@@ -63,18 +64,14 @@ export interface BurstFigures {
 }
 
 async function main(): Promise<void> {
-  // The visits bench is its own script, run alone.
-  if (process.argv.includes('--visits')) {
-    await import('./visits');
-    return;
-  }
   const all = flags.has('--all');
   const figures: Record<string, unknown> = {};
-  if (all || flags.has('--burst') || (!flags.has('--report') && !flags.has('--bundles') && !flags.has('--orders')))
-    Object.assign(figures, await burstBench());
+  const sectionAsked = ['--report', '--bundles', '--orders', '--visits'].some((f) => flags.has(f));
+  if (all || flags.has('--burst') || !sectionAsked) Object.assign(figures, await burstBench());
   if (all || flags.has('--report')) Object.assign(figures, await (await import('./report')).reportBench());
   if (all || flags.has('--bundles')) Object.assign(figures, await (await import('./bundles')).bundlesBench());
   if (all || flags.has('--orders')) Object.assign(figures, await (await import('./orders')).ordersBench());
+  if (all || flags.has('--visits')) Object.assign(figures, await (await import('./visits')).visitsBench());
   if (flags.has('--json')) console.log(JSON.stringify(figures));
 }
 

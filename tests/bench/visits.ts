@@ -5,7 +5,8 @@ import tcb from '@cloudbase/node-sdk';
 import { loadManifest, startDatabaseEmulator } from '../../emulator/db';
 
 /**
- * `npm run bench -- --visits [--targets 20000] [--months 12]`: a synthetic district — 1 中心,
+ * `npm run bench -- --visits [--targets 20000] [--months 12]` (also part of `--all` and its
+ * `--json` figures): a synthetic district — 1 中心,
  * 20 站, 200 室 — with 20,000 service targets (10 % 高风险 weekly, 40 % 重点 monthly, 50 % 一般
  * quarterly; 5 % of visits missed, a few records moved or closed) and 12 months of visits, loaded
  * into the emulator by batch inserts. Then the 月报's visit section (月探访率) of a 室, a 站 and the
@@ -25,13 +26,26 @@ const DAY = 86_400_000;
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
-async function main(): Promise<void> {
+/** Figures of the visit-section bench, as the `--json` line names them. */
+export interface VisitFigures {
+  /** Database calls of the section at the tier that costs most (the emulator's counters). */
+  visitSectionCalls: number;
+  centreVisitSectionMs: number;
+  /** The 中心's section time ÷ a plain count() of targets and visits in the same run. */
+  centreVisitSectionRatio: number;
+  visitBaselineCountMs: number;
+}
+
+/** Load the district, time the visit section at each tier beside a plain count; answers the figures. */
+export async function visitsBench(): Promise<VisitFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-link-visits-bench-'));
   const emulator = await startDatabaseEmulator({ port: 0, dataDir, manifest: loadManifest() });
   process.env.TCB_SERVICE_URL = emulator.serviceUrl;
+  process.env.TCB_SECRET_ID = emulator.credentials.secretId;
+  process.env.TCB_SECRET_KEY = emulator.credentials.secretKey;
   process.env.APP_SECRET = 'bench-secret-0123456789abcdef';
   const db = tcb
-    .init({ env: 'local', serviceUrl: emulator.serviceUrl, secretId: 'local', secretKey: 'local', timeout: 300_000 })
+    .init({ env: 'local', serviceUrl: emulator.serviceUrl, ...emulator.credentials, timeout: 300_000 })
     .database();
   try {
     const t0 = performance.now();
@@ -77,6 +91,7 @@ async function main(): Promise<void> {
       `\nBaseline: count() of targets (${(targetsCount as { total: number }).total}) and visits (${(visitsCount as { total: number }).total}): ${baseline.toFixed(0)} ms`,
     );
 
+    const figures: Record<string, { ms: number; calls: number }> = {};
     for (const [label, stationId] of [
       ['室', stations.room],
       ['站', stations.station],
@@ -90,11 +105,19 @@ async function main(): Promise<void> {
       const ms = performance.now() - s;
       const { total, byCollection } = await calls();
       const section = visitSection(rows, { station, month: MONTH, children });
+      figures[label] = { ms, calls: total };
       console.log(
         `Visit section of a ${label} (${MONTH}): ${ms.toFixed(0)} ms (×${(ms / baseline).toFixed(1)} of baseline), ${total} database calls [${byCollection}]; ` +
           `visited ${section.visited}/${section.due} (${(section.ratePermille / 10).toFixed(1)}%), ${rows.length} rows answered`,
       );
     }
+    const centre = figures['中心']!;
+    return {
+      visitSectionCalls: Math.max(...Object.values(figures).map((f) => f.calls)),
+      centreVisitSectionMs: Math.round(centre.ms),
+      centreVisitSectionRatio: Math.round((centre.ms / baseline) * 10) / 10,
+      visitBaselineCountMs: Math.round(baseline),
+    };
   } finally {
     await emulator.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -262,8 +285,3 @@ async function seedDistrict(
 async function insertAll(db: Db, collection: string, docs: object[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 5000) await db.collection(collection).add(docs.slice(i, i + 5000));
 }
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
