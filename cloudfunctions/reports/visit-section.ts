@@ -9,9 +9,6 @@ import type { StationDoc } from '../core/documents';
 import { aggregateVisitRate } from '../core/repositories/visit-rate';
 import { findVisitPolicy } from '../core/repositories/visit-policies';
 
-/** Database calls of the visit section: the centre's policy, then one aggregation (ADR 0017). */
-export const VISIT_SECTION_CALLS = 2;
-
 /**
  * The visit rate (月探访率) rows of a station subtree for `month`: two database calls whatever the
  * number of targets or visits. Self-contained, so the report's core pipelines can change around it.
@@ -35,6 +32,5 @@ export function visitSection(
     month: context.month,
     children: context.children.map((c) => ({ stationId: c._id, stationName: c.name })),
     ownName: context.station.name,
-    databaseCalls: VISIT_SECTION_CALLS,
   });
 }

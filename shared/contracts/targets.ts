@@ -10,9 +10,10 @@ import {
   READ_REASON_KEYS,
   RISK_TIER_KEYS,
   TARGET_CATEGORY_KEYS,
+  TARGET_STATUSES,
   VISIT_METHOD_KEYS,
 } from '../domain/targets';
-import { VISIT_PHOTO_LIMIT, VISIT_PHOTO_MAX_BASE64 } from '../domain/visit';
+import { VISIT_PHOTO_LIMIT, VISIT_PHOTO_MAX_BASE64, VISIT_STATUSES } from '../domain/visit';
 import { VISIT_PERIOD_KEYS } from '../domain/visit-plan';
 import { normalizeInviteCode } from '../domain/invites';
 import { RELATIONSHIP_KEYS } from '../domain/orders';
@@ -102,7 +103,7 @@ export const ZTargetListItem = z.object({
   categories: z.array(z.enum(TARGET_CATEGORY_KEYS)),
   responsibleWorkerName: z.string().nullable(),
   mine: z.boolean(),
-  status: z.enum(['active', 'closed']),
+  status: z.enum(TARGET_STATUSES),
   lastVisitAt: ZInstant.nullable(),
   /** Null for closed records. */
   deadline: ZInstant.nullable(),
@@ -217,13 +218,6 @@ export const ZVisitInput = z
   });
 export type TVisitInput = z.input<typeof ZVisitInput>;
 
-export const VISIT_STATUSES = ['counted', 'pending', 'rejected'] as const;
-export const VISIT_STATUS_LABELS: Record<(typeof VISIT_STATUSES)[number], string> = {
-  counted: '已计入',
-  pending: '志愿者探访，待社工确认',
-  rejected: '未计入',
-};
-
 /** A visit as staff (and its author) see it. */
 export const ZVisit = z.object({
   visitId: z.string(),
@@ -299,7 +293,6 @@ export const ZVisitRateSection = z.object({
     }),
   ),
   notReachedTotal: z.int(),
-  databaseCalls: z.int(),
 });
 export type TVisitRateSection = z.infer<typeof ZVisitRateSection>;
 
@@ -419,7 +412,7 @@ export const targetsContract = defineContract('targets', {
       tier: z.enum(RISK_TIER_KEYS).optional(),
       mine: z.boolean().default(false),
       due: ZPlanView.optional(),
-      status: z.enum(['active', 'closed']).default('active'),
+      status: z.enum(TARGET_STATUSES).default('active'),
       ...ZPageRequest,
     }),
     response: paged(ZTargetListItem),

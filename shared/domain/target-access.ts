@@ -1,5 +1,5 @@
 import { can, type PolicySubject } from './policy';
-import type { ReadPurpose, ReadReason } from './targets';
+import type { ReadPurpose, ReadReason, TargetStatus } from './targets';
 
 /** One stretch of a record's life at one station with one tier (moves and tier changes start a new one). */
 export interface SpanView {
@@ -12,7 +12,7 @@ export interface SpanView {
 /** The parts of a target record the access rules look at. */
 export interface AccessTarget {
   stationPath: readonly string[];
-  status: 'active' | 'closed';
+  status: TargetStatus;
   responsibleWorkerId: string | null;
   pairedVolunteerIds: readonly string[];
   spans: readonly SpanView[];

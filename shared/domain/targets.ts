@@ -63,6 +63,10 @@ export const CONSENT_METHODS = {
 export type ConsentMethod = keyof typeof CONSENT_METHODS;
 export const CONSENT_METHOD_KEYS = Object.keys(CONSENT_METHODS) as [ConsentMethod, ...ConsentMethod[]];
 
+/** A record is active (on the plan) until it is closed; closed records stay in history. */
+export const TARGET_STATUSES = ['active', 'closed'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
 /**
  * What is kept only with the person's separate consent. Without it the record holds the minimum
  * the statutory duty needs (name, gender, birth year, address, phone, categories, tier, guardian).

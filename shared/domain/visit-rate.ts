@@ -103,7 +103,6 @@ export interface VisitRateSection extends VisitRateFigures {
   children: (VisitRateFigures & { stationId: string | null; stationName: string })[];
   notReached: NotReachedTarget[];
   notReachedTotal: number;
-  databaseCalls: number;
 }
 
 /** How many not-reached targets a report lists (the plan's 逾期 list has them all). */
@@ -129,7 +128,6 @@ export function foldVisitRate(
     month: string;
     children: readonly { stationId: string; stationName: string }[];
     ownName: string;
-    databaseCalls: number;
   },
 ): VisitRateSection {
   const tally = () => ({ due: 0, visited: 0 });
@@ -195,7 +193,6 @@ export function foldVisitRate(
       tier: m.tier,
     })),
     notReachedTotal,
-    databaseCalls: context.databaseCalls,
   };
 }
 

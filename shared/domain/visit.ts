@@ -16,6 +16,15 @@ export const MAX_FOLLOW_UP_DAYS = 90;
 /** A door visit recorded further than this from the address is flagged (never refused). */
 export const FAR_FROM_HOME_METERS = 500;
 
+/** Only `counted` visits count; a volunteer's visit is `pending` until staff confirm or reject it. */
+export const VISIT_STATUSES = ['counted', 'pending', 'rejected'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = {
+  counted: '已计入',
+  pending: '志愿者探访，待社工确认',
+  rejected: '未计入',
+};
+
 export type VisitTimeProblem = 'in_future' | 'ends_before_start' | 'too_long' | 'too_old';
 
 export const VISIT_TIME_MESSAGES: Record<VisitTimeProblem, string> = {

@@ -151,7 +151,7 @@ describe('the October visit rate of 江滨街道社工站', () => {
   });
 
   it('counts who was due and who was visited as often as their tier requires', () => {
-    expect(v).toMatchObject({ month: MONTH, due: 12, visited: 7, notVisited: 5, ratePermille: 583, databaseCalls: 2 });
+    expect(v).toMatchObject({ month: MONTH, due: 12, visited: 7, notVisited: 5, ratePermille: 583 });
   });
 
   it('breaks the rate down by tier and by category', () => {

@@ -10,8 +10,10 @@ import type {
   ReadReason,
   RiskTier,
   TargetCategory,
+  TargetStatus,
   VisitMethod,
 } from '../../../shared/domain/targets';
+import type { VisitStatus } from '../../../shared/domain/visit';
 import type { VisitPolicy } from '../../../shared/domain/visit-plan';
 
 /**
@@ -87,7 +89,7 @@ export interface TargetDoc {
   pairedVolunteerIds: string[];
   notes: string;
   consent: StoredConsent;
-  status: 'active' | 'closed';
+  status: TargetStatus;
   close: { reason: CloseReason; note: string; at: Date; by: string } | null;
   activeFrom: Date;
   /** Bounded: a record changes station or tier a few times a year at most (≤ 60 spans). */
@@ -121,7 +123,7 @@ export interface VisitDoc {
   stationPath: string[];
   byVolunteer: boolean;
   /** Only `counted` visits count towards the plan and the visit rate. */
-  status: 'counted' | 'pending' | 'rejected';
+  status: VisitStatus;
   method: VisitMethod;
   startAt: Date;
   endAt: Date;

@@ -20,7 +20,7 @@ import type { UserCaller } from '../caller';
 import type { Database } from '../deps';
 import type { StationDoc } from '../documents';
 import type { TargetDoc } from '../documents/targets';
-import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
+import { COLLECTIONS, getById, insertUnlessExists, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
 import { isDuplicateWrite } from './db-errors';
 import { appendRead } from './read-log';
 
@@ -106,14 +106,8 @@ export function assertRosterAccess(reader: SensitiveReader, station: StationDoc)
 }
 
 /** Insert a new record; false when the same ID hash or the same name + birth year + address exists. */
-export async function insertTarget(db: Database, target: TargetDoc): Promise<boolean> {
-  try {
-    await db.collection(COLLECTIONS.targets).add(target);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+export function insertTarget(db: Database, target: TargetDoc): Promise<boolean> {
+  return insertUnlessExists(db, COLLECTIONS.targets, target);
 }
 
 /** An existing record that blocked a registration, and which rule matched. */

@@ -4,8 +4,7 @@ import { can } from '../../../shared/domain/policy';
 import type { StationDoc } from '../documents';
 import type { TargetDoc, VisitDoc } from '../documents/targets';
 import type { Database } from '../deps';
-import { COLLECTIONS, getById, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
-import { isDuplicateWrite } from './db-errors';
+import { COLLECTIONS, getById, insertUnlessExists, pageOf, rows, updatedCount, type Page, type PageArgs } from './base';
 import { appendRead } from './read-log';
 import { assertRosterAccess, readTarget, type SensitiveReader } from './targets';
 
@@ -22,14 +21,8 @@ export function visitIdFor(authorId: string, clientId: string): string {
 }
 
 /** Insert a visit; false when a visit with this id (the same draft) is already stored. */
-export async function insertVisit(db: Database, visit: VisitDoc): Promise<boolean> {
-  try {
-    await db.collection(COLLECTIONS.visits).add(visit);
-    return true;
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false;
-    throw err;
-  }
+export function insertVisit(db: Database, visit: VisitDoc): Promise<boolean> {
+  return insertUnlessExists(db, COLLECTIONS.visits, visit);
 }
 
 /**

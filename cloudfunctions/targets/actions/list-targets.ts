@@ -1,4 +1,4 @@
-import type { RiskTier, TargetCategory } from '../../../shared/domain/targets';
+import type { RiskTier, TargetCategory, TargetStatus } from '../../../shared/domain/targets';
 import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { findTargetsPage } from '../../core/repositories/targets';
@@ -20,7 +20,7 @@ export async function listTargets(
     tier?: RiskTier;
     mine: boolean;
     due?: 'overdue' | 'week' | 'month' | 'done';
-    status: 'active' | 'closed';
+    status: TargetStatus;
     page: number;
     pageSize: number;
   },

@@ -27,7 +27,7 @@ export interface RosterFilter {
   tier?: Req<'listTargets'>['tier'];
   mine?: boolean;
   due?: TPlanView;
-  status?: 'active' | 'closed';
+  status?: Req<'listTargets'>['status'];
 }
 
 /** The roster or a plan view of a station subtree, paged (every page is logged as a list read). */

@@ -23,7 +23,7 @@ import {
   type ReadReason,
 } from '../../../../../shared/domain/targets';
 import { formatDateTime } from '../../../../../shared/domain/time';
-import { VISIT_STATUS_LABELS } from '../../../../../shared/contracts/targets';
+import { VISIT_STATUS_LABELS } from '../../../../../shared/domain/visit';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
 import { ErrorState, LoadMore, LoadingState } from '../../../../components/states';
