@@ -35,6 +35,22 @@ async function at<T>(offsetMs: number, fn: () => Promise<T>): Promise<T> {
 const create = (data: Record<string, unknown>, stationId: string = STATION.yihe, as: string = AS.staff) =>
   b.call('targets', 'createTarget', { stationId, data }, as);
 
+/** The audit rows of one entity and action, with the fields a reader of the log sees. */
+function auditRows(log: any[], entityId: string, action: string) {
+  return log
+    .filter((e) => e.entityId === entityId && e.action === action)
+    .map(({ action: a, actorId, entity, entityId: id, stationId, from, to, reason }) => ({
+      action: a,
+      actorId,
+      entity,
+      entityId: id,
+      stationId,
+      from,
+      to,
+      ...(reason === undefined ? {} : { reason }),
+    }));
+}
+
 async function targetsNamed(name: string) {
   return (await b.all('targets')).filter((t) => t.name === name);
 }
@@ -281,6 +297,19 @@ describe('moving and closing', () => {
     const [stored] = (await b.all('targets')).filter((t) => t._id === targetId);
     expect(stored.spans.at(-1)).toMatchObject({ endedBy: 'close' });
     expect(stored.close).toMatchObject({ reason: 'deceased', note: '家属告知' });
+    const closer = (await b.ok('accounts', 'me', {}, 'tg-sibling')).userId;
+    expect(auditRows(await b.all('auditLog'), targetId, 'target.close')).toEqual([
+      {
+        action: 'target.close',
+        actorId: closer,
+        entity: 'target',
+        entityId: targetId,
+        stationId: ZHONGDAI_VILLAGE,
+        from: { status: 'active' },
+        to: { status: 'closed', reason: 'deceased' },
+        reason: '家属告知',
+      },
+    ]);
     const visit = await at(HOUR, () =>
       b.call(
         'targets',
@@ -474,5 +503,69 @@ describe('who sees what', () => {
       (await b.all('auditLog')).some((e) => e.action === 'target.export' && e.stationId === STATION.jiangbin),
     ).toBe(true);
     expect((await b.all('readLog')).some((e) => e.purpose === 'export' && e.actorName === 'tg-head')).toBe(true);
+  });
+
+  it('audits pairing, unpairing, a major event and both visit decisions with who did it', async () => {
+    const staffId = (await b.ok('accounts', 'me', {}, AS.staff)).userId;
+    const colleagueId = (await b.ok('accounts', 'me', {}, 'tg-colleague')).userId;
+    const volunteer = (await b.ok('accounts', 'me', {}, AS.volunteer)).userId;
+    const second = await b.ok(
+      'targets',
+      'recordVisit',
+      { clientId: 'vol-visit-2', targetId, data: visitInput(b.clock.now, {}, 30) },
+      AS.volunteer,
+    );
+    await b.ok(
+      'targets',
+      'confirmVisit',
+      { visitId: second.visitId, decision: 'reject', reason: '与上次重复' },
+      'tg-colleague',
+    );
+    await b.ok('targets', 'flagEvent', { targetId, event: 'hospitalised', note: '摔倒住院' }, AS.staff);
+    await b.ok('targets', 'unpairVolunteer', { targetId, userId: volunteer }, AS.staff);
+    const log = await b.all('auditLog');
+    const volunteerNo = (await b.all('volunteers')).find((v) => v._id === volunteer).volunteerNo;
+    const row = (action: string, actorId: string, from: unknown, to: unknown) => ({
+      action,
+      actorId,
+      entity: 'target',
+      entityId: targetId,
+      stationId: STATION.yihe,
+      from,
+      to,
+    });
+    expect(auditRows(log, targetId, 'target.pair')).toEqual([row('target.pair', staffId, null, { volunteerNo })]);
+    expect(auditRows(log, targetId, 'target.flag')).toEqual([
+      row('target.flag', staffId, null, { event: 'hospitalised' }),
+    ]);
+    expect(auditRows(log, targetId, 'target.unpair')).toEqual([
+      row('target.unpair', staffId, { userId: volunteer }, null),
+    ]);
+    const first = (await b.all('visits')).find((v) => v.targetId === targetId && v._id !== second.visitId)._id;
+    expect(auditRows(log, first, 'visit.confirm')).toEqual([
+      {
+        action: 'visit.confirm',
+        actorId: staffId,
+        entity: 'visit',
+        entityId: first,
+        stationId: STATION.yihe,
+        from: { status: 'pending' },
+        to: { status: 'counted' },
+      },
+    ]);
+    expect(auditRows(log, second.visitId, 'visit.reject')).toEqual([
+      {
+        action: 'visit.reject',
+        actorId: colleagueId,
+        entity: 'visit',
+        entityId: second.visitId,
+        stationId: STATION.yihe,
+        from: { status: 'pending' },
+        to: { status: 'rejected' },
+        reason: '与上次重复',
+      },
+    ]);
+    // The volunteer, unpaired, no longer sees the task.
+    expect((await b.ok('targets', 'myTasks', {}, AS.volunteer)).items).toEqual([]);
   });
 });
