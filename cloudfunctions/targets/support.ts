@@ -27,6 +27,17 @@ export function readerFor(
   return { caller: requireUser(caller), purpose, now: deps.now(), ...extra };
 }
 
+/**
+ * Whose caseload a list or count is limited to: a named worker, else the reader with `mine`, else
+ * nobody's (the whole subtree). The rows stay those of the reader's subtree either way.
+ */
+export function caseloadOf(
+  reader: SensitiveReader,
+  filter: { mine: boolean; responsibleWorkerId?: string },
+): string | undefined {
+  return filter.responsibleWorkerId ?? (filter.mine ? reader.caller.userId : undefined);
+}
+
 /** A station by id: NOT_FOUND when absent (access is decided by the caller's next step). */
 export async function existingStation(deps: Deps, stationId: string): Promise<StationDoc> {
   const station = await findStation(deps.db, stationId);

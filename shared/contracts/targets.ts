@@ -411,6 +411,8 @@ export const targetsContract = defineContract('targets', {
       category: z.enum(TARGET_CATEGORY_KEYS).optional(),
       tier: z.enum(RISK_TIER_KEYS).optional(),
       mine: z.boolean().default(false),
+      /** Only this worker's caseload (staff of the subtree choose a colleague); replaces `mine`. */
+      responsibleWorkerId: ZId.optional(),
       due: ZPlanView.optional(),
       status: z.enum(TARGET_STATUSES).default('active'),
       ...ZPageRequest,
@@ -425,10 +427,17 @@ export const targetsContract = defineContract('targets', {
       z.object({ targetId: z.string(), maskedName: z.string(), movedAt: ZInstant, toStationName: z.string() }),
     ),
   },
-  /** Counts for the plan's tabs and queues. */
+  /** Counts for the plan's tabs (with the list's filters) and queues. */
   planSummary: {
     access: 'staff',
-    request: z.strictObject({ stationId: ZId, mine: z.boolean().default(false) }),
+    request: z.strictObject({
+      stationId: ZId,
+      mine: z.boolean().default(false),
+      /** Only this worker's caseload; replaces `mine`. */
+      responsibleWorkerId: ZId.optional(),
+      category: z.enum(TARGET_CATEGORY_KEYS).optional(),
+      tier: z.enum(RISK_TIER_KEYS).optional(),
+    }),
     response: z.object({
       overdue: z.int(),
       week: z.int(),

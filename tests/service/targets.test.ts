@@ -569,3 +569,138 @@ describe('who sees what', () => {
     expect((await b.ok('targets', 'myTasks', {}, AS.volunteer)).items).toEqual([]);
   });
 });
+
+describe('filtering the roster and the plan', () => {
+  const AREA = '筛选测试社区';
+  let colleagueId: string;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    colleagueId = (await b.ok('accounts', 'me', {}, 'tg-colleague')).userId;
+    b.clock.now = new Date(b.clock.now.getTime() - 24 * HOUR);
+    const add = async (key: string, data: Record<string, unknown>, as: string) => {
+      ids[key] = (
+        await b.ok('targets', 'createTarget', { stationId: STATION.yihe, data: targetInput(data) }, as)
+      ).targetId;
+    };
+    await add(
+      'mineHigh',
+      { name: '筛甲', phones: [], address: { area: AREA, building: '1幢', room: '' }, tier: 'high' },
+      AS.staff,
+    );
+    await add(
+      'theirsKey',
+      {
+        name: '筛乙',
+        phones: [],
+        address: { area: AREA, building: '9幢', room: '' },
+        tier: 'key',
+        categories: ['dibao'],
+        responsibleWorkerId: colleagueId,
+      },
+      AS.staff,
+    );
+    await add(
+      'theirsGeneral',
+      {
+        name: '筛丙',
+        phones: [],
+        address: { area: AREA, building: '2幢', room: '' },
+        tier: 'general',
+        categories: ['severe_disability'],
+      },
+      'tg-colleague',
+    );
+    b.clock.now = new Date(b.clock.now.getTime() + 24 * HOUR);
+  });
+
+  const list = async (filter: Record<string, unknown>, as: string = AS.staff) =>
+    (await b.ok('targets', 'listTargets', { stationId: STATION.jiangbin, q: AREA, ...filter }, as)).items.map(
+      (t: any) => t.name,
+    );
+
+  it('finds records by their address and filters by category and tier', async () => {
+    expect(await list({})).toEqual(['筛丙', '筛乙', '筛甲']);
+    expect(await list({ q: '9幢' })).toEqual(['筛乙']);
+    expect(await list({ category: 'dibao' })).toEqual(['筛乙']);
+    expect(await list({ category: 'severe_disability' })).toEqual(['筛丙']);
+    expect(await list({ tier: 'high' })).toEqual(['筛甲']);
+    expect(await list({ tier: 'general' })).toEqual(['筛丙']);
+  });
+
+  it('filters by a named responsible worker, and counts that worker’s plan', async () => {
+    expect(await list({ responsibleWorkerId: colleagueId })).toEqual(['筛丙', '筛乙']);
+    expect(await list({ mine: true })).toEqual(['筛甲']);
+    // A colleague's filter replaces 只看我负责的.
+    expect(await list({ mine: true, responsibleWorkerId: colleagueId }, 'tg-colleague')).toEqual(['筛丙', '筛乙']);
+    const whole = await b.ok('targets', 'planSummary', { stationId: STATION.yihe }, AS.staff);
+    const theirs = await b.ok(
+      'targets',
+      'planSummary',
+      { stationId: STATION.yihe, responsibleWorkerId: colleagueId },
+      AS.staff,
+    );
+    const theirPlan = await Promise.all(
+      (['overdue', 'week', 'month', 'done'] as const).map(
+        async (due) =>
+          (
+            await b.ok(
+              'targets',
+              'listTargets',
+              { stationId: STATION.yihe, due, responsibleWorkerId: colleagueId },
+              AS.staff,
+            )
+          ).total,
+      ),
+    );
+    expect([theirs.overdue, theirs.week, theirs.month, theirs.done]).toEqual(theirPlan);
+    // Both of theirs were registered a day ago and never visited: due this month, not yet overdue.
+    expect(theirs.month).toBe(2);
+    expect(whole.month).toBeGreaterThan(theirs.month);
+    const generalOnly = await b.ok(
+      'targets',
+      'planSummary',
+      { stationId: STATION.yihe, responsibleWorkerId: colleagueId, tier: 'key', category: 'dibao' },
+      AS.staff,
+    );
+    expect(generalOnly.month).toBe(1);
+  });
+
+  it('keeps the worker filter inside the reader’s subtree', async () => {
+    expect(
+      await b.refused(
+        'targets',
+        'listTargets',
+        { stationId: STATION.jiangbin, responsibleWorkerId: colleagueId },
+        'tg-sibling',
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await b.refused(
+        'targets',
+        'planSummary',
+        { stationId: STATION.yihe, responsibleWorkerId: colleagueId },
+        AS.volunteer,
+      ),
+    ).toBe('FORBIDDEN');
+    const theirs = await b.ok(
+      'targets',
+      'listTargets',
+      { stationId: STATION.zhongdai, responsibleWorkerId: colleagueId },
+      'tg-sibling',
+    );
+    expect(theirs.items).toEqual([]);
+  });
+
+  it('costs five reads and one read-log write per page (docs/architecture.md)', async () => {
+    const calls = await b.countCalls(() =>
+      b.ok('targets', 'listTargets', { stationId: STATION.jiangbin, responsibleWorkerId: colleagueId }, AS.staff),
+    );
+    expect(calls).toEqual({
+      users: { getDocument: 1 },
+      stations: { getDocument: 1 },
+      visitPolicies: { getDocument: 1 },
+      targets: { calculateDocument: 1, getDocument: 1 },
+      readLog: { insertDocument: 1 },
+    });
+  });
+});

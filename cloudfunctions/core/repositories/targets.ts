@@ -242,11 +242,14 @@ export async function findTargetsPage(
   return page;
 }
 
-/** How many records of a subtree fall in each plan view (four counts; nothing is disclosed, nothing logged). */
+/**
+ * How many records of a subtree (of one caseload, tier or category when asked) fall in each plan
+ * view: four counts; nothing is disclosed, nothing logged.
+ */
 export async function countPlan(
   db: Database,
   reader: SensitiveReader,
-  query: Omit<RosterQuery, 'due' | 'status' | 'q' | 'category' | 'tier'> & { policy: VisitPolicy },
+  query: Omit<RosterQuery, 'due' | 'status' | 'q'> & { policy: VisitPolicy },
 ): Promise<Record<'overdue' | 'week' | 'month' | 'done', number>> {
   assertRosterAccess(reader, query.station);
   const count = async (view: 'overdue' | 'week' | 'month' | 'done') =>

@@ -3,11 +3,11 @@ import type { Caller } from '../../core/caller';
 import type { Deps } from '../../core/deps';
 import { findTargetsPage } from '../../core/repositories/targets';
 import { toListItem } from '../mappers';
-import { existingStation, policyFor, readerFor } from '../support';
+import { caseloadOf, existingStation, policyFor, readerFor } from '../support';
 
 /**
  * The roster and the plan of a station subtree: search by name, phone tail or address; filter by
- * category, tier, own caseload, plan view (逾期 / 本周应访 / 本月应访 / 本月已访) or closed records.
+ * category, tier, own or a colleague's caseload, plan view (逾期 / 本周应访 / 本月应访 / 本月已访) or closed records.
  * Two reads for the page, one for the centre's policy; the page is logged as a list read.
  */
 export async function listTargets(
@@ -19,6 +19,7 @@ export async function listTargets(
     category?: TargetCategory;
     tier?: RiskTier;
     mine: boolean;
+    responsibleWorkerId?: string;
     due?: 'overdue' | 'week' | 'month' | 'done';
     status: TargetStatus;
     page: number;
@@ -37,7 +38,7 @@ export async function listTargets(
       q: input.q || undefined,
       category: input.category,
       tier: input.tier,
-      workerId: input.mine ? reader.caller.userId : undefined,
+      workerId: caseloadOf(reader, input),
       due: input.due && input.status === 'active' ? { view: input.due, policy, now: reader.now } : undefined,
     },
     input,

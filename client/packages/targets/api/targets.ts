@@ -26,6 +26,8 @@ export interface RosterFilter {
   category?: Req<'listTargets'>['category'];
   tier?: Req<'listTargets'>['tier'];
   mine?: boolean;
+  /** A colleague's caseload (replaces `mine`). */
+  responsibleWorkerId?: string;
   due?: TPlanView;
   status?: Req<'listTargets'>['status'];
 }
@@ -42,6 +44,7 @@ export function useTargetList(stationId: string | undefined, filter: RosterFilte
         ...(filter.category ? { category: filter.category } : {}),
         ...(filter.tier ? { tier: filter.tier } : {}),
         ...(filter.due ? { due: filter.due } : {}),
+        ...(filter.responsibleWorkerId ? { responsibleWorkerId: filter.responsibleWorkerId } : {}),
         mine: Boolean(filter.mine),
         status: filter.status ?? 'active',
         page,
@@ -58,11 +61,21 @@ export function useMovedOut(stationId: string | undefined, enabled: boolean) {
   );
 }
 
-/** Counts of the plan's tabs and the two queues. */
-export function usePlanSummary(stationId: string | undefined, mine: boolean): Remote<Res<'planSummary'>> {
+/** Counts of the plan's tabs (with the list's caseload, tier and category) and the two queues. */
+export function usePlanSummary(
+  stationId: string | undefined,
+  filter: Pick<RosterFilter, 'mine' | 'responsibleWorkerId' | 'tier' | 'category'>,
+): Remote<Res<'planSummary'>> {
   return useRemote(
-    stationId ? `targets.planSummary:${stationId}:${mine}` : null,
-    () => callFunction(targetsFn, 'planSummary', { stationId: stationId as string, mine }),
+    stationId ? `targets.planSummary:${stationId}:${JSON.stringify(filter)}` : null,
+    () =>
+      callFunction(targetsFn, 'planSummary', {
+        stationId: stationId as string,
+        mine: Boolean(filter.mine),
+        ...(filter.responsibleWorkerId ? { responsibleWorkerId: filter.responsibleWorkerId } : {}),
+        ...(filter.tier ? { tier: filter.tier } : {}),
+        ...(filter.category ? { category: filter.category } : {}),
+      }),
     { reloadOnShow: true },
   );
 }

@@ -4,16 +4,18 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { TPlanView } from '../../../../../shared/contracts/targets';
+import type { RiskTier, TargetCategory } from '../../../../../shared/domain/targets';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
-import { TARGETS_CHANGED, usePlanSummary, useTargetList } from '../../api/targets';
+import { TARGETS_CHANGED, usePlanSummary, useTargetList, useWorkers } from '../../api/targets';
 import { useAutoSync, useDrafts } from '../../api/use-sync';
 import { StationChips } from '../../components/fields';
+import { FilterChip, TierCategoryFilters, WorkerChips } from '../../components/filter-chips';
 import { SyncBanner } from '../../components/sync-banner';
 import { TargetRow } from '../../components/target-row';
-import { stationsWith } from '../../lib/stations';
+import { canAt, stationsWith } from '../../lib/stations';
 import '../../components/targets.scss';
 
 const VIEWS: { key: TPlanView; label: string; empty: string }[] = [
@@ -24,8 +26,8 @@ const VIEWS: { key: TPlanView; label: string; empty: string }[] = [
 ];
 
 /**
- * 今日探访: whom to visit, for a worker's own caseload or the whole station — 逾期 / 本周应访 /
- * 本月应访 / 本月已访 with their counts, the drafts waiting to sync on this phone, and the queues
+ * 今日探访: whom to visit, for a worker's own caseload, a colleague's (a head checks a worker's
+ * plan) or the whole station, by tier and category — 逾期 / 本周应访 / 本月应访 / 本月已访 with their counts, the drafts waiting to sync on this phone, and the queues
  * (volunteer visits to confirm, abnormal findings to follow up). Drafts sync by themselves here.
  */
 export default function PlanPage() {
@@ -39,8 +41,16 @@ export default function PlanPage() {
     return VIEWS.some((v) => v.key === asked) ? (asked as TPlanView) : 'week';
   });
   const [mine, setMine] = useState(params.all !== '1');
-  const list = useTargetList(stationId, { due: view, mine });
-  const summary = usePlanSummary(stationId, mine);
+  const [workerId, setWorkerId] = useState<string | undefined>();
+  const [tier, setTier] = useState<RiskTier | undefined>();
+  const [category, setCategory] = useState<TargetCategory | undefined>();
+  const station = stations.find((s) => s.stationId === stationId);
+  const filter = { mine: mine && !workerId, responsibleWorkerId: workerId, tier, category };
+  const list = useTargetList(stationId, { due: view, ...filter });
+  const summary = usePlanSummary(stationId, filter);
+  const workers = useWorkers(
+    station && canAt(me.data, 'targets:manage', station.stationPath) ? station.stationId : undefined,
+  );
   const drafts = useDrafts();
   const { syncing } = useAutoSync();
 
@@ -84,21 +94,27 @@ export default function PlanPage() {
       <SyncBanner drafts={drafts} syncing={syncing} />
 
       <View className="choice-chips" id="plan-scope">
-        <View
-          className={`filter-chip${mine ? ' filter-chip--active' : ''}`}
+        <FilterChip
           id="scope-mine"
-          onClick={() => setMine(true)}
-        >
-          {mine ? '✓ 我负责的' : '我负责的'}
-        </View>
-        <View
-          className={`filter-chip${!mine ? ' filter-chip--active' : ''}`}
+          label="我负责的"
+          active={mine && !workerId}
+          onClick={() => {
+            setMine(true);
+            setWorkerId(undefined);
+          }}
+        />
+        <FilterChip
           id="scope-all"
-          onClick={() => setMine(false)}
-        >
-          {!mine ? '✓ 全站' : '全站'}
-        </View>
+          label="全站"
+          active={!mine && !workerId}
+          onClick={() => {
+            setMine(false);
+            setWorkerId(undefined);
+          }}
+        />
       </View>
+      <WorkerChips id="plan-workers" workers={workers.data?.workers ?? []} value={workerId} onChange={setWorkerId} />
+      <TierCategoryFilters idPrefix="plan" tier={tier} category={category} onTier={setTier} onCategory={setCategory} />
       <View className="choice-chips" id="plan-views">
         {VIEWS.map((v) => {
           const active = v.key === view;

@@ -4,22 +4,16 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import {
-  RISK_TIER_KEYS,
-  RISK_TIERS,
-  TARGET_CATEGORIES,
-  TARGET_CATEGORY_KEYS,
-  type RiskTier,
-  type TargetCategory,
-} from '../../../../../shared/domain/targets';
+import type { RiskTier, TargetCategory } from '../../../../../shared/domain/targets';
 import { formatDateTime } from '../../../../../shared/domain/time';
 import { PageShell } from '../../../../components/page-shell';
 import { EmptyState, ErrorState, LoadMore, LoadingState, PendingState } from '../../../../components/states';
 import { useMe } from '../../../../hooks/use-me';
 import { showError } from '../../../../lib/feedback';
 import { ROUTES, openPage, readParam } from '../../../../lib/routes';
-import { TARGETS_CHANGED, useExportRoster, useMovedOut, useTargetList } from '../../api/targets';
+import { TARGETS_CHANGED, useExportRoster, useMovedOut, useTargetList, useWorkers } from '../../api/targets';
 import { StationChips } from '../../components/fields';
+import { FilterChip, TierCategoryFilters, WorkerChips } from '../../components/filter-chips';
 import { TargetRow } from '../../components/target-row';
 import { canAt, stationsWith } from '../../lib/stations';
 import '../../components/targets.scss';
@@ -28,7 +22,8 @@ type Status = 'active' | 'closed' | 'moved_out';
 
 /**
  * 服务对象档案: the protected roster of a station subtree. Search by name, the last four digits of
- * a phone, or the village/building; filter by tier, category, own caseload; closed records and
+ * a phone, or the village/building; filter by tier, category, own or a colleague's caseload, 逾期;
+ * closed records and
  * records moved to another station (masked). Register a person; heads and admins export the roster
  * and read who opened which record.
  */
@@ -44,14 +39,21 @@ export default function RosterPage() {
   const [tier, setTier] = useState<RiskTier | undefined>();
   const [category, setCategory] = useState<TargetCategory | undefined>();
   const [mine, setMine] = useState(false);
+  const [workerId, setWorkerId] = useState<string | undefined>();
+  const [overdue, setOverdue] = useState(false);
   const [status, setStatus] = useState<Status>('active');
   const list = useTargetList(status === 'moved_out' ? undefined : stationId, {
     q,
     tier,
     category,
     mine,
+    responsibleWorkerId: workerId,
     status: status === 'closed' ? 'closed' : 'active',
+    due: overdue && status === 'active' ? 'overdue' : undefined,
   });
+  const workers = useWorkers(
+    station && canAt(me.data, 'targets:manage', station.stationPath) ? station.stationId : undefined,
+  );
   const movedOut = useMovedOut(stationId, status === 'moved_out');
   const exporter = useExportRoster();
 
@@ -98,9 +100,7 @@ export default function RosterPage() {
   };
 
   const chip = (id: string, label: string, active: boolean, onClick: () => void) => (
-    <View key={id} id={id} className={`filter-chip${active ? ' filter-chip--active' : ''}`} onClick={onClick}>
-      {active ? `✓ ${label}` : label}
-    </View>
+    <FilterChip key={id} id={id} label={label} active={active} onClick={onClick} />
   );
 
   return (
@@ -150,20 +150,28 @@ export default function RosterPage() {
         {chip('status-active', '在册', status === 'active', () => setStatus('active'))}
         {chip('status-closed', '已结案', status === 'closed', () => setStatus('closed'))}
         {chip('status-moved_out', '已转出', status === 'moved_out', () => setStatus('moved_out'))}
-        {chip('roster-mine', '只看我负责的', mine, () => setMine(!mine))}
+        {status === 'active' ? chip('roster-overdue', '逾期', overdue, () => setOverdue(!overdue)) : null}
+        {chip('roster-mine', '只看我负责的', mine, () => {
+          setMine(!mine);
+          setWorkerId(undefined);
+        })}
       </ScrollView>
-      <ScrollView scrollX className="filter-bar" id="roster-tiers">
-        {RISK_TIER_KEYS.map((key) =>
-          chip(`tier-${key}`, RISK_TIERS[key], tier === key, () => setTier(tier === key ? undefined : key)),
-        )}
-      </ScrollView>
-      <ScrollView scrollX className="filter-bar" id="roster-categories">
-        {TARGET_CATEGORY_KEYS.map((key) =>
-          chip(`category-${key}`, TARGET_CATEGORIES[key], category === key, () =>
-            setCategory(category === key ? undefined : key),
-          ),
-        )}
-      </ScrollView>
+      <WorkerChips
+        id="roster-workers"
+        workers={workers.data?.workers ?? []}
+        value={workerId}
+        onChange={(id) => {
+          setWorkerId(id);
+          setMine(false);
+        }}
+      />
+      <TierCategoryFilters
+        idPrefix="roster"
+        tier={tier}
+        category={category}
+        onTier={setTier}
+        onCategory={setCategory}
+      />
 
       {status === 'moved_out' ? (
         movedOut.error && !movedOut.items.length ? (
@@ -188,7 +196,9 @@ export default function RosterPage() {
       ) : list.loading && !list.items.length ? (
         <LoadingState />
       ) : list.loaded && list.items.length === 0 ? (
-        <EmptyState title={q || tier || category || mine ? '没有符合条件的服务对象' : '还没有登记服务对象'} />
+        <EmptyState
+          title={q || tier || category || mine || workerId || overdue ? '没有符合条件的服务对象' : '还没有登记服务对象'}
+        />
       ) : (
         <View id="roster-list">
           <Text className="list-summary">{`共 ${list.total} 人`}</Text>
