@@ -103,8 +103,20 @@ function toWireError(err: unknown, requestId: string, fn: string): Extract<Envel
   if (isTransactionConflict(err)) {
     return { code: 'CONFLICT', userMessage: new AppError('CONFLICT').userMessage, requestId };
   }
-  console.error(`[${fn}] request ${requestId} failed`, err);
+  console.error(`[${fn}] request ${requestId} failed: ${describeFailure(err)}`);
   return { code: 'INTERNAL', userMessage: new AppError('INTERNAL').userMessage, requestId };
+}
+
+/**
+ * What an unexpected failure leaves in the function log: its code, message and stack, never the
+ * error object itself, whose other properties (a driver's request options, a document) may hold
+ * the request's personal data.
+ */
+function describeFailure(err: unknown): string {
+  if (!(err instanceof Error)) return `non-error thrown (${typeof err})`;
+  const code = (err as { code?: unknown }).code;
+  const head = `${err.name}${typeof code === 'string' || typeof code === 'number' ? ` ${code}` : ''}: ${err.message}`;
+  return err.stack ? `${head}\n${err.stack}` : head;
 }
 
 function requestIdOf(context: unknown): string {
