@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ZTargetInput } from '../../shared/contracts/targets';
 import { idNumberProblem, maskIdNumber, normalizeIdNumber } from '../../shared/domain/identity';
 import { can } from '../../shared/domain/policy';
-import { canonicalCategories, phoneTail, samePersonText } from '../../shared/domain/targets';
+import { canonicalCategories, consentDateProblem, phoneTail, samePersonText } from '../../shared/domain/targets';
 import { isConsentPhotoPath } from '../../shared/domain/visit';
 import { inAppZone } from '../../shared/domain/time';
 import { AppError } from '../../shared/errors';
@@ -40,7 +40,7 @@ export type InputFields = Pick<
 
 /**
  * Checks a target input beyond its schema and turns it into record fields: the birth year is not in
- * the future, the ID number passes GB 11643 (then only its keyed hash and mask are kept), the
+ * the future, nor the consent's date, the ID number passes GB 11643 (then only its keyed hash and mask are kept), the
  * consent form photo was uploaded for this station, the responsible worker may visit there. On
  * update `existing` keeps the ID on file unless a new one is given or consent is withdrawn.
  */
@@ -52,6 +52,8 @@ export async function fieldsFromInput(
   const now = deps.now();
   if (input.birthYear > inAppZone(now).year())
     throw new AppError('INVALID_INPUT', { fields: { 'data.birthYear': '出生年份不能晚于今年' } });
+  const consentProblem = input.consent.status === 'given' ? consentDateProblem(new Date(input.consent.at), now) : null;
+  if (consentProblem) throw new AppError('INVALID_INPUT', { fields: { 'data.consent.at': consentProblem } });
 
   let idKey = `none:${args.targetId}`;
   let idMasked: string | null = null;

@@ -35,6 +35,7 @@ export const ZConsentInput = z.discriminatedUnion('status', [
     status: z.literal('given'),
     by: z.enum(CONSENT_BY_KEYS, '请选择由谁同意'),
     method: z.enum(CONSENT_METHOD_KEYS, '请选择同意方式'),
+    /** When it was given: the day staff enter (not in the future), stored as the consent time. */
     at: ZInstant,
     /** Required for verbal consent. */
     witness: text(20, '见证人').optional(),

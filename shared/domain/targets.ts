@@ -63,6 +63,15 @@ export const CONSENT_METHODS = {
 export type ConsentMethod = keyof typeof CONSENT_METHODS;
 export const CONSENT_METHOD_KEYS = Object.keys(CONSENT_METHODS) as [ConsentMethod, ...ConsentMethod[]];
 
+/**
+ * The consent's date as staff enter it (the day a paper form was signed, or a verbal consent
+ * given): null when acceptable, else why not. It may not lie in the future (a phone's clock may run
+ * `skewMinutes` ahead).
+ */
+export function consentDateProblem(at: Date, now: Date, skewMinutes = 5): string | null {
+  return at.getTime() > now.getTime() + skewMinutes * 60_000 ? '同意日期不能晚于今天' : null;
+}
+
 /** A record is active (on the plan) until it is closed; closed records stay in history. */
 export const TARGET_STATUSES = ['active', 'closed'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];

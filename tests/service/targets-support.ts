@@ -24,7 +24,8 @@ export function targetInput(overrides: Record<string, unknown> = {}) {
       status: 'given',
       by: 'self',
       method: 'verbal_witnessed',
-      at: '2026-11-01T02:00:00.000Z',
+      // Before every clock the tests set (a consent date may not lie in the future).
+      at: '2025-06-01T02:00:00.000Z',
       witness: '网格员小周',
     },
     ...overrides,

@@ -145,6 +145,64 @@ describe('registering a person', () => {
     ).toBe('CONSENT_REQUIRED');
   });
 
+  it('keeps the day consent was given, and refuses a day in the future, writing nothing', async () => {
+    const consent = (at: string) => ({
+      status: 'given',
+      by: 'guardian',
+      method: 'verbal_witnessed',
+      at,
+      witness: '网格员小周',
+    });
+    const tomorrow = new Date(b.clock.now.getTime() + 24 * HOUR).toISOString();
+    const before = (await b.all('targets')).length;
+    const future = await create(
+      targetInput({
+        name: '同意日',
+        address: { area: '颐和社区', building: '11幢', room: '' },
+        consent: consent(tomorrow),
+      }),
+    );
+    expect(future).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'data.consent.at': '同意日期不能晚于今天' } },
+    });
+    expect(await b.all('targets')).toHaveLength(before);
+    // A form signed on 3 November and entered today: that day (00:00 Beijing) is the consent time.
+    const signed = '2026-11-02T16:00:00.000Z';
+    await b.ok(
+      'targets',
+      'createTarget',
+      {
+        stationId: STATION.yihe,
+        data: targetInput({
+          name: '同意日',
+          address: { area: '颐和社区', building: '11幢', room: '' },
+          consent: consent(signed),
+        }),
+      },
+      AS.staff,
+    );
+    const [stored] = await targetsNamed('同意日');
+    expect(stored.consent).toMatchObject({ status: 'given', by: 'guardian', at: new Date(signed) });
+    // An edit cannot move it into the future either.
+    expect(
+      await b.refused(
+        'targets',
+        'updateTarget',
+        {
+          targetId: stored._id,
+          rev: 0,
+          data: targetInput({
+            name: '同意日',
+            address: { area: '颐和社区', building: '11幢', room: '' },
+            consent: consent(tomorrow),
+          }),
+        },
+        AS.staff,
+      ),
+    ).toBe('INVALID_INPUT');
+  });
+
   it('refuses a 中心 as the station, a bad ID checksum, and a birth year in the future', async () => {
     expect(
       await b.refused('targets', 'createTarget', { stationId: 'st_LJ', data: targetInput({ name: '甲' }) }, AS.admin),

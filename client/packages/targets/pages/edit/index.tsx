@@ -11,6 +11,7 @@ import {
   CONSENT_BY_KEYS,
   CONSENT_METHOD_KEYS,
   CONSENT_METHODS,
+  consentDateProblem,
   GENDER_KEYS,
   GENDERS,
   NO_CONSENT_NOTICE,
@@ -25,6 +26,8 @@ import {
   type RiskTier,
   type TargetCategory,
 } from '../../../../../shared/domain/targets';
+import { fromAppWallClock, inAppZone } from '../../../../../shared/domain/time';
+import { DateField } from '../../../../components/date-field';
 import { PageShell } from '../../../../components/page-shell';
 import { PendingState } from '../../../../components/states';
 import { type CloudError } from '../../../../lib/cloud';
@@ -70,6 +73,8 @@ interface Form {
   consent: 'given' | 'none' | '';
   consentBy: ConsentBy | '';
   consentMethod: ConsentMethod | '';
+  /** The day consent was given (`YYYY-MM-DD`, Beijing); today unless staff pick the day the form was signed. */
+  consentDate: string;
   witness: string;
   photo: { fileId: string; url: string } | null;
 }
@@ -96,6 +101,7 @@ const EMPTY: Form = {
   consent: '',
   consentBy: '',
   consentMethod: '',
+  consentDate: '',
   witness: '',
   photo: null,
 };
@@ -116,6 +122,7 @@ export default function EditTargetPage() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
   const [consentAt] = useState(() => new Date().toISOString());
+  const today = inAppZone(consentAt).format('YYYY-MM-DD');
   const formId = useRef(newClientId());
   const create = useCreateTarget({ onError: onServerError });
   const update = useUpdateTarget({ onError: onServerError });
@@ -165,6 +172,7 @@ export default function EditTargetPage() {
       consent: loaded.consent.status,
       consentBy: loaded.consent.status === 'given' ? loaded.consent.by : '',
       consentMethod: loaded.consent.status === 'given' ? loaded.consent.method : '',
+      consentDate: loaded.consent.status === 'given' ? inAppZone(loaded.consent.at).format('YYYY-MM-DD') : '',
       witness: loaded.consent.status === 'given' ? (loaded.consent.witness ?? '') : '',
     });
   }, [loaded]);
@@ -196,6 +204,15 @@ export default function EditTargetPage() {
     const given = form.consent === 'given';
     const onFile = existing.data?.consent.status === 'given' ? existing.data.consent.formPhotoFileId : null;
     const photoId = form.photo?.fileId ?? onFile ?? undefined;
+    const consentDay = form.consentDate || today;
+    const storedAt = existing.data?.consent.status === 'given' ? existing.data.consent.at : null;
+    // The day on file keeps its time; today is now; another day is that day's start (Beijing).
+    const givenAt =
+      storedAt && inAppZone(storedAt).format('YYYY-MM-DD') === consentDay
+        ? storedAt
+        : consentDay === today
+          ? consentAt
+          : fromAppWallClock(`${consentDay}T00:00:00`).toISOString();
     const data: TTargetInput = {
       name: form.name.trim(),
       gender: form.gender as Gender,
@@ -216,7 +233,7 @@ export default function EditTargetPage() {
             status: 'given',
             by: form.consentBy as ConsentBy,
             method: form.consentMethod as ConsentMethod,
-            at: existing.data?.consent.status === 'given' ? existing.data.consent.at : consentAt,
+            at: givenAt,
             ...(form.consentMethod === 'verbal_witnessed' ? { witness: form.witness.trim() } : {}),
             ...(form.consentMethod === 'signed_form' ? { ...(photoId ? { formPhotoFileId: photoId } : {}) } : {}),
           }
@@ -233,9 +250,11 @@ export default function EditTargetPage() {
             ? 'guardian'
             : path.startsWith('address.')
               ? path.slice('address.'.length)
-              : path.startsWith('consent')
-                ? 'consent'
-                : path;
+              : path === 'consent.at'
+                ? 'consentDate'
+                : path.startsWith('consent')
+                  ? 'consent'
+                  : path;
         found[key] ??= issue.message;
       }
     if (!form.gender) found.gender = '请选择性别';
@@ -243,6 +262,8 @@ export default function EditTargetPage() {
     if (!form.consent) found.consent = '请说明是否取得本人（或监护人）单独同意';
     if (given && !form.consentBy) found.consent = '请选择由谁同意';
     if (given && !form.consentMethod) found.consent = '请选择同意方式';
+    const dateProblem = given ? consentDateProblem(new Date(givenAt), new Date()) : null;
+    if (dateProblem) found.consentDate = dateProblem;
     const idProblem = given && form.idNumber.trim() ? idNumberProblem(form.idNumber) : null;
     if (idProblem) found.idNumber = '身份证号不正确，请逐位核对';
     setErrors(found);
@@ -440,6 +461,14 @@ export default function EditTargetPage() {
                 value={form.consentMethod}
                 onChange={set('consentMethod')}
               />
+            </FormField>
+            <FormField
+              name="consentDate"
+              label="同意日期"
+              error={errors.consentDate ?? errors['consent.at']}
+              hint="补登以前签的同意书时，请选签字那天"
+            >
+              <DateField name="consent-date" value={form.consentDate || today} onChange={set('consentDate')} />
             </FormField>
             {form.consentMethod === 'verbal_witnessed' ? (
               <TextField name="witness" label="见证人" value={form.witness} maxLength={20} onChange={set('witness')} />
