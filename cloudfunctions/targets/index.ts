@@ -22,6 +22,7 @@ import { readLog } from './actions/read-log';
 import { reconcile } from './actions/reconcile';
 import { recordVisit } from './actions/record-visit';
 import { redeemTargetLinkCode } from './actions/redeem-target-link-code';
+import { setHomeLocation } from './actions/set-home-location';
 import { setVisitPolicy } from './actions/set-visit-policy';
 import { targetVisits } from './actions/target-visits';
 import { unpairVolunteer } from './actions/unpair-volunteer';
@@ -37,6 +38,7 @@ export const main = defineHandler(
     moveTarget,
     closeTarget,
     flagEvent,
+    setHomeLocation,
     pairVolunteer,
     unpairVolunteer,
     listTargets,

@@ -98,6 +98,7 @@ export function toRecord(t: TargetDoc, ctx: PlanContext & { caseload: boolean; f
       endedBy: s.endedBy,
     })),
     homeLocationKnown: t.homeLocation !== null,
+    homeLocationSetAt: t.homeLocation?.setAt ?? null,
     visitPeriod: ctx.policy[t.tier],
     caseload: ctx.caseload,
   };

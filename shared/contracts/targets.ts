@@ -158,6 +158,8 @@ export const ZTargetRecord = ZTargetListItem.extend({
     .nullable(),
   history: z.array(ZTargetSpan),
   homeLocationKnown: z.boolean(),
+  /** When staff set the home position (null: door visits are not checked for distance). */
+  homeLocationSetAt: ZInstant.nullable(),
   visitPeriod: z.enum(VISIT_PERIOD_KEYS),
   /** Whether this reader is the responsible worker (else the reason they gave was logged). */
   caseload: z.boolean(),
@@ -391,6 +393,19 @@ export const targetsContract = defineContract('targets', {
       note: longText(200, '说明').default(''),
     }),
     response: z.object({ targetId: z.string(), dueBy: ZInstant }),
+  },
+  /** Staff at the address set (or correct) the home position from their phone (audited, kept coarse). */
+  setHomeLocation: {
+    access: 'staff',
+    request: z.strictObject({
+      targetId: ZId,
+      location: z.strictObject({
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+        accuracy: z.number().min(0).max(100_000).optional(),
+      }),
+    }),
+    response: z.object({ targetId: z.string(), setAt: ZInstant }),
   },
   /** Pair a registered volunteer (found by phone) with a record; needs the person's consent. */
   pairVolunteer: {

@@ -50,6 +50,7 @@ beforeAll(async () => {
   b = await startBackend();
   await clearTargets(b);
   await grantStaff(b, 'vs-colleague', '13600002001', STATION.jiangbin);
+  await grantStaff(b, 'vs-sibling', '13600002002', STATION.zhongdai);
 }, 60_000);
 afterAll(() => b.close());
 
@@ -310,14 +311,46 @@ describe('the follow-up of an abnormal item, photos and location', () => {
     ).toBe('CONSENT_REQUIRED');
   });
 
-  it('flags a door visit far from the home, keeping a distance and never coordinates', async () => {
-    const home = { latitude: 30.2741, longitude: 120.1551 };
-    await b.ok(
+  it('flags nothing until staff set the home position, and never takes it from a visit', async () => {
+    const first = await b.ok(
       'targets',
       'recordVisit',
-      { clientId: 'loc-1', targetId, data: visitInput(T0, { location: home }, 200) },
+      { clientId: 'loc-0', targetId, data: visitInput(T0, { location: { latitude: 31.5, longitude: 121.5 } }, 250) },
       AS.staff,
     );
+    expect(first.far).toBeNull();
+    expect((await b.all('targets')).find((t) => t._id === targetId).homeLocation).toBeNull();
+    expect(await b.ok('targets', 'getTarget', { targetId }, AS.staff)).toMatchObject({
+      homeLocationKnown: false,
+      homeLocationSetAt: null,
+    });
+  });
+
+  it('lets staff at the address set the home position (audited, coarse), then flags far door visits', async () => {
+    const home = { latitude: 30.27412, longitude: 120.15514 };
+    // Not a volunteer, not another station's staff, not with a position too vague to measure against.
+    expect(await b.refused('targets', 'setHomeLocation', { targetId, location: home }, AS.volunteer)).toBe('FORBIDDEN');
+    expect(await b.refused('targets', 'setHomeLocation', { targetId, location: home }, 'vs-sibling')).toBe('FORBIDDEN');
+    expect(
+      await b.refused('targets', 'setHomeLocation', { targetId, location: { ...home, accuracy: 800 } }, AS.staff),
+    ).toBe('RULE_VIOLATION');
+    expect((await b.all('targets')).find((t) => t._id === targetId).homeLocation).toBeNull();
+
+    const set = await b.ok('targets', 'setHomeLocation', { targetId, location: { ...home, accuracy: 15 } }, AS.staff);
+    expect(set).toEqual({ targetId, setAt: T0.toISOString() });
+    const staffId = (await b.ok('accounts', 'me', {}, AS.staff)).userId;
+    const stored = (await b.all('targets')).find((t) => t._id === targetId);
+    expect(stored.homeLocation).toEqual({ latitude: 30.2741, longitude: 120.1551, setAt: T0, setBy: staffId });
+    const audit = (await b.all('auditLog')).filter((e) => e.entityId === targetId && e.action === 'target.setHome');
+    expect(audit.map((e) => [e.actorId, e.entity, e.stationId, e.from, e.to])).toEqual([
+      [staffId, 'target', STATION.yihe, { set: false }, { set: true }],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('30.27');
+    expect(await b.ok('targets', 'getTarget', { targetId }, AS.staff)).toMatchObject({
+      homeLocationKnown: true,
+      homeLocationSetAt: T0.toISOString(),
+    });
+
     const near = await b.ok(
       'targets',
       'recordVisit',
@@ -340,14 +373,15 @@ describe('the follow-up of an abnormal item, photos and location', () => {
     );
     expect(near.far).toBe(false);
     expect(far.far).toBe(true);
-    const rows = (await b.all('visits')).filter((v) => ['loc-1', 'loc-2', 'loc-3'].includes(v.clientId));
-    expect(rows.map((v) => [v.clientId, v.distanceMeters]).sort()).toEqual([
-      ['loc-1', null],
-      ['loc-2', 44],
-      ['loc-3', 1112],
+    const rows = (await b.all('visits')).filter((v) => ['loc-0', 'loc-2', 'loc-3'].includes(v.clientId));
+    expect(rows.map((v) => [v.clientId, v.distanceMeters, v.far]).sort()).toEqual([
+      ['loc-0', null, null],
+      ['loc-2', 44, false],
+      ['loc-3', 1112, true],
     ]);
     expect(JSON.stringify(rows)).not.toContain('30.2841');
-    expect((await b.all('targets')).find((t) => t._id === targetId).homeLocation).toEqual(home);
+    // A visit's position never replaces the reference staff set.
+    expect((await b.all('targets')).find((t) => t._id === targetId).homeLocation).toEqual(stored.homeLocation);
   });
 });
 

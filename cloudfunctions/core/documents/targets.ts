@@ -101,8 +101,11 @@ export interface TargetDoc {
   lastVisitAt: Date | null;
   /** An open major event: due within 24 h of it, cleared by the next visit. */
   urgent: { event: MajorEvent; note: string; since: Date } | null;
-  /** Set from the first door visit that shared a location (≈10 m), to flag far-away visits. */
-  homeLocation: { latitude: number; longitude: number } | null;
+  /**
+   * The home's position (≈10 m) as staff set it at the address (`setHomeLocation`, audited): the
+   * only reference a door visit's distance is measured against. Null until then (nothing flagged).
+   */
+  homeLocation: { latitude: number; longitude: number; setAt: Date; setBy: string } | null;
   rev: number;
   createdBy: string;
   createdAt: Date;

@@ -393,15 +393,14 @@ export async function updateTargetAtRev(
 
 /**
  * Raise the cached last visit to `at` if it is later (one conditional write; a late-synced older
- * visit changes nothing). When asked, also clears an open major event the visit answered and keeps
- * the first door visit's location as the home's (each its own conditional write, so a race with
- * another visit or a new event cannot undo either). Does not bump `rev`: a visit never invalidates
- * an open edit.
+ * visit changes nothing). When asked, also clears an open major event the visit answered (its own
+ * conditional write, so a race with another visit or a new event cannot undo either). Does not
+ * bump `rev`: a visit never invalidates an open edit.
  */
 export async function noteCountedVisit(
   db: Database,
   targetId: string,
-  visit: { at: Date; answersUrgent: boolean; homeLocation: { latitude: number; longitude: number } | null },
+  visit: { at: Date; answersUrgent: boolean },
 ): Promise<void> {
   const _ = db.command;
   await Promise.all([
@@ -415,13 +414,24 @@ export async function noteCountedVisit(
           .where({ _id: targetId, 'urgent.since': _.lte(visit.at) })
           .update({ urgent: null })
       : Promise.resolve(),
-    visit.homeLocation
-      ? db
-          .collection(COLLECTIONS.targets)
-          .where({ _id: targetId, homeLocation: _.eq(null) })
-          .update({ homeLocation: _.set(visit.homeLocation) })
-      : Promise.resolve(),
   ]);
+}
+
+/**
+ * Set (or correct) an active record's home position, as staff took it at the address. Does not
+ * bump `rev` (it is not part of the edit form). True iff the record is still active.
+ */
+export async function setHomeLocation(
+  db: Database,
+  targetId: string,
+  home: NonNullable<TargetDoc['homeLocation']>,
+): Promise<boolean> {
+  const _ = db.command;
+  const res = await db
+    .collection(COLLECTIONS.targets)
+    .where({ _id: targetId, status: 'active' })
+    .update({ homeLocation: _.set(home), updatedAt: home.setAt });
+  return updatedCount(res) === 1;
 }
 
 /** Ids and cached last visits after `afterId`, in id order (the reconcile timer's cursor). */

@@ -34,8 +34,7 @@ export async function confirmVisit(
   });
   if (!decided) throw new AppError('ILLEGAL_TRANSITION', { userMessage: '该探访已确认或已退回' });
   // The record's open event may be answered by this visit; the write checks it (no extra read).
-  if (status === 'counted')
-    await noteCountedVisit(deps.db, visit.targetId, { at: visit.startAt, answersUrgent: true, homeLocation: null });
+  if (status === 'counted') await noteCountedVisit(deps.db, visit.targetId, { at: visit.startAt, answersUrgent: true });
   await auditTarget(deps, {
     entity: 'visit',
     actorId: reader.caller.userId,

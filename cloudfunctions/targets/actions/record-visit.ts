@@ -3,7 +3,6 @@ import type { ZVisitInput } from '../../../shared/contracts/targets';
 import { maskName } from '../../../shared/domain/privacy';
 import { spanAt } from '../../../shared/domain/target-access';
 import {
-  coarseLocation,
   distanceMeters,
   FAR_FROM_HOME_METERS,
   followUpDateProblem,
@@ -25,7 +24,8 @@ import { fingerprint, readerFor } from '../support';
  * Record a visit — at the door or from a draft that waited offline. The draft's client id makes
  * the visit's id, so syncing it twice yields one visit: a second submission with the same content
  * answers `duplicate: true`; with other content it is VISIT_CONFLICT and both versions are shown,
- * never overwritten. Staff visits count at once; a paired volunteer's waits for staff to confirm.
+ * never overwritten. A door visit with a location is flagged far only against the home position
+ * staff set at the address (`setHomeLocation`); without one nothing is flagged. Staff visits count at once; a paired volunteer's waits for staff to confirm.
  * Times in the future, ending before they start, or on a record not active then are refused before
  * anything is read or written.
  */
@@ -109,7 +109,6 @@ export async function recordVisit(
     await noteCountedVisit(deps.db, target._id, {
       at: startAt,
       answersUrgent: target.urgent !== null && target.urgent.since <= startAt,
-      homeLocation: door && !target.homeLocation ? coarseLocation(data.location!) : null,
     });
   return { visitId, status, duplicate: false, far: visit.far };
 }

@@ -163,6 +163,8 @@ export const useCloseTarget = (o?: ActionOptions) =>
   useAction((req: Req<'closeTarget'>) => callFunction(targetsFn, 'closeTarget', req), o);
 export const useFlagEvent = (o?: ActionOptions) =>
   useAction((req: Req<'flagEvent'>) => callFunction(targetsFn, 'flagEvent', req), o);
+export const useSetHomeLocation = (o?: ActionOptions) =>
+  useAction((req: Req<'setHomeLocation'>) => callFunction(targetsFn, 'setHomeLocation', req), o);
 export const usePairVolunteer = (o?: ActionOptions) =>
   useAction((req: Req<'pairVolunteer'>) => callFunction(targetsFn, 'pairVolunteer', req), o);
 export const useUnpairVolunteer = (o?: ActionOptions) =>

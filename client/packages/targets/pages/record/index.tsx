@@ -22,7 +22,7 @@ import {
   type MajorEvent,
   type ReadReason,
 } from '../../../../../shared/domain/targets';
-import { formatDateTime } from '../../../../../shared/domain/time';
+import { formatDate, formatDateTime } from '../../../../../shared/domain/time';
 import { VISIT_STATUS_LABELS } from '../../../../../shared/domain/visit';
 import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { PageShell } from '../../../../components/page-shell';
@@ -35,6 +35,7 @@ import {
   TARGETS_CHANGED,
   useCloseTarget,
   useFlagEvent,
+  useSetHomeLocation,
   useMoveTarget,
   usePairVolunteer,
   useTarget,
@@ -44,6 +45,7 @@ import {
 import { ChoiceChips, FormField } from '../../components/fields';
 import { LinkCodeCard } from '../../components/link-code-card';
 import { VisitOrderDialog, type VisitFinding } from '../../components/visit-order-dialog';
+import { currentPlace } from '../../lib/location';
 import { canAt } from '../../lib/stations';
 import {
   ageWords,
@@ -57,7 +59,7 @@ import {
 } from '../../lib/text';
 import '../../components/targets.scss';
 
-type Dialog = 'flag' | 'pair' | 'move' | 'close' | null;
+type Dialog = 'flag' | 'pair' | 'move' | 'close' | 'home' | null;
 
 const option = <K extends string>(labels: Record<K, string>, keys: readonly K[]) =>
   keys.map((key) => ({ key, label: labels[key] }));
@@ -146,6 +148,8 @@ export default function RecordPage() {
   const unpair = useUnpairVolunteer();
   const move = useMoveTarget({ onError: (e) => (setProblem(e.userMessage), true) });
   const close = useCloseTarget({ onError: (e) => (setProblem(e.userMessage), true) });
+  const setHome = useSetHomeLocation({ onError: (e) => (setProblem(e.userMessage), true) });
+  const [locating, setLocating] = useState(false);
 
   const open = (which: Dialog) => {
     setDialog(which);
@@ -251,6 +255,22 @@ export default function RecordPage() {
         <Text className="text-strong">基本信息</Text>
         <Row label="所属站点" value={t.stationName} id="record-station" />
         <Row label="住址" value={`${t.area} ${t.building} ${t.room}`.trim()} />
+        <Row
+          label="住址位置"
+          id="record-home-location"
+          value={
+            t.homeLocationSetAt
+              ? `已在住址处设定（${formatDate(t.homeLocationSetAt)}），上门探访位置与它相距较远时会提示`
+              : '未设定：上门探访不核对位置。请在对象家中点“在住址处设定位置”'
+          }
+        />
+        {canManage && active ? (
+          <View className="actions">
+            <Button fill="outline" id="set-home-location-button" onClick={() => open('home')}>
+              {t.homeLocationSetAt ? '重新设定住址位置' : '在住址处设定位置'}
+            </Button>
+          </View>
+        ) : null}
         <Row label="电话" value={t.phones.join('、') || '未填写'} />
         {t.guardian ? (
           <Row label="联系人" value={`${t.guardian.name}（${t.guardian.relation}）${t.guardian.phone}`} />
@@ -446,6 +466,27 @@ export default function RecordPage() {
           </Button>
         </View>
       ) : null}
+
+      <ConfirmDialog
+        visible={dialog === 'home'}
+        title="在住址处设定位置"
+        content="请在服务对象家中操作：用手机当前位置作为住址位置，之后上门探访的位置与它相距较远时会提示。只保存大致位置。"
+        confirmText="用当前位置"
+        confirmId="confirm-home-location-button"
+        cancelId="cancel-home-location-button"
+        pending={locating || setHome.pending}
+        onCancel={() => setDialog(null)}
+        onConfirm={async () => {
+          setLocating(true);
+          const place = await currentPlace(10_000);
+          setLocating(false);
+          if (!place) return setProblem('没有取得定位，请允许使用位置信息后重试');
+          const r = await setHome.run({ targetId: t.targetId, location: place });
+          if (r.ok) await done('已设定住址位置');
+        }}
+      >
+        {problem ? <Text className="form-field__error">！{problem}</Text> : null}
+      </ConfirmDialog>
 
       <ConfirmDialog
         visible={dialog === 'flag'}
