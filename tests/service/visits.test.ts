@@ -106,6 +106,28 @@ describe('offline drafts sync once', () => {
     expect(stored).toMatchObject({ summary: '精神状态良好', mine: true, status: 'counted' });
   });
 
+  it('takes a re-send marked 离线记录 (its first send found no network) as the same draft', async () => {
+    const data = visitInput(T0, {}, 58);
+    const first = await b.ok('targets', 'recordVisit', { clientId: 'draft-lost-answer', targetId, data }, AS.staff);
+    const again = await b.ok(
+      'targets',
+      'recordVisit',
+      { clientId: 'draft-lost-answer', targetId, data: { ...data, draftedOffline: true } },
+      AS.staff,
+    );
+    expect(again).toEqual({ ...first, duplicate: true });
+    const stored = (await b.all('visits')).filter((v) => v.clientId === 'draft-lost-answer');
+    expect(stored.map((v) => v.draftedOffline)).toEqual([false]);
+    const marked = await b.ok(
+      'targets',
+      'recordVisit',
+      { clientId: 'draft-offline', targetId, data: { ...visitInput(T0, {}, 57), draftedOffline: true } },
+      AS.staff,
+    );
+    const shown = await b.ok('targets', 'getVisit', { visitId: marked.visitId }, AS.staff);
+    expect(shown.draftedOffline).toBe(true);
+  });
+
   it('costs five database calls, and a re-sync four', async () => {
     const data = visitInput(T0, {}, 55);
     const send = () => b.ok('targets', 'recordVisit', { clientId: 'draft-cost', targetId, data }, AS.staff);

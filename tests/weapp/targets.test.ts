@@ -3,8 +3,12 @@
  * `reports` functions on the emulator: 王社工 registers a person with consent, finds them in
  * 本周应访, records a visit with one abnormal item while the phone has no network, the draft
  * outlives the page, and syncs exactly once when `wx.onNetworkStatusChange` says the network is
- * back; the 月报 then shows the visit; a paired volunteer sees only the masked task.
+ * back — its photo, taken offline, uploaded once with it — and the record shows it as 离线记录; the
+ * 月报 then shows the visit; a paired volunteer sees only the masked task.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { idCheckChar } from '../../shared/domain/identity';
 import type { Backend } from '../service/support';
 import {
@@ -32,8 +36,26 @@ let caller = STAFF;
 let offline = false;
 const networkListeners = new Set<(res: { isConnected: boolean; networkType: string }) => void>();
 
+/** A minimal baseline JPEG, as the camera would leave it in a temp file. */
+const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
+const cameraFolder = mkdtempSync(join(tmpdir(), 'weapp-visit-camera-'));
+const cameraFile = join(cameraFolder, 'camera.jpg');
+writeFileSync(cameraFile, JPEG);
+afterAll(() => rmSync(cameraFolder, { recursive: true, force: true }));
+
 addWxApis({
   createSelectorQuery: layoutlessSelectorQuery,
+  chooseMedia: wxAsync(() => ({ type: 'image', tempFiles: [{ tempFilePath: cameraFile, size: JPEG.length }] })),
+  compressImage: wxAsync((options: Record<string, unknown>) => ({ tempFilePath: options.src })),
+  getFileSystemManager: () => ({
+    readFile: wxAsync((o: { filePath: string; encoding?: string }) => ({
+      data: readFileSync(o.filePath).toString(o.encoding === 'base64' ? 'base64' : 'utf8'),
+    })),
+  }),
+  previewImage: wxAsync(() => ({})),
   getLocation: wxAsync(() => ({ latitude: 30.2741, longitude: 120.1551, accuracy: 20 })),
   onNetworkStatusChange: (cb: (res: { isConnected: boolean; networkType: string }) => void) => networkListeners.add(cb),
   offNetworkStatusChange: (cb: (res: { isConnected: boolean; networkType: string }) => void) =>
@@ -116,7 +138,7 @@ test('staff register a person with consent, and today’s list shows them', asyn
   await waitFor(() => /本周应访 \d+/.test(nodeText(byId(plan, 'view-week'))), 'the count on the tab', plan);
 });
 
-test('a visit with one abnormal item, recorded without signal, outlives the page and syncs once', async () => {
+test('a visit with one abnormal item and a photo, recorded without signal, outlives the page and syncs once', async () => {
   offline = true;
   const visit = await openPage('packages/targets/pages/visit/index', { targetId, name: '蒋阿婆', photos: '1' });
   await waitFor(() => byId(visit, 'checklist'), 'the checklist', visit);
@@ -130,6 +152,9 @@ test('a visit with one abnormal item, recorded without signal, outlives the page
   await flush();
   tap(visit, `due-${shanghaiDay(3)}`);
   await flush();
+  // A photo taken without signal stays with the draft on the phone.
+  tap(visit, 'take-visit-photo');
+  await waitFor(() => byId(visit, 'visit-photo-0'), 'the photo in the draft', visit);
   tap(visit, 'submit-visit-button');
   const result = await waitFor(() => byId(visit, 'visit-result-text'), 'the outcome', visit);
   expect(nodeText(result)).toContain('已保存在手机上，有网络后会自动同步');
@@ -142,7 +167,8 @@ test('a visit with one abnormal item, recorded without signal, outlives the page
   // Opening the list tries a sync first ("正在同步…"); offline, it settles on waiting for the network.
   await waitFor(() => textOf(sync).includes('等待网络，有网络后自动同步'), 'the draft waiting for the network', sync);
 
-  // The network comes back: WeChat tells every listener; the draft is sent once.
+  // The network comes back: WeChat tells every listener; the draft is sent once, its photo first.
+  const callsBefore = recorder.calls.length;
   offline = false;
   for (const listener of [...networkListeners]) listener({ isConnected: true, networkType: 'wifi' });
   await waitFor(() => nodeText(byId(sync, 'sync-count')) === '没有待同步的探访', 'the queue to empty', sync);
@@ -155,10 +181,27 @@ test('a visit with one abnormal item, recorded without signal, outlives the page
     method: 'door',
     checklist: { speech: 'ok', movement: 'ok', response: 'ok', illness: 'ok', mental: 'ok', gas: 'abnormal' },
     followUp: { note: '燃气软管老化，联系燃气公司更换', dueDate: shanghaiDay(3), orderId: null },
-    draftedOffline: false,
+    draftedOffline: true,
   });
-  expect(recorder.calls.filter((c) => c === 'targets.recordVisit').length).toBeGreaterThanOrEqual(1);
+  const online = recorder.calls.slice(callsBefore);
+  expect(online.filter((c) => c === 'targets.uploadPhoto')).toHaveLength(1);
+  expect(online.filter((c) => c === 'targets.recordVisit')).toHaveLength(1);
+  // Cloud storage holds the camera's file once, in the draft's folder, and the visit names it.
+  const folder = join(backend.emulator.emulator.dataDir, 'storage', 'visits', targetId, visits[0].clientId);
+  const stored = readdirSync(folder);
+  expect(stored).toHaveLength(1);
+  expect(readFileSync(join(folder, stored[0]!)).equals(JPEG)).toBe(true);
+  expect(visits[0].photoFileIds).toHaveLength(1);
+  expect(String(visits[0].photoFileIds[0])).toMatch(
+    new RegExp(`/visits/${targetId}/${visits[0].clientId}/${stored[0]}$`),
+  );
   expect((await backend.all('targets')).find((t) => t._id === targetId).lastVisitAt).not.toBeNull();
+});
+
+test('the record shows the synced visit as 离线记录', async () => {
+  const record = await openPage('packages/targets/pages/record/index', { targetId });
+  await waitFor(() => textOf(record).includes('离线记录'), 'the visit marked 离线记录', record);
+  expect(nodeText(byId(record, 'record-home-location'))).toContain('未设定');
 });
 
 test('the 月报 shows the visit rate with the visit counted', async () => {

@@ -67,7 +67,10 @@ export async function recordVisit(
   const door = data.method === 'door' && data.location !== null;
   const distance = door && target.homeLocation ? distanceMeters(data.location!, target.homeLocation) : null;
   const visitId = visitIdFor(user.userId, input.clientId);
-  const payloadHash = fingerprint({ targetId: input.targetId, data });
+  // draftedOffline is set on the phone when a send finds no network, possibly after an earlier send
+  // did reach the server: the same visit, so it is left out of what a re-send is compared on.
+  const { draftedOffline: _offline, ...compared } = data;
+  const payloadHash = fingerprint({ targetId: input.targetId, data: compared });
   const status = access.asVolunteer ? 'pending' : 'counted';
   const visit: VisitDoc = {
     _id: visitId,

@@ -8,7 +8,8 @@ import { TARGETS_CHANGED } from './targets';
  * Sending visit drafts (ADR 0018). A draft's photos go first (each stored under the draft's own
  * folder with a content-derived name, so a retry is the same file), then the visit, keyed by the
  * draft's client id: however often this runs, the server keeps one visit. A draft leaves the
- * phone only when the server has it; no network leaves it queued; a refusal or a conflict is kept
+ * phone only when the server has it; no network leaves it queued (and marks it `draftedOffline`,
+ * which the server leaves out of the draft's fingerprint); a refusal or a conflict is kept
  * for the person to see — never retried blindly, never overwritten.
  */
 
@@ -65,7 +66,9 @@ export async function syncDraft(clientId: string): Promise<SyncOutcome> {
     return 'synced';
   } catch (error) {
     if (isOffline(error)) {
-      patchDraft(clientId, { status: 'queued', problem: null });
+      // Staff see it as 离线记录: the visit was made where the phone had no network.
+      const current = getDraft(clientId) ?? draft;
+      patchDraft(clientId, { status: 'queued', problem: null, data: { ...current.data, draftedOffline: true } });
       return 'offline';
     }
     const e = toCloudError(error);

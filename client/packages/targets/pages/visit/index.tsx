@@ -71,6 +71,7 @@ function freshDraft(args: {
       followUp: null,
       location: null,
       photoFileIds: [],
+      // Set by the sync when a send finds no network.
       draftedOffline: false,
     },
     photos: [],
