@@ -20,6 +20,7 @@ import { pathValues } from './indexes';
 import { Journal, type JournalRecord } from './journal';
 import type { Manifest } from './manifest';
 import { compileGroupPrefix } from './compiled-group';
+import { LOOKUP_CONTEXT, withEqualityLookups } from './compiled-lookup';
 import { compileQuery, type Matcher } from './compiled-query';
 import { MINGO_OPTIONS, rewriteBucket } from './operators';
 import { Counters, Explain, type ExplainStats, type OperationStats } from './stats';
@@ -913,15 +914,28 @@ export class Engine {
       source = compiled.run(source);
       pipeline.splice(0, compiled.stages);
     }
-    const agg = new Aggregator(pipeline as AnyObject[], {
+    const options = {
       ...MINGO_OPTIONS,
-      processingMode: ProcessingMode.CLONE_INPUT,
       collectionResolver: (name: string) => {
         const other = this.collections.get(name);
         // $lookup reads the whole foreign collection here: explain counts it so.
         scan.examined += other?.docs.size ?? 0;
         return other ? [...other.docs.values()].map((d) => cloneValue(d) as AnyObject) : [];
       },
+    };
+    // Equality `$lookup`s joined by the engine, cloning only the joined documents (compiled-lookup.ts).
+    const joined = withEqualityLookups(pipeline, {
+      collection: (name) => {
+        const other = this.collections.get(name);
+        scan.examined += other?.docs.size ?? 0;
+        return other ? other.docs.values() : [];
+      },
+      clone: (d) => cloneValue(d) as PlainObject,
+    });
+    const agg = new Aggregator((joined ?? pipeline) as AnyObject[], {
+      ...options,
+      ...(joined ? { context: LOOKUP_CONTEXT } : {}),
+      processingMode: ProcessingMode.CLONE_INPUT,
     });
     const out = agg.run<PlainObject>(source);
     this.scan.returned = out.length;
