@@ -162,7 +162,7 @@ describe('seat, line and rating counters', () => {
     const run = await laterRun('activities', 'sweep');
     expect(run).toMatchObject({ countersChecked: REPAIR_BATCH + 10, countersCorrected: 60, countersCaughtUp: true });
     expect((await b.all('activities')).filter((a) => ids.includes(a._id) && a.confirmed !== 0)).toEqual([]);
-  });
+  }, 30_000);
 
   it('look at a bounded number of activities per run, oldest change first, and get to the rest on the next', async () => {
     await laterRun('activities', 'sweep');
