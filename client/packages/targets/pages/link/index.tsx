@@ -16,7 +16,7 @@ import '../../components/targets.scss';
 
 const ROLE_OPTIONS = TARGET_LINK_ROLE_KEYS.map((key) => ({
   key,
-  label: key === 'self' ? '我是服务对象本人' : '我是服务对象的家属',
+  label: key === 'self' ? '本人' : '家属',
 }));
 const RELATIONSHIP_OPTIONS = RELATIONSHIP_KEYS.map((key) => ({ key, label: RELATIONSHIPS[key] }));
 
@@ -96,7 +96,7 @@ export default function LinkTargetPage() {
               id="link-code-input"
               value={text}
               maxLength={11}
-              placeholder="例如：ABCDE-FGHJK"
+              placeholder="10位绑定码"
               onChange={(value) => {
                 setText(value);
                 setErrors((e) => ({ ...e, code: '', form: '' }));
@@ -104,7 +104,7 @@ export default function LinkTargetPage() {
             />
           </View>
         </FormField>
-        <FormField name="link-role" label="您是" required error={errors.role || undefined}>
+        <FormField name="link-role" label="您是服务对象的" required error={errors.role || undefined}>
           <ChoiceChips name="link-role" options={ROLE_OPTIONS} value={role} onChange={(v) => setRole(v)} />
         </FormField>
         {role === 'family' ? (
